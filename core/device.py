@@ -1,0 +1,37 @@
+"""Which compute device to use: "auto" means the best available, cuda, then mps, then cpu."""
+
+from __future__ import annotations
+
+import torch
+
+from core.errors import InputError
+
+
+def available_devices() -> list[str]:
+    """The devices this machine can run on, best first (always ends with "cpu")."""
+    devices = []
+    if torch.cuda.is_available():
+        devices.append("cuda")
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        devices.append("mps")
+    devices.append("cpu")
+    return devices
+
+
+def resolve_device(name: str | None = None) -> torch.device:
+    """`torch.device` for `name`; None or "auto" picks the first of `available_devices()`.
+
+    >>> resolve_device("cpu")
+    device(type='cpu')
+    """
+    if name is None or name == "auto":
+        return torch.device(available_devices()[0])
+    if not isinstance(name, str) or name not in available_devices():
+        raise InputError(f"device {name!r} is not available here; choose one of {available_devices()} or 'auto'")
+    return torch.device(name)
+
+
+def default_dtype(device: torch.device) -> torch.dtype:
+    """float64 where the device supports it (exact teaching numbers); MPS has no float64, so float32."""
+    return torch.float32 if device.type == "mps" else torch.float64

@@ -1,0 +1,32 @@
+"""Home: what Loss Lab teaches, one card per topic page, how to use it in class, what it runs on."""
+
+import streamlit as st
+import torch
+
+from core.device import resolve_device
+from ui.i18n import t
+from ui.nav import topic_pages
+from ui.sidebar import selected_device
+
+st.title(t("app.title"))
+st.markdown(t("home.intro"))
+
+st.header(t("home.topics"))
+cards = topic_pages()
+if not cards:
+    st.info(t("home.no_topics"))
+for start in range(0, len(cards), 2):
+    for column, page in zip(st.columns(2), cards[start : start + 2], strict=False):
+        with column.container(border=True):
+            st.page_link(page.script, label=t(page.title_key), icon=page.icon)
+            st.markdown(t(page.question_key))
+
+st.header(t("home.classroom"))
+st.markdown(t("home.classroom_body"))
+
+st.header(t("home.running_on"))
+device = resolve_device(selected_device())
+gpu = torch.cuda.get_device_name(device) if device.type == "cuda" else None
+st.markdown(
+    t("home.running_on_body", torch=torch.__version__, device=gpu or device.type, threads=torch.get_num_threads())
+)

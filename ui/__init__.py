@@ -1,0 +1,1 @@
+"""Shared Streamlit pieces: translations, URL state, navigation, charts."""

@@ -1,0 +1,197 @@
+"""URL state: every setting of a page lives in `st.query_params`, so a copied link reopens the view.
+
+The pattern, used by every widget of every page:
+1. the first time a widget is drawn in a session, its value is seeded from the URL if the URL has
+   one; a malformed or out-of-range value is replaced by the default and a visible warning says so;
+2. after the widget is drawn, its value is written back to the URL (and removed when it equals
+   the default, to keep links short).
+
+URL values are stable codes ("sum", "0.5", "true"), never translated labels, so a link works in
+either language. Streamlit's own `bind="query-params"` stores the displayed label of a select box
+(which changes with the language) and drops bad values silently, so it is not used here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from typing import Any, Literal
+
+import streamlit as st
+
+from ui.i18n import t
+from ui.text import shown
+
+
+def warn_bad_param(key: str, raw: object, allowed: str, container: Any = None) -> None:
+    """Say that URL parameter `key` had an unusable value and the default is used instead."""
+    (container or st).warning(t("state.bad_param", name=key, value=shown(raw), allowed=allowed), icon="⚠️")
+
+
+def read_param(key: str, parse: Callable[[str], Any], default: Any, allowed: str, container: Any = None) -> Any:
+    """The value of URL parameter `key` parsed by `parse`, or `default` (with a warning) if it fails.
+
+    `parse` raises `ValueError` (InputError included) for a value it does not accept.
+    """
+    raw = st.query_params.get(key)
+    if raw is None:
+        return default
+    try:
+        return parse(raw)
+    except ValueError:
+        warn_bad_param(key, raw, allowed, container)
+        return default
+
+
+def write_param(key: str, encoded: str | None) -> None:
+    """Put `encoded` in the URL under `key` (None removes it); only sends a change when there is one."""
+    if encoded is None:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != encoded:
+        st.query_params[key] = encoded
+
+
+def encode_number(value: float) -> str:
+    """The shortest text that reads back as the same number ("0.5", "3", "1e-05")."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def _seed(key: str, parse: Callable[[str], Any], default: Any, allowed: str, container: Any) -> None:
+    if key not in st.session_state:
+        st.session_state[key] = read_param(key, parse, default, allowed, container)
+
+
+def _sync(key: str, value: Any, default: Any, encode: Callable[[Any], str]) -> None:
+    write_param(key, None if value == default else encode(value))
+
+
+def _parse_option(options: Sequence[str]) -> Callable[[str], str]:
+    def parse(raw: str) -> str:
+        if raw not in options:
+            raise ValueError(raw)
+        return raw
+
+    return parse
+
+
+def url_select(
+    key: str,
+    label: str,
+    options: Sequence[str],
+    *,
+    default: str | None = None,
+    format_func: Callable[[str], str] = str,
+    widget: Literal["selectbox", "radio", "segmented"] = "selectbox",
+    container: Any = None,
+    help: str | None = None,
+    disabled: bool = False,
+) -> str:
+    """A select box, radio or segmented control whose value (an option code) lives in the URL."""
+    c = container or st
+    options = list(options)
+    default = options[0] if default is None else default
+    _seed(key, _parse_option(options), default, ", ".join(options), c)
+    common = dict(key=key, format_func=format_func, help=help, disabled=disabled)
+    if widget == "radio":
+        value = c.radio(label, options, horizontal=True, **common)
+    elif widget == "segmented":
+        value = c.segmented_control(label, options, selection_mode="single", **common)
+        if value is None:  # a segmented control can be clicked off; treat that as "keep the default"
+            value = default
+    else:
+        value = c.selectbox(label, options, **common)
+    _sync(key, value, default, str)
+    return value
+
+
+def _parse_number(low: float, high: float, integer: bool) -> Callable[[str], float | int]:
+    def parse(raw: str) -> float | int:
+        value = float(raw)
+        if not math.isfinite(value) or not low <= value <= high:
+            raise ValueError(raw)
+        if integer:
+            if not value.is_integer():
+                raise ValueError(raw)
+            return int(value)
+        return value
+
+    return parse
+
+
+def url_number(
+    key: str,
+    label: str,
+    *,
+    default: float | int,
+    min_value: float | int,
+    max_value: float | int,
+    step: float | int | None = None,
+    widget: Literal["number", "slider"] = "number",
+    container: Any = None,
+    help: str | None = None,
+    format: str | None = None,
+    disabled: bool = False,
+) -> float | int:
+    """A number input or slider whose value lives in the URL; ints stay ints."""
+    c = container or st
+    integer = isinstance(default, int) and not isinstance(default, bool)
+    allowed = f"{min_value} … {max_value}" + (t("state.integers") if integer else "")
+    _seed(key, _parse_number(min_value, max_value, integer), default, allowed, c)
+    common = dict(
+        min_value=min_value, max_value=max_value, step=step, key=key, help=help, format=format, disabled=disabled
+    )
+    value = c.slider(label, **common) if widget == "slider" else c.number_input(label, **common)
+    _sync(key, value, default, encode_number)
+    return value
+
+
+def _parse_bool(raw: str) -> bool:
+    if raw.lower() in ("true", "1", "yes", "on"):
+        return True
+    if raw.lower() in ("false", "0", "no", "off"):
+        return False
+    raise ValueError(raw)
+
+
+def url_toggle(
+    key: str,
+    label: str,
+    *,
+    default: bool = False,
+    container: Any = None,
+    help: str | None = None,
+    disabled: bool = False,
+) -> bool:
+    """A toggle whose value lives in the URL as true/false."""
+    c = container or st
+    _seed(key, _parse_bool, default, "true, false", c)
+    value = c.toggle(label, key=key, help=help, disabled=disabled)
+    _sync(key, value, default, lambda v: str(v).lower())
+    return value
+
+
+def url_text(
+    key: str,
+    label: str,
+    *,
+    default: str,
+    max_chars: int,
+    container: Any = None,
+    help: str | None = None,
+    placeholder: str | None = None,
+) -> str:
+    """A one-line text input whose value lives in the URL (validated by the page, not here)."""
+    c = container or st
+
+    def parse(raw: str) -> str:
+        if len(raw) > max_chars:
+            raise ValueError(raw)
+        return raw
+
+    _seed(key, parse, default, t("state.at_most_chars", n=max_chars), c)
+    value = c.text_input(label, key=key, max_chars=max_chars, help=help, placeholder=placeholder)
+    _sync(key, value, default, str)
+    return value

@@ -1,0 +1,1 @@
+"""Altair chart builders, one module per topic: each takes DataFrames and returns an `alt.Chart`."""

@@ -59,7 +59,17 @@ def encode_number(value: float) -> str:
     return repr(value) if isinstance(value, float) else str(value)
 
 
-def _seed(key: str, parse: Callable[[str], Any], default: Any, allowed: str, container: Any) -> None:
+SPECS_KEY = "_url_specs"
+
+
+def url_specs() -> dict[str, tuple]:
+    """What each URL-bound widget drawn in this session accepts, by key: ("select", options),
+    ("number", min, max, integer), ("toggle",) or ("text", max_chars). Used by the fuzz tests."""
+    return st.session_state.setdefault(SPECS_KEY, {})
+
+
+def _seed(key: str, parse: Callable[[str], Any], default: Any, allowed: str, container: Any, spec: tuple) -> None:
+    url_specs()[key] = spec
     if key not in st.session_state:
         st.session_state[key] = read_param(key, parse, default, allowed, container)
 
@@ -93,7 +103,7 @@ def url_select(
     c = container or st
     options = list(options)
     default = options[0] if default is None else default
-    _seed(key, _parse_option(options), default, ", ".join(options), c)
+    _seed(key, _parse_option(options), default, ", ".join(options), c, ("select", tuple(options)))
     common = dict(key=key, format_func=format_func, help=help, disabled=disabled)
     if widget == "radio":
         value = c.radio(label, options, horizontal=True, **common)
@@ -139,7 +149,14 @@ def url_number(
     c = container or st
     integer = isinstance(default, int) and not isinstance(default, bool)
     allowed = f"{min_value} … {max_value}" + (t("state.integers") if integer else "")
-    _seed(key, _parse_number(min_value, max_value, integer), default, allowed, c)
+    _seed(
+        key,
+        _parse_number(min_value, max_value, integer),
+        default,
+        allowed,
+        c,
+        ("number", min_value, max_value, integer),
+    )
     common = dict(
         min_value=min_value, max_value=max_value, step=step, key=key, help=help, format=format, disabled=disabled
     )
@@ -167,7 +184,7 @@ def url_toggle(
 ) -> bool:
     """A toggle whose value lives in the URL as true/false."""
     c = container or st
-    _seed(key, _parse_bool, default, "true, false", c)
+    _seed(key, _parse_bool, default, "true, false", c, ("toggle",))
     value = c.toggle(label, key=key, help=help, disabled=disabled)
     _sync(key, value, default, lambda v: str(v).lower())
     return value
@@ -191,7 +208,7 @@ def url_text(
             raise ValueError(raw)
         return raw
 
-    _seed(key, parse, default, t("state.at_most_chars", n=max_chars), c)
+    _seed(key, parse, default, t("state.at_most_chars", n=max_chars), c, ("text", max_chars))
     value = c.text_input(label, key=key, max_chars=max_chars, help=help, placeholder=placeholder)
     _sync(key, value, default, str)
     return value

@@ -1,0 +1,131 @@
+"""A whole class on one server: 20 browser sessions at once, each visiting every page.
+
+Bounded in count and time, loopback only. Every session must render with no exception and keep
+its own state. The p95 settle time and the server's peak memory are written to
+artifacts/classroom-load.json (reported in the README), not asserted: timings are the benchmarks' job.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+
+import psutil
+import pytest
+
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, SETTLED, StreamlitServer
+from ui.i18n import translate
+from ui.nav import PAGES
+
+pytestmark = pytest.mark.e2e
+SESSIONS = 20
+
+
+class PeakMemory:
+    """Samples the resident memory of a process (and its children) until stopped."""
+
+    def __init__(self, pid: int) -> None:
+        self.process = psutil.Process(pid)
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            rss = self.process.memory_info().rss + sum(c.memory_info().rss for c in self.process.children(True))
+            self.peak = max(self.peak, rss)
+            self._stop.wait(0.2)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+async def _settle(page) -> float:
+    start = time.monotonic()
+    await page.wait_for_selector('[data-testid="stSidebar"]', timeout=120_000)
+    for _ in range(3):
+        await page.wait_for_selector(SETTLED, timeout=120_000)
+        await page.wait_for_timeout(300)
+        if await page.locator(SETTLED).count():
+            break
+    return time.monotonic() - start
+
+
+async def _student(browser, base_url: str, index: int, settle_times: list[float]) -> list[str]:
+    """One student: opens every page, switches language (odd students to Chinese), checks it held."""
+    problems: list[str] = []
+    lang = "zh" if index % 2 else "en"
+    context = await browser.new_context(viewport={"width": 1200, "height": 900})
+    page = await context.new_page()
+    page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
+    try:
+        for info in PAGES:
+            start = time.monotonic()
+            await page.goto(f"{base_url}/{info.url_path}")
+            await _settle(page)
+            settle_times.append(time.monotonic() - start)
+            problems += await page.locator('[data-testid="stException"]').all_inner_texts()
+        if lang == "zh":
+            await page.locator('[data-testid="stSidebar"]').get_by_text("简体中文", exact=True).click()
+            await _settle(page)
+        # every student then sees their own language on each page, whatever the others chose
+        for info in PAGES:
+            await page.locator('[data-testid="stSidebarNav"] a').nth(PAGES.index(info)).click()
+            await _settle(page)
+            heading = translate(info.title_key, lang)
+            titles = await page.locator('[data-testid="stSidebarNav"] a span').all_inner_texts()
+            if heading not in [t.strip() for t in titles]:
+                problems.append(f"student {index} ({lang}) saw {titles} on {info.url_path or 'home'}")
+            problems += await page.locator('[data-testid="stException"]').all_inner_texts()
+    finally:
+        await context.close()
+    return problems
+
+
+async def _classroom(base_url: str) -> tuple[list[str], list[float]]:
+    from playwright.async_api import async_playwright
+
+    settle_times: list[float] = []
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            results = await asyncio.wait_for(
+                asyncio.gather(*(_student(browser, base_url, i, settle_times) for i in range(SESSIONS))),
+                timeout=600,
+            )
+        finally:
+            await browser.close()
+    return [problem for result in results for problem in result], settle_times
+
+
+def test_twenty_students_at_once(browser):  # the browser fixture fails under CI if Chromium is missing
+    if len(PAGES) < 2:
+        pytest.skip("needs the sidebar menu, drawn from two pages on")
+    server = StreamlitServer()
+    memory = PeakMemory(server.process.pid)
+    try:
+        idle = psutil.Process(server.process.pid).memory_info().rss
+        problems, settle_times = asyncio.run(_classroom(server.url))
+    finally:
+        peak = memory.stop()
+        server.stop()
+    settle_times.sort()
+    report = {
+        "sessions": SESSIONS,
+        "page_loads": len(settle_times),
+        "p50_settle_s": round(settle_times[len(settle_times) // 2], 2),
+        "p95_settle_s": round(settle_times[int(0.95 * (len(settle_times) - 1))], 2),
+        "server_rss_idle_mb": round(idle / 2**20),
+        "server_rss_peak_mb": round(peak / 2**20),
+        "failures": len(problems),
+    }
+    (ROOT / "artifacts").mkdir(exist_ok=True)
+    (ROOT / "artifacts" / "classroom-load.json").write_text(json.dumps(report, indent=2))
+    print(report)
+    assert not problems, problems[:5]
+    assert len(settle_times) == SESSIONS * len(PAGES)

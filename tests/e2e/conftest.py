@@ -36,7 +36,8 @@ def _free_port() -> int:
 class StreamlitServer:
     """A `streamlit run streamlit_app.py` process on a free loopback port."""
 
-    def __init__(self) -> None:
+    def __init__(self, app_dir: Path | None = None) -> None:
+        """Serve `app_dir`/streamlit_app.py (this project's by default)."""
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         command = [
@@ -61,7 +62,9 @@ class StreamlitServer:
         ]
         self.log = (ROOT / "artifacts").joinpath(f"streamlit-{self.port}.log")
         self.log.parent.mkdir(exist_ok=True)
-        self.process = subprocess.Popen(command, cwd=ROOT, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            command, cwd=app_dir or ROOT, stdout=self.log.open("w"), stderr=subprocess.STDOUT
+        )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -6,6 +6,7 @@ import streamlit as st
 import torch
 
 from core.device import available_devices
+from ui.classroom import presenter_mode, quiz_mode, share_panel
 from ui.i18n import LANG_KEY, LANGUAGES, t
 from ui.state import url_select
 
@@ -13,7 +14,7 @@ DEVICE_KEY = "device"
 
 
 def render_sidebar() -> None:
-    """Draw the language and device pickers (the navigation menu sits above them)."""
+    """Draw the language and device pickers and the classroom switches (the menu sits above)."""
     with st.sidebar:
         url_select(
             LANG_KEY,
@@ -32,7 +33,16 @@ def render_sidebar() -> None:
             container=st.sidebar,
             help=t("sidebar.device_help"),
         )
-        st.caption(t("sidebar.versions", torch=torch.__version__, streamlit=st.__version__))
+        st.subheader(t("classroom.title"), divider="gray")
+        if presenter_mode(container=st.sidebar):
+            st.set_page_config(initial_sidebar_state="collapsed")
+        quiz_mode(container=st.sidebar)
+
+
+def render_sidebar_footer() -> None:
+    """What goes below, once the page has drawn its controls: the share panel and the versions."""
+    share_panel(st.sidebar)
+    st.sidebar.caption(t("sidebar.versions", torch=torch.__version__, streamlit=st.__version__))
 
 
 def selected_device() -> str:

@@ -60,6 +60,29 @@ def encode_number(value: float) -> str:
 
 
 SPECS_KEY = "_url_specs"
+DRAWN_KEY = "_url_drawn"
+HIDE_PARAM = "hide"
+
+
+def begin_run() -> None:
+    """Forget which controls the last run drew (called once at the top of every run)."""
+    st.session_state[DRAWN_KEY] = {}
+
+
+def drawn_controls() -> dict[str, str]:
+    """The URL-bound controls drawn so far in this run: key -> label."""
+    return st.session_state.setdefault(DRAWN_KEY, {})
+
+
+def hidden_keys() -> set[str]:
+    """Controls a lesson link hides (`?hide=lr,batch`): they keep their URL value but are not drawn."""
+    raw = st.query_params.get(HIDE_PARAM, "")
+    return {key.strip() for key in raw.split(",") if key.strip()}
+
+
+def _hidden(key: str, label: str) -> bool:
+    drawn_controls()[key] = label
+    return key in hidden_keys()
 
 
 def url_specs() -> dict[str, tuple]:
@@ -104,6 +127,8 @@ def url_select(
     options = list(options)
     default = options[0] if default is None else default
     _seed(key, _parse_option(options), default, ", ".join(options), c, ("select", tuple(options)))
+    if _hidden(key, label):
+        return st.session_state[key]
     common = dict(key=key, format_func=format_func, help=help, disabled=disabled)
     if widget == "radio":
         value = c.radio(label, options, horizontal=True, **common)
@@ -157,6 +182,8 @@ def url_number(
         c,
         ("number", min_value, max_value, integer),
     )
+    if _hidden(key, label):
+        return st.session_state[key]
     common = dict(
         min_value=min_value, max_value=max_value, step=step, key=key, help=help, format=format, disabled=disabled
     )
@@ -185,6 +212,8 @@ def url_toggle(
     """A toggle whose value lives in the URL as true/false."""
     c = container or st
     _seed(key, _parse_bool, default, "true, false", c, ("toggle",))
+    if _hidden(key, label):
+        return st.session_state[key]
     value = c.toggle(label, key=key, help=help, disabled=disabled)
     _sync(key, value, default, lambda v: str(v).lower())
     return value
@@ -209,6 +238,8 @@ def url_text(
         return raw
 
     _seed(key, parse, default, t("state.at_most_chars", n=max_chars), c, ("text", max_chars))
+    if _hidden(key, label):
+        return st.session_state[key]
     value = c.text_input(label, key=key, max_chars=max_chars, help=help, placeholder=placeholder)
     _sync(key, value, default, str)
     return value

@@ -1,0 +1,175 @@
+"""Classroom kit: presenter mode, predict-then-reveal questions, share and lesson links, worksheets.
+
+Pages build their questions from their current state (`Question`) and call `quiz(questions)` near
+the top and `results_hidden()` before the results the questions ask about; the rest is shared.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from ui.i18n import t
+from ui.state import HIDE_PARAM, drawn_controls, hidden_keys, url_toggle
+
+PRESENT_KEY = "present"
+QUIZ_KEY = "quiz"
+
+PRESENTER_CSS = """
+<style>
+html { font-size: 20px; }
+[data-testid="stAppViewContainer"] { background: #ffffff; }
+[data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] td { color: #000000; }
+[data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3 { color: #000000; }
+[data-testid="stMain"] .katex { font-size: 1.35em; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding-left: 2rem; padding-right: 2rem; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class Question:
+    """One predict-then-reveal question: `answer` is what the page computes for the current state."""
+
+    key: str
+    prompt: str
+    answer: float
+    reason: str
+    tolerance: float = 1e-3
+
+    def is_close(self, guess: float) -> bool:
+        return math.isclose(guess, self.answer, rel_tol=self.tolerance, abs_tol=self.tolerance)
+
+
+def presenter_mode(container=None) -> bool:
+    """The presenter toggle (URL `present=true`): larger type, high contrast, sidebar collapsed."""
+    on = url_toggle(PRESENT_KEY, t("classroom.present"), container=container, help=t("classroom.present_help"))
+    if on:
+        st.html(PRESENTER_CSS)
+    return on
+
+
+def quiz_mode(container=None) -> bool:
+    """The "quiz me" toggle (URL `quiz=true`)."""
+    return url_toggle(QUIZ_KEY, t("classroom.quiz"), container=container, help=t("classroom.quiz_help"))
+
+
+def _revealed_key(question: Question) -> str:
+    return f"_revealed_{question.key}"
+
+
+def all_revealed(questions: Sequence[Question]) -> bool:
+    return all(st.session_state.get(_revealed_key(q), False) for q in questions)
+
+
+def results_hidden(questions: Sequence[Question]) -> bool:
+    """True while quiz mode is on and some question is unanswered: the page then hides the results
+    the questions ask about (and says so) instead of giving the answers away."""
+    hidden = bool(st.session_state.get(QUIZ_KEY)) and not all_revealed(questions)
+    if hidden:
+        st.info(t("classroom.hidden_until_answered"), icon="🙈")
+    return hidden
+
+
+def quiz(questions: Sequence[Question]) -> None:
+    """Ask each question; on "Reveal", show the true value, how far off the guess was and why."""
+    if not st.session_state.get(QUIZ_KEY) or not questions:
+        return
+    with st.container(border=True):
+        st.subheader(t("classroom.quiz_title"))
+        for number, question in enumerate(questions, start=1):
+            st.markdown(f"**{number}.** {question.prompt}")
+            left, right = st.columns([3, 1], vertical_alignment="bottom")
+            guess = left.number_input(
+                t("classroom.your_guess"),
+                value=None,
+                format="%.4f",
+                key=f"_guess_{question.key}",
+                placeholder=t("classroom.guess_placeholder"),
+            )
+            if right.button(t("classroom.reveal"), key=f"_reveal_{question.key}", disabled=guess is None):
+                st.session_state[_revealed_key(question)] = guess
+            if st.session_state.get(_revealed_key(question)) is not None and guess is not None:
+                _verdict(question, st.session_state[_revealed_key(question)])
+        if st.button(t("classroom.new_attempt"), key="_quiz_reset"):
+            for question in questions:
+                st.session_state.pop(_revealed_key(question), None)
+            st.rerun()
+
+
+def _verdict(question: Question, guess: float) -> None:
+    error = guess - question.answer
+    values = dict(answer=f"{question.answer:.4f}", guess=f"{guess:.4f}", error=f"{error:+.4f}")
+    if question.is_close(guess):
+        st.success(t("classroom.right", **values), icon="✅")
+    else:
+        st.warning(t("classroom.off_by", **values), icon="🎯")
+    st.caption(question.reason)
+
+
+def lesson_link(base_url: str, params: dict[str, str], hide: Sequence[str]) -> str:
+    """The page's URL with its current parameters and, if any, the controls to hide."""
+    query = {k: v for k, v in params.items() if k != HIDE_PARAM}
+    if hide:
+        query[HIDE_PARAM] = ",".join(hide)
+    return f"{base_url}?{urlencode(query)}" if query else base_url
+
+
+def share_panel(container) -> None:
+    """Share this view, and build a lesson link that hides chosen controls."""
+    params = {k: st.query_params.get(k) for k in st.query_params}
+    base = st.context.url or ""
+    with container.expander(t("classroom.share"), icon=":material/share:"):
+        st.caption(t("classroom.share_help"))
+        st.code(lesson_link(base, params, sorted(hidden_keys())), language=None, wrap_lines=True)
+        controls = {k: v for k, v in drawn_controls().items() if k != HIDE_PARAM}
+        hide = st.multiselect(
+            t("classroom.hide_controls"),
+            list(controls),
+            default=sorted(hidden_keys() & set(controls)),
+            format_func=lambda k: f"{controls[k]} ({k})",
+            key="_hide_pick",
+        )
+        st.caption(t("classroom.lesson_link"))
+        st.code(lesson_link(base, params, hide), language=None, wrap_lines=True)
+
+
+def worksheet_html(title: str, inputs: dict[str, str], questions: Sequence[Question], lang: str) -> str:
+    """A printable worksheet: the inputs, the questions with space for working, then (on a new
+    page) the answer key. Everything user-supplied is escaped."""
+    esc = html.escape
+    rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in inputs.items())
+    asked = "".join(f"<li><p>{esc(q.prompt)}</p><div class='work'></div></li>" for q in questions)
+    key = "".join(f"<li><p><b>{q.answer:.4f}</b> — {esc(q.reason)}</p></li>" for q in questions)
+    return f"""<!doctype html>
+<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8"><title>{esc(title)}</title>
+<style>
+body {{ font-family: "Noto Sans", "Noto Sans CJK SC", sans-serif; max-width: 48rem; margin: 2rem auto; }}
+table {{ border-collapse: collapse; }} th, td {{ border: 1px solid #999; padding: .3rem .6rem; text-align: left; }}
+.work {{ height: 9rem; border: 1px dashed #bbb; margin-bottom: 1rem; }}
+.answers {{ page-break-before: always; break-before: page; }}
+</style></head><body>
+<h1>{esc(title)}</h1>
+<p>{esc(t("classroom.ws_name"))} ______________________</p>
+<h2>{esc(t("classroom.ws_inputs"))}</h2><table>{rows}</table>
+<h2>{esc(t("classroom.ws_questions"))}</h2><ol>{asked}</ol>
+<section class="answers"><h2>{esc(t("classroom.ws_answers"))}</h2><ol>{key}</ol></section>
+</body></html>
+"""
+
+
+def worksheet_button(title: str, inputs: dict[str, str], questions: Sequence[Question], lang: str) -> None:
+    """A download button for the worksheet of the current state."""
+    st.download_button(
+        t("classroom.worksheet"),
+        worksheet_html(title, inputs, questions, lang),
+        file_name="loss-lab-worksheet.html",
+        mime="text/html",
+        icon=":material/print:",
+        key="_worksheet",
+    )

@@ -61,7 +61,7 @@ def test_worksheet_escapes_user_input():
 def test_presenter_mode_from_the_url_injects_its_style():
     at = open_page(HOME, params={"present": "true"})
     assert at.session_state["present"] is True
-    assert [h.value for h in at.get("html")] == [PRESENTER_CSS]
+    assert [h.value for h in at.get("html")] == [PRESENTER_CSS.strip()]
 
 
 def test_presenter_mode_is_off_by_default():

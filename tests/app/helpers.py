@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import random
+import string
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -63,4 +66,27 @@ def page_ids() -> list[str]:
     return [p.url_path or "home" for p in PAGES]
 
 
-__all__ = ["HOSTILE_VALUES", "PAGES", "open_page", "page_ids", "widget_keys"]
+def random_widget_value(rng: random.Random, spec: tuple):
+    """A random value a URL-bound widget with this spec (ui.state.url_specs) accepts."""
+    kind = spec[0]
+    if kind == "select":
+        return rng.choice(spec[1])
+    if kind == "toggle":
+        return rng.random() < 0.5
+    if kind == "text":
+        alphabet = string.digits + ",.;- eE" + "ab"
+        return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, min(30, spec[1]))))
+    low, high, integer = spec[1], spec[2], spec[3]
+    roll = rng.random()
+    if roll < 0.15:
+        value = low
+    elif roll < 0.3:
+        value = high
+    elif low > 0 and high / low > 100:  # log-uniform, so wide ranges are explored at every scale
+        value = math.exp(rng.uniform(math.log(low), math.log(high)))
+    else:
+        value = rng.uniform(low, high)
+    return round(value) if integer else float(value)
+
+
+__all__ = ["HOSTILE_VALUES", "PAGES", "open_page", "page_ids", "random_widget_value", "widget_keys"]

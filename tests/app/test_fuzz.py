@@ -5,13 +5,11 @@ Whatever the values, a page may show an error or a warning but never an exceptio
 
 from __future__ import annotations
 
-import math
 import random
-import string
 
 import pytest
 
-from tests.app.helpers import PAGES, open_page, page_ids
+from tests.app.helpers import PAGES, open_page, page_ids, random_widget_value
 from ui.i18n import translate
 from ui.state import SPECS_KEY
 
@@ -29,28 +27,6 @@ def _find_widget(at, key):
     return None
 
 
-def _random_value(rng: random.Random, spec: tuple):
-    kind = spec[0]
-    if kind == "select":
-        return rng.choice(spec[1])
-    if kind == "toggle":
-        return rng.random() < 0.5
-    if kind == "text":
-        alphabet = string.digits + ",.;- eE" + "ab"
-        return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, min(30, spec[1]))))
-    low, high, integer = spec[1], spec[2], spec[3]
-    roll = rng.random()
-    if roll < 0.15:
-        value = low
-    elif roll < 0.3:
-        value = high
-    elif low > 0 and high / low > 100:  # log-uniform, so wide ranges are explored at every scale
-        value = math.exp(rng.uniform(math.log(low), math.log(high)))
-    else:
-        value = rng.uniform(low, high)
-    return round(value) if integer else float(value)
-
-
 def _encode(value) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
@@ -60,7 +36,7 @@ def test_random_valid_url_opens_without_warning_or_exception(page):
     specs = open_page(page).session_state[SPECS_KEY]
     rng = random.Random(f"url-{page.url_path}")
     for _ in range(3):
-        params = {key: _encode(_random_value(rng, spec)) for key, spec in specs.items() if spec[0] != "text"}
+        params = {key: _encode(random_widget_value(rng, spec)) for key, spec in specs.items() if spec[0] != "text"}
         at = open_page(page, params=params)
         assert not at.exception, (params, [e.value for e in at.exception])
         url_warnings = [w.value for w in at.warning if w.value.startswith(BAD_PARAM_PREFIX)]
@@ -77,6 +53,6 @@ def test_random_widget_values_never_raise(page):
         widget = _find_widget(at, key)
         if widget.disabled:
             continue
-        value = _random_value(rng, specs[key])
+        value = random_widget_value(rng, specs[key])
         widget.set_value(value).run()
         assert not at.exception, (key, value, [e.value for e in at.exception])

@@ -179,3 +179,29 @@ def to_pytorch_script(pred: list[list[float]], target: list[list[float]], *, red
             'print("X.grad =", X.grad)',
         ]
     )
+
+
+Preset = Literal["seed000", "seed002", "random", "residuals"]
+PRESETS: tuple[Preset, ...] = ("seed000", "seed002", "random", "residuals")
+
+
+def preset_pair(name: Preset, *, seed: int = 0) -> tuple[list[list[float]], list[list[float]]]:
+    """(prediction X, target Y) of a worked example.
+
+    seed000: the 3x2 example of seed 000; seed002: the one-hot example of seed 002 (target I3);
+    random: 4x3 whole numbers in [-4, 4] drawn from `torch.Generator().manual_seed(seed)`;
+    residuals: seed 000's toy regression, predictions of w=[1, 2], b=0 against the 6 labels (d = 1).
+    """
+    if name == "seed000":
+        return [[3.0, 1.0], [4.0, 2.0], [5.0, 3.0]], [[2.0, 2.0], [1.0, 4.0], [6.0, 2.0]]
+    if name == "seed002":
+        return [[1.0, 2.0, 3.0], [2.0, 1.0, 3.0], [3.0, 1.0, 2.0]], torch.eye(3, dtype=torch.float64).tolist()
+    if name == "random":
+        generator = torch.Generator().manual_seed(seed)
+        x, y = torch.randint(-4, 5, (2, 4, 3), generator=generator, dtype=torch.float64)
+        return x.tolist(), y.tolist()
+    if name == "residuals":
+        features = torch.tensor([[1, 2], [4, 2], [8, 1], [0, 1], [3, 8], [1, 3]], dtype=torch.float64)
+        labels = torch.tensor([[1], [6], [2], [7], [1], [3]], dtype=torch.float64)
+        return (features @ torch.tensor([[1.0], [2.0]], dtype=torch.float64)).tolist(), labels.tolist()
+    raise InputError(f"preset must be one of {PRESETS}, got {name!r}", code="not_number", name="preset", value=name)

@@ -1,0 +1,29 @@
+"""Charts of the MSE page: a matrix as an annotated heatmap."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+
+def matrix_frame(values: list[list[float]]) -> pd.DataFrame:
+    """A matrix in long form: one row per entry with its 1-based `row`, `col` and `value`."""
+    return pd.DataFrame(
+        [(i + 1, j + 1, float(v)) for i, row in enumerate(values) for j, v in enumerate(row)],
+        columns=["row", "col", "value"],
+    )
+
+
+def heatmap(frame: pd.DataFrame, *, title: str, value_title: str, diverging: bool = False) -> alt.LayerChart:
+    """Colored cells with their value written in them; `diverging` centres a red-blue scale on 0."""
+    scale = alt.Scale(scheme="redblue", domainMid=0, reverse=True) if diverging else alt.Scale(scheme="oranges")
+    base = alt.Chart(frame, title=title).encode(
+        x=alt.X("col:O", title=None, axis=alt.Axis(labelAngle=0, orient="top")),
+        y=alt.Y("row:O", title=None),
+    )
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.Color("value:Q", scale=scale, title=value_title),
+        tooltip=[alt.Tooltip("row:O"), alt.Tooltip("col:O"), alt.Tooltip("value:Q", format=".6g")],
+    )
+    labels = base.mark_text(fontSize=13).encode(text=alt.Text("value:Q", format=".4~f"))
+    return alt.layer(cells, labels).properties(width=alt.Step(44), height=alt.Step(32))

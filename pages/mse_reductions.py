@@ -161,7 +161,7 @@ with tabs[0]:
     squared = report.squared_error.tolist()
     chart_col.altair_chart(
         heatmap(matrix_frame(squared), title=t("mse.chart.squared_title"), value_title="(x−y)²"),
-        use_container_width=False,
+        width="content",
     )
     with loss_col:
         if reduction == "none":
@@ -187,7 +187,7 @@ with tabs[1]:
     auto_col.markdown(t("mse.grad.autograd"))
     auto_col.altair_chart(
         heatmap(matrix_frame(report.grad.tolist()), title="X.grad", value_title="∂loss/∂x", diverging=True),
-        use_container_width=False,
+        width="content",
     )
     closed_col.markdown(t("mse.grad.closed_mean") if reduction == "mean" else t("mse.grad.closed_sum"))
     closed_col.latex(grad_tex(report.diff.tolist(), reduction))

@@ -202,7 +202,9 @@ with tabs[2]:
     ratios = (sum_grad[nonzero] / mean_grad[nonzero]).tolist()
     ratio_text = num(ratios[0]) if ratios else "—"
     st.markdown(t("mse.switch.ratio", n=n, d=d, nd=n * d, ratio=ratio_text))
-    lr = url_number("lr", t("mse.switch.lr"), default=0.1, min_value=1e-6, max_value=10.0, format="%g")
+    lr = url_number(
+        "lr", t("mse.switch.lr"), default=0.1, min_value=1e-6, max_value=10.0, format="%g", container=st.columns(3)[0]
+    )
     lr_sum = lr / (n * d)
     x_t = torch.tensor(x, dtype=mean_grad.dtype, device=mean_grad.device)
     step_mean = x_t - lr * mean_grad

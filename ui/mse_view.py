@@ -78,4 +78,7 @@ def grad_tex(diff: list[list[float]], reduction: str) -> str:
     else:
         scale, factor = "2", 2.0
     result = [[factor * v for v in row] for row in diff]
-    return rf"X.\text{{grad}} = {scale}\,(X - Y) = {scale}{tex_matrix(diff)} = {tex_matrix(result)}"
+    return (
+        rf"\begin{{aligned}} X.\text{{grad}} &= {scale}\,(X - Y) = {scale}{tex_matrix(diff)} \\"
+        rf" &= {tex_matrix(result)} \end{{aligned}}"
+    )

@@ -25,5 +25,11 @@ def heatmap(frame: pd.DataFrame, *, title: str, value_title: str, diverging: boo
         color=alt.Color("value:Q", scale=scale, title=value_title),
         tooltip=[alt.Tooltip("row:O"), alt.Tooltip("col:O"), alt.Tooltip("value:Q", format=".6g")],
     )
-    labels = base.mark_text(fontSize=13).encode(text=alt.Text("value:Q", format=".4~f"))
+    # white text on the strongest colours, dark text elsewhere, so every number stays readable
+    extreme = frame["value"].abs().max() or 1.0
+    strong = alt.datum.value > 0.6 * extreme if not diverging else abs(alt.datum.value) > 0.6 * extreme
+    labels = base.mark_text(fontSize=13).encode(
+        text=alt.Text("value:Q", format=".4~f"),
+        color=alt.condition(strong, alt.value("white"), alt.value("#1f2933")),
+    )
     return alt.layer(cells, labels).properties(width=alt.Step(44), height=alt.Step(32))

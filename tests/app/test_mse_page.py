@@ -173,3 +173,29 @@ def test_reproduce_script_embeds_the_current_data(page):
     code = "\n".join(c.value for c in page.code)
     assert "torch.tensor([[3.0, 1.0], [4.0, 2.0], [5.0, 3.0]]" in code
     assert "MSELoss(reduction='mean')" in code
+
+
+def run_script(code: str) -> tuple[list[float], list[float]]:
+    """Run a generated script in a fresh interpreter; the numbers it prints for the loss and for X.grad."""
+    import re
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120).stdout
+    loss_text, grad_text = out.split("X.grad =")
+    numbers = re.compile(r"-?\d+\.\d*(?:e[-+]\d+)?")
+    return [float(v) for v in numbers.findall(loss_text)], [float(v) for v in numbers.findall(grad_text)]
+
+
+@pytest.mark.parametrize("reduction", ["mean", "sum"])
+def test_the_reproduce_script_prints_the_loss_and_gradient_the_page_shows(page, reduction):
+    page.button_group(key="reduction").set_value(reduction).run()
+    at = edit(page, "Y", 2, 1, "7.5")
+    (script,) = [c.value for c in at.code if c.value.startswith("import torch")]
+    loss, grad = run_script(script)
+    shown_loss = metric(at, "mse.result.loss", reduction=reduction)
+    assert loss == pytest.approx([float(shown_loss.split("=")[-1])], abs=1e-4)
+    shown_tables = [
+        df.value.to_numpy(dtype=float).flatten().tolist() for df in at.dataframe if df.value.shape == (3, 2)
+    ]
+    assert any(table == pytest.approx(grad, abs=1e-4) for table in shown_tables)

@@ -100,6 +100,7 @@ def mse(pred: object, target: object, *, reduction: Reduction = "mean", device: 
             loss.backward(retain_graph=True)
         except RuntimeError as error:
             backward_error = str(error)
+        x.grad = None  # a one-element loss counts as a scalar and that backward() went through: start over
         grad_note = "loss is not a scalar: .grad holds the vector-Jacobian product with torch.ones_like(loss)"
         loss.backward(gradient=torch.ones_like(loss))
     else:

@@ -178,7 +178,9 @@ with tabs[0]:
 
 # --- the gradient ------------------------------------------------------------------------------
 with tabs[1]:
-    if reduction == "none":
+    if reduction == "none" and report.backward_error is None:
+        st.info(t("mse.grad.none_one_element"))
+    elif reduction == "none":
         st.markdown(t("mse.grad.none_why"))
         st.code(f"loss.backward()\n# RuntimeError: {report.backward_error}", language="python")
         st.markdown(t("mse.grad.none_way_out"))

@@ -199,3 +199,9 @@ def test_the_reproduce_script_prints_the_loss_and_gradient_the_page_shows(page, 
         df.value.to_numpy(dtype=float).flatten().tolist() for df in at.dataframe if df.value.shape == (3, 2)
     ]
     assert any(table == pytest.approx(grad, abs=1e-4) for table in shown_tables)
+
+
+def test_one_by_one_none_loss_explains_that_backward_works():
+    at = open_page(MSE_PAGE, params={"X": "0", "Y": "1", "reduction": "none"})
+    assert not at.exception and not at.error
+    assert translate("mse.grad.none_one_element", "en") in texts(at)

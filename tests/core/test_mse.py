@@ -103,6 +103,12 @@ def test_none_reduction_gradient_is_the_product_with_ones_and_says_so():
     assert "ones_like" in report.grad_note
 
 
+def test_one_element_none_loss_backpropagates_without_error_and_without_double_counting():
+    report = mse([[0.0]], [[1.0]], reduction="none")
+    assert report.backward_error is None
+    torch.testing.assert_close(report.grad, tensor([[-2.0]]))
+
+
 @pytest.mark.parametrize("reduction", ["mean", "sum"])
 def test_scalar_reductions_have_no_backward_error_or_note(reduction):
     report = mse(X, Y, reduction=reduction)

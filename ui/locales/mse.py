@@ -68,6 +68,12 @@ STRINGS = {
         "`reduction='none'` 时损失是一个矩阵，而 `loss.backward()` 只能从单个数（标量）开始反向传播："
         "对矩阵来说，它需要知道每个元素占多大权重。PyTorch 会拒绝并报出下面的错误（实时触发）：",
     ),
+    "mse.grad.none_one_element": (
+        "A 1×1 'none' loss holds a single number, so PyTorch accepts `loss.backward()` on it as if it were a scalar. "
+        "Make X or Y bigger than 1×1 to see the error a matrix-valued loss raises.",
+        "1×1 的 'none' 损失只有一个数，所以 PyTorch 把它当作标量，`loss.backward()` 可以直接运行。"
+        "把 X 或 Y 改得比 1×1 大，就能看到矩阵形状的损失引发的错误。",
+    ),
     "mse.grad.none_way_out": (
         "The way out: pass the weights yourself. With ones, `X.grad` is the gradient of the sum of all entries, the same as `reduction='sum'`:",
         "解决办法：自己传入权重。传入全 1 时，`X.grad` 就是所有元素之和的梯度，与 `reduction='sum'` 相同：",

@@ -168,13 +168,13 @@ with tabs[0]:
             st.markdown(t("mse.result.none", n=n, d=d))
         else:
             st.metric(t("mse.result.loss", reduction=reduction), num_with_fraction(report.loss.item()))
-        st.latex(loss_tex(report.diff.tolist(), reduction, report.loss.tolist()))
         explain = {
             "none": t("mse.result.explain_none"),
             "mean": t("mse.result.explain_mean", n=n, d=d, nd=n * d),
             "sum": t("mse.result.explain_sum"),
         }
         st.caption(explain[reduction])
+    st.latex(loss_tex(report.diff.tolist(), reduction, report.loss.tolist()))
 
 # --- the gradient ------------------------------------------------------------------------------
 with tabs[1]:
@@ -192,9 +192,9 @@ with tabs[1]:
         width="content",
     )
     closed_col.markdown(t("mse.grad.closed_mean") if reduction == "mean" else t("mse.grad.closed_sum"))
-    closed_col.latex(grad_tex(report.diff.tolist(), reduction))
     max_diff = (report.grad - report.grad_closed_form).abs().max().item()
     closed_col.metric(t("mse.grad.max_diff"), f"{max_diff:.1e}")
+    st.latex(grad_tex(report.diff.tolist(), reduction))
 
 # --- what changes when you switch ---------------------------------------------------------------
 with tabs[2]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-MAX_TERMS = 12  # terms written out in a sum before "+ ⋯"
+MAX_TERMS = 9  # terms written out in a sum before "+ ⋯" (a 3×3 example is written out in full)
 MAX_TEX_MATRIX = 8  # larger matrices are not written out in LaTeX
 
 
@@ -59,7 +59,7 @@ def loss_tex(diff: list[list[float]], reduction: str, loss: float | list[list[fl
     flat = [v for row in diff for v in row]
     terms = " + ".join(_square(v) for v in flat[:MAX_TERMS])
     if len(flat) > MAX_TERMS:
-        terms += rf" + \cdots \;(\text{{{len(flat)}}}\ \text{{terms}})"
+        terms += r" + \cdots"
     rows, cols = len(diff), len(diff[0])
     prefix = rf"\frac{{1}}{{{rows}\cdot {cols}}}" if reduction == "mean" else ""
     total = sum(v * v for v in flat)

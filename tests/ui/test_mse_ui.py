@@ -82,3 +82,9 @@ def test_heatmap_has_one_cell_per_entry():
     chart = heatmap(frame, title="t", value_title="v")
     assert isinstance(chart, alt.LayerChart)
     assert chart.to_dict()["layer"][0]["mark"]["type"] == "rect"
+
+
+def test_large_heatmaps_stay_narrow_and_drop_the_numbers():
+    chart = heatmap(matrix_frame([[1.0] * 20] * 20), title="t", value_title="v").to_dict()
+    assert len(chart["layer"]) == 1
+    assert chart["width"]["step"] * 20 <= 300

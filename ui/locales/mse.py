@@ -1,12 +1,12 @@
 """Strings of the page "MSE reductions, opened up" and of its matrix editor."""
 
 STRINGS = {
-    "nav.mse": ("MSE reductions, opened up", "拆开 MSE 的 reduction"),
+    "nav.mse": ("MSE reductions, opened up", "拆开看 MSE 的 reduction"),
     "mse.question": (
         "Why does `reduction='sum'` make my gradients 6× bigger?",
         "为什么 `reduction='sum'` 让我的梯度变大了 6 倍？",
     ),
-    "mse.title": ("MSE reductions, opened up", "拆开 MSE 的 reduction"),
+    "mse.title": ("MSE reductions, opened up", "拆开看 MSE 的 reduction"),
     "mse.intro": (
         "Edit the prediction X and the target Y, pick a `reduction`, and see what `nn.MSELoss` computes and what "
         "`loss.backward()` puts in `X.grad`. Every number below is computed live by PyTorch in float64.",

@@ -87,9 +87,10 @@ def mse(pred: object, target: object, *, reduction: Reduction = "mean", device: 
     if reduction not in REDUCTIONS:
         raise InputError(
             f"reduction must be one of {REDUCTIONS}, got {reduction!r}",
-            code="not_number",
+            code="mse_choice",
             name="reduction",
             value=reduction,
+            allowed=REDUCTIONS,
         )
     x, y = _pair(pred, target, device)
     x.requires_grad_(True)
@@ -205,4 +206,6 @@ def preset_pair(name: Preset, *, seed: int = 0) -> tuple[list[list[float]], list
         features = torch.tensor([[1, 2], [4, 2], [8, 1], [0, 1], [3, 8], [1, 3]], dtype=torch.float64)
         labels = torch.tensor([[1], [6], [2], [7], [1], [3]], dtype=torch.float64)
         return (features @ torch.tensor([[1.0], [2.0]], dtype=torch.float64)).tolist(), labels.tolist()
-    raise InputError(f"preset must be one of {PRESETS}, got {name!r}", code="not_number", name="preset", value=name)
+    raise InputError(
+        f"preset must be one of {PRESETS}, got {name!r}", code="mse_choice", name="preset", value=name, allowed=PRESETS
+    )

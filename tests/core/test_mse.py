@@ -26,6 +26,7 @@ from core.mse import (
     mse,
     mse_grad,
     mse_numpy,
+    preset_pair,
     squared_l2_norm,
     to_pytorch_script,
 )
@@ -189,8 +190,19 @@ def test_text_is_rejected():
 
 
 def test_unknown_reduction_is_rejected():
-    with pytest.raises(InputError, match="reduction must be one of"):
+    with pytest.raises(InputError, match="reduction must be one of") as raised:
         mse(X, Y, reduction="avg")
+    assert raised.value.code == "mse_choice"
+
+
+def test_unknown_preset_is_rejected():
+    with pytest.raises(InputError, match="preset must be one of"):
+        preset_pair("seed999")
+
+
+def test_random_preset_depends_only_on_its_seed():
+    assert preset_pair("random", seed=3) == preset_pair("random", seed=3)
+    assert preset_pair("random", seed=3) != preset_pair("random", seed=4)
 
 
 @pytest.mark.parametrize("reduction", REDUCTIONS)

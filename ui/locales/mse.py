@@ -196,5 +196,9 @@ STRINGS = {
         "{name} is {rows}×{cols}; matrices must be between 1×1 and {limit}×{limit}.",
         "{name} 的大小是 {rows}×{cols}；矩阵大小必须在 1×1 到 {limit}×{limit} 之间。",
     ),
+    "err.mse_choice": (
+        "{name} must be one of {allowed}, got {value}.",
+        "{name} 必须是 {allowed} 之一，得到的是 {value}。",
+    ),
     "err.matrix_ragged": ("{name} has rows of different lengths.", "{name} 的各行长度不一致。"),
 }

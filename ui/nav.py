@@ -22,6 +22,7 @@ class PageInfo:
 
 PAGES: list[PageInfo] = [
     PageInfo("pages/home.py", "", ":material/home:", "nav.home"),
+    PageInfo("pages/mse_reductions.py", "mse", ":material/functions:", "nav.mse", "mse.question"),
 ]
 
 

@@ -1,0 +1,140 @@
+"""MSE reductions, opened up: what `nn.MSELoss` computes for each `reduction`, and what lands in `.grad`."""
+
+from __future__ import annotations
+
+import streamlit as st
+import torch
+
+from core.errors import InputError
+from core.mse import (
+    PRESETS,
+    REDUCTIONS,
+    backward_demo,
+    mse,
+    mse_numpy,
+    preset_pair,
+    squared_l2_norm,
+)
+from ui import mse_tabs
+from ui.errors import show_input_error
+from ui.i18n import t
+from ui.matrix_editor import MAX_SIZE, decode_matrix, encode_matrix, matrix_editor, resize
+from ui.sidebar import selected_device
+from ui.state import read_param, url_number, url_select, write_param
+
+Matrix = tuple[tuple[float, ...], ...]
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def analyse(x: Matrix, y: Matrix, device: str) -> dict:
+    """Everything the page shows for one (X, Y): each reduction, the backward demos, NumPy, norms."""
+    reports = {r: mse(x, y, reduction=r, device=device) for r in REDUCTIONS}
+    diff = reports["none"].diff
+    return {
+        "reports": reports,
+        "demos": {r: backward_demo(x, y, reduction=r, device=device) for r in ("mean", "sum")},
+        "numpy_all": float(mse_numpy(y, x)),
+        "numpy_cols": mse_numpy(y, x, axis=0).tolist(),
+        "torch_cols": reports["none"].loss.mean(dim=0).tolist(),
+        "squared_norm": squared_l2_norm(torch.tensor(x), torch.tensor(y)).item(),
+        "norm": torch.norm(diff, 2).item(),
+    }
+
+
+def as_tuple(values: list[list[float]]) -> Matrix:
+    """A matrix as nested tuples, hashable for the cache."""
+    return tuple(tuple(row) for row in values)
+
+
+def load(x: list[list[float]], y: list[list[float]], *, set_shape: bool = True) -> None:
+    """New editor contents: fresh editor keys, so old cell edits are not re-applied to them."""
+    ss = st.session_state
+    ss["mse_base"] = (x, y)
+    ss["mse_current"] = (x, y)
+    ss["mse_version"] = ss.get("mse_version", 0) + 1
+    if set_shape:
+        ss["mse_rows"], ss["mse_cols"] = len(x), len(x[0])
+
+
+ss = st.session_state
+st.title(t("mse.title"))
+st.markdown(t("mse.question"))
+st.caption(t("mse.intro"))
+
+# --- data: preset, shape, the two editors ---------------------------------------------------------
+preset_labels = {
+    "seed000": t("mse.preset.seed000"),
+    "seed002": t("mse.preset.seed002"),
+    "random": t("mse.preset.random"),
+    "residuals": t("mse.preset.residuals"),
+}
+top = st.columns([3, 2, 2, 2])
+preset = url_select("preset", t("mse.preset"), PRESETS, format_func=preset_labels.__getitem__, container=top[0])
+seed = url_number(
+    "seed", t("mse.seed"), default=0, min_value=0, max_value=9999, container=top[1], disabled=preset != "random"
+)
+preset_x, preset_y = preset_pair(preset, seed=seed)
+source = (preset, seed if preset == "random" else 0)
+if ss.get("mse_source") != source:
+    x0, y0 = preset_x, preset_y
+    if "mse_source" not in ss:  # first run: a shared link's own matrices win over its preset
+        allowed = t("mse.url_matrix_allowed", limit=MAX_SIZE)
+        x0 = read_param("X", lambda raw: decode_matrix(raw, "X"), x0, allowed)
+        y0 = read_param("Y", lambda raw: decode_matrix(raw, "Y"), y0, allowed)
+    load(x0, y0)
+    ss["mse_source"] = source
+
+size_help = t("mse.size_help", limit=MAX_SIZE)
+rows = top[2].number_input(t("mse.rows"), min_value=1, max_value=MAX_SIZE, key="mse_rows", help=size_help)
+cols = top[3].number_input(t("mse.cols"), min_value=1, max_value=MAX_SIZE, key="mse_cols", help=size_help)
+base_x, base_y = ss["mse_base"]
+if (rows, cols) != (len(base_x), len(base_x[0])):
+    cur_x, cur_y = ss["mse_current"]
+    load(resize(cur_x, rows, cols), resize(cur_y, rows, cols), set_shape=False)
+    base_x, base_y = ss["mse_base"]
+
+left, right = st.columns(2)
+left.markdown(t("mse.x_label"))
+right.markdown(t("mse.y_label"))
+version = ss["mse_version"]
+x = matrix_editor("X", base_x, key=f"mse_X_v{version}", container=left)
+y = matrix_editor("Y", base_y, key=f"mse_Y_v{version}", container=right)
+cur_x, cur_y = ss["mse_current"]
+ss["mse_current"] = (cur_x if x is None else x, cur_y if y is None else y)
+
+device = selected_device()
+if x is not None and y is not None:
+    try:
+        analyse(as_tuple(x), as_tuple(y), device)
+        ss["mse_last"] = (x, y)
+        write_param("X", None if x == preset_x else encode_matrix(x))
+        write_param("Y", None if y == preset_y else encode_matrix(y))
+    except InputError as error:
+        show_input_error(error)
+last = ss.get("mse_last")
+if last is None:
+    st.info(t("mse.no_result"))
+    st.stop()
+if (x, y) != last:
+    st.info(t("error.kept_last"))
+x, y = last
+data = analyse(as_tuple(x), as_tuple(y), device)
+
+reduction = url_select(
+    "reduction", t("mse.reduction"), REDUCTIONS, default="mean", widget="segmented", format_func=lambda r: f"'{r}'"
+)
+st.code(f"loss = torch.nn.MSELoss(reduction={reduction!r})(X, Y)", language="python")
+
+sections = [
+    (t("mse.tab.result"), mse_tabs.loss),
+    (t("mse.tab.grad"), mse_tabs.gradient),
+    (t("mse.tab.switch"), mse_tabs.switching),
+    (t("mse.tab.norms"), mse_tabs.norms),
+    (t("mse.tab.numpy"), mse_tabs.numpy_by_hand),
+    (t("mse.tab.autograd"), mse_tabs.autograd_vs_backward),
+    (t("mse.tab.legacy"), mse_tabs.legacy_flags),
+    (t("mse.tab.code"), mse_tabs.reproduce),
+]
+for tab, (_, render) in zip(st.tabs([label for label, _ in sections]), sections, strict=True):
+    with tab:
+        render(data, x, y, reduction)

@@ -1,0 +1,207 @@
+"""The MSE page under AppTest: each reduction, each preset, edits good and bad, the URL round trip."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.helpers import open_page
+from ui.i18n import translate
+from ui.nav import PAGES
+
+MSE_PAGE = next(p for p in PAGES if p.url_path == "mse")
+
+
+def texts(at) -> str:
+    parts = [*at.markdown, *at.caption, *at.latex, *at.code, *at.info, *at.success, *at.warning, *at.error]
+    return "\n".join(str(e.value) for e in parts)
+
+
+def metric(at, label_key: str, **values) -> str:
+    label = translate(label_key, "en", **values)
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def edit(at, matrix: str, row: int, col: int, value: str):
+    """Type `value` into a cell of the X or Y editor (0-based row, 1-based column name) and rerun."""
+    editor = next(e for e in at.data_editor if e.key.startswith(f"mse_{matrix}_v"))
+    at.session_state[editor.key] = {"edited_rows": {row: {str(col): value}}, "added_rows": [], "deleted_rows": []}
+    return at.run()
+
+
+def param(at, key: str) -> str | None:
+    value = at.query_params.get(key)
+    return value[0] if isinstance(value, list) else value
+
+
+@pytest.fixture
+def page():
+    at = open_page(MSE_PAGE)
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_opens_on_the_seed_000_example_with_the_mean_loss(page):
+    assert metric(page, "mse.result.loss", reduction="mean") == "17/6 = 2.8333"
+    assert r"\frac{1}{3\cdot 2}\left(1^2 + (-1)^2 + 3^2 + (-2)^2 + (-1)^2 + 1^2\right)" in texts(page)
+
+
+def test_sum_reduction_shows_17_and_twice_the_difference(page):
+    page.button_group(key="reduction").set_value("sum").run()
+    assert metric(page, "mse.result.loss", reduction="sum") == "17"
+    assert r"\begin{bmatrix} 2 & -2 \\ 6 & -4 \\ -2 & 2 \end{bmatrix}" in texts(page)
+    assert param(page, "reduction") == "sum"
+
+
+def test_none_reduction_shows_pytorchs_backward_error_and_the_way_out(page):
+    page.button_group(key="reduction").set_value("none").run()
+    code = "\n".join(c.value for c in page.code)
+    assert "grad can be implicitly created only for scalar outputs" in code
+    assert "loss.backward(gradient=torch.ones_like(loss))" in code
+    assert not page.error
+
+
+def test_gradient_tab_shows_autograd_and_closed_form_agree(page):
+    assert float(metric(page, "mse.grad.max_diff")) < 1e-12
+
+
+@pytest.mark.parametrize(
+    ("preset", "shape", "loss"),
+    [
+        ("seed000", (3, 2), "17/6 = 2.8333"),
+        ("seed002", (3, 3), "37/9 = 4.1111"),
+        ("residuals", (6, 1), "449/6 = 74.8333"),  # (4² + 2² + 8² + 5² + 18² + 4²) / 6
+    ],
+)
+def test_each_fixed_preset_loads_its_matrices(page, preset, shape, loss):
+    page.selectbox(key="preset").set_value(preset).run()
+    assert page.data_editor[0].value.shape == shape
+    assert (page.number_input(key="mse_rows").value, page.number_input(key="mse_cols").value) == shape
+    assert metric(page, "mse.result.loss", reduction="mean") == loss
+
+
+def test_random_preset_is_reproducible_from_its_seed(page):
+    page.selectbox(key="preset").set_value("random").run()
+    page.number_input(key="seed").set_value(7).run()
+    first = page.data_editor[0].value
+    again = open_page(MSE_PAGE, params={"preset": "random", "seed": "7"})
+    assert first.equals(again.data_editor[0].value)
+    assert not first.equals(open_page(MSE_PAGE, params={"preset": "random", "seed": "8"}).data_editor[0].value)
+
+
+def test_editing_a_cell_recomputes_the_loss_and_goes_into_the_url(page):
+    at = edit(page, "X", 0, 1, "2")  # X[1,1]: 3 -> 2, so its squared error 1 becomes 0
+    assert metric(at, "mse.result.loss", reduction="mean") == "8/3 = 2.6667"
+    assert param(at, "X") == "2,1;4,2;5,3"
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [("", "is empty"), ("abc", "is not a number"), ("nan", "only finite numbers"), ("1e999", "only finite numbers")],
+)
+def test_a_bad_cell_is_named_and_the_last_result_stays(page, value, fragment):
+    at = edit(page, "Y", 1, 2, value)
+    assert not at.exception
+    (error,) = at.error
+    assert "Y" in error.value and "row `2`, column `2`" in error.value and fragment in error.value
+    assert translate("error.kept_last", "en") in texts(at)
+    assert metric(at, "mse.result.loss", reduction="mean") == "17/6 = 2.8333"
+
+
+def test_bad_cell_message_is_translated(page):
+    page.button_group(key="lang").set_value("zh").run()
+    at = edit(page, "X", 0, 1, "abc")
+    assert "第 `1` 行第 `1` 列" in at.error[0].value
+
+
+def test_resizing_keeps_the_entries_that_fit(page):
+    page.number_input(key="mse_rows").set_value(4).run()
+    page.number_input(key="mse_cols").set_value(1).run()
+    assert page.data_editor[0].value.iloc[:, 0].tolist() == ["3", "4", "5", "0"]
+    assert param(page, "X") == "3;4;5;0"
+
+
+def test_shape_mismatch_from_a_link_names_both_shapes():
+    at = open_page(MSE_PAGE, params={"X": "1,2;3,4;5,6", "Y": "1,2;3,4"})
+    assert not at.exception
+    assert "(2, 2)" in at.error[0].value and "(3, 2)" in at.error[0].value
+    assert translate("mse.no_result", "en") in texts(at)
+
+
+def test_a_link_reopens_the_same_view():
+    at = open_page(MSE_PAGE, params={"preset": "seed002", "reduction": "sum", "X": "1,0,0;0,1,0;0,0,3"})
+    assert metric(at, "mse.result.loss", reduction="sum") == "4"
+    assert at.button_group(key="reduction").value == "sum"
+    assert param(at, "X") == "1,0,0;0,1,0;0,0,3" and param(at, "preset") == "seed002"
+
+
+def test_malformed_matrix_in_a_link_falls_back_with_a_warning():
+    at = open_page(MSE_PAGE, params={"X": "1,2;3"})
+    assert not at.exception and at.warning
+    assert metric(at, "mse.result.loss", reduction="mean") == "17/6 = 2.8333"
+
+
+def test_oversized_matrix_in_a_link_falls_back_with_a_warning():
+    at = open_page(MSE_PAGE, params={"X": ";".join(["1"] * 21)})
+    assert "`1;1;1" in at.warning[0].value
+    assert page_shape(at) == (3, 2)
+
+
+def page_shape(at) -> tuple[int, int]:
+    return at.data_editor[0].value.shape
+
+
+def test_sum_over_batch_size_equals_mean_only_when_d_is_1(page):
+    assert translate("mse.switch.batch_differs", "en", d=2) in texts(page)
+    page.selectbox(key="preset").set_value("residuals").run()
+    assert translate("mse.switch.batch_equal", "en") in texts(page)
+
+
+def test_sgd_steps_under_mean_and_sum_match_with_the_scaled_learning_rate(page):
+    assert float(metric(page, "mse.switch.step_diff")) < 1e-12
+    assert r"= \frac{0.1}{3\cdot 2} = 0.0166667" in texts(page)
+
+
+@pytest.mark.parametrize(("size_average", "reduce", "mapped"), [("False", "None", "sum"), ("True", "False", "none")])
+def test_legacy_flags_show_the_mapping_and_pytorchs_warning(page, size_average, reduce, mapped):
+    page.button_group(key="size_average").set_value(size_average).run()
+    page.button_group(key="reduce").set_value(reduce).run()
+    assert f"→ `reduction='{mapped}'`" in texts(page)
+    assert f"please use reduction='{mapped}' instead" in texts(page)
+
+
+def test_reproduce_script_embeds_the_current_data(page):
+    code = "\n".join(c.value for c in page.code)
+    assert "torch.tensor([[3.0, 1.0], [4.0, 2.0], [5.0, 3.0]]" in code
+    assert "MSELoss(reduction='mean')" in code
+
+
+def run_script(code: str) -> tuple[list[float], list[float]]:
+    """Run a generated script in a fresh interpreter; the numbers it prints for the loss and for X.grad."""
+    import re
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120).stdout
+    loss_text, grad_text = out.split("X.grad =")
+    numbers = re.compile(r"-?\d+\.\d*(?:e[-+]\d+)?")
+    return [float(v) for v in numbers.findall(loss_text)], [float(v) for v in numbers.findall(grad_text)]
+
+
+@pytest.mark.parametrize("reduction", ["mean", "sum"])
+def test_the_reproduce_script_prints_the_loss_and_gradient_the_page_shows(page, reduction):
+    page.button_group(key="reduction").set_value(reduction).run()
+    at = edit(page, "Y", 2, 1, "7.5")
+    (script,) = [c.value for c in at.code if c.value.startswith("import torch")]
+    loss, grad = run_script(script)
+    shown_loss = metric(at, "mse.result.loss", reduction=reduction)
+    assert loss == pytest.approx([float(shown_loss.split("=")[-1])], abs=1e-4)
+    shown_tables = [
+        df.value.to_numpy(dtype=float).flatten().tolist() for df in at.dataframe if df.value.shape == (3, 2)
+    ]
+    assert any(table == pytest.approx(grad, abs=1e-4) for table in shown_tables)
+
+
+def test_one_by_one_none_loss_explains_that_backward_works():
+    at = open_page(MSE_PAGE, params={"X": "0", "Y": "1", "reduction": "none"})
+    assert not at.exception and not at.error
+    assert translate("mse.grad.none_one_element", "en") in texts(at)

@@ -1,0 +1,90 @@
+"""The MSE page's pure ui pieces: the matrix parser, the URL encoding, the formulas, the heatmap."""
+
+from __future__ import annotations
+
+import altair as alt
+import pytest
+
+from core.errors import InputError
+from ui.charts.mse import heatmap, matrix_frame
+from ui.matrix_editor import MAX_SIZE, decode_matrix, encode_matrix, parse_cells, resize
+from ui.mse_view import exact, grad_tex, loss_tex, num, num_with_fraction, tex_num
+
+DIFF = [[1.0, -1.0], [3.0, -2.0], [-1.0, 1.0]]  # X - Y of seed 000
+
+
+def test_cells_typed_as_text_become_floats():
+    assert parse_cells("X", [["3", " 1.5 "], ["-2", "1e-3"]]) == [[3.0, 1.5], [-2.0, 0.001]]
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [(None, "matrix_empty"), ("", "matrix_empty"), ("abc", "matrix_text"), ("inf", "matrix_not_finite")],
+)
+def test_a_bad_cell_is_reported_with_its_1_based_position(cell, code):
+    with pytest.raises(InputError) as raised:
+        parse_cells("Y", [["1", "2"], ["3", cell]])
+    assert raised.value.code == code
+    assert (raised.value.details["row"], raised.value.details["col"]) == (2, 2)
+
+
+def test_matrices_past_the_size_limit_are_rejected():
+    with pytest.raises(InputError, match=f"between 1x1 and {MAX_SIZE}x{MAX_SIZE}"):
+        parse_cells("X", [["1"]] * (MAX_SIZE + 1))
+
+
+def test_url_encoding_round_trips_and_stays_short():
+    values = [[3.0, 1.0], [4.0, 2.5], [-5.0, 3.0]]
+    assert encode_matrix(values) == "3,1;4,2.5;-5,3"
+    assert decode_matrix(encode_matrix(values)) == values
+
+
+@pytest.mark.parametrize("raw", ["1,2;3", "", "1,x", "1;nan"])
+def test_malformed_url_matrices_raise_value_error(raw):
+    with pytest.raises(ValueError):
+        decode_matrix(raw)
+
+
+def test_resize_keeps_what_fits_and_pads_with_zeros():
+    assert resize([[1.0, 2.0], [3.0, 4.0]], 3, 1) == [[1.0], [3.0], [0.0]]
+
+
+def test_simple_fractions_are_recognised_and_others_are_not():
+    assert str(exact(17 / 6)) == "17/6"
+    assert exact(2**0.5) is None
+    assert num_with_fraction(17 / 6) == "17/6 = 2.8333"
+    assert num(17.0) == "17" and num(0.5) == "0.5"
+    assert tex_num(-1 / 3) == r"-\tfrac{1}{3}"
+
+
+def test_mean_loss_formula_substitutes_every_squared_difference():
+    tex = loss_tex(DIFF, "mean", 17 / 6)
+    assert r"\frac{1}{3\cdot 2}\left(1^2 + (-1)^2 + 3^2 + (-2)^2 + (-1)^2 + 1^2\right)" in tex
+    assert tex.endswith(r"= \frac{17}{6} \approx 2.8333")
+
+
+def test_sum_loss_formula_has_no_prefactor():
+    assert loss_tex(DIFF, "sum", 17.0) == r"\text{loss} = \left(1^2 + (-1)^2 + 3^2 + (-2)^2 + (-1)^2 + 1^2\right) = 17"
+
+
+def test_long_sums_are_cut_with_a_term_count():
+    tex = loss_tex([[1.0] * 20] * 2, "sum", 40.0)
+    assert r"\cdots" in tex and "40" in tex
+
+
+def test_mean_gradient_formula_shows_the_thirds():
+    assert r"\tfrac{1}{3} & -\tfrac{1}{3} \\ 1 & -\tfrac{2}{3}" in grad_tex(DIFF, "mean")
+
+
+def test_heatmap_has_one_cell_per_entry():
+    frame = matrix_frame([[1.0, 4.0], [9.0, 0.0]])
+    assert list(frame.columns) == ["row", "col", "value"] and len(frame) == 4
+    chart = heatmap(frame, title="t", value_title="v")
+    assert isinstance(chart, alt.LayerChart)
+    assert chart.to_dict()["layer"][0]["mark"]["type"] == "rect"
+
+
+def test_large_heatmaps_stay_narrow_and_drop_the_numbers():
+    chart = heatmap(matrix_frame([[1.0] * 20] * 20), title="t", value_title="v").to_dict()
+    assert len(chart["layer"]) == 1
+    assert chart["width"]["step"] * 20 <= 300

@@ -83,6 +83,18 @@ def _temperature(temperature: float) -> float:
     return check_number("temperature T", temperature, low=0, low_open=True)
 
 
+def _target(target: int, classes: int) -> int:
+    target = check_number("target class", target, integer=True)
+    if not 0 <= target < classes:
+        raise InputError(
+            f"target class {target} is out of range: with {classes} logits it must be 0 … {classes - 1}",
+            code="target_range",
+            target=target,
+            last=classes - 1,
+        )
+    return target
+
+
 def softmax(logits: torch.Tensor | list[float], temperature: float = 1.0, *, device: str | None = None) -> torch.Tensor:
     """p_i = exp(z_i - max z) / Σ_j exp(z_j - max z) with z = a / T; equals `F.softmax(a / T, dim=0)`.
 
@@ -154,6 +166,24 @@ def vjp(
     raise InputError(f"method must be 'analytic' or 'autograd', got {method!r}")
 
 
+def cross_entropy_upstream(
+    logits: torch.Tensor | list[float], target: int, temperature: float = 1.0, *, device: str | None = None
+) -> torch.Tensor:
+    """∂L/∂p for L = -log p_y: -1/p_y at the target, 0 elsewhere (the v that turns vᵀJ into p - onehot)."""
+    p = softmax(logits, temperature, device=device)
+    target = _target(target, p.numel())
+    if p[target] == 0:
+        raise InputError(
+            f"p_{target} underflows to 0, so dL/dp = -1/p_{target} is infinite; "
+            "F.cross_entropy avoids this by never forming p (log_softmax + nll_loss)",
+            code="p_underflow",
+            target=target,
+        )
+    v = torch.zeros_like(p)
+    v[target] = -1 / p[target]
+    return v
+
+
 def naive_softmax(logits: torch.Tensor | list[float], *, device: str | None = None) -> torch.Tensor:
     """exp(a_i) / Σ_j exp(a_j) straight from the textbook: exp(1000) is inf in float64, so this gives nan."""
     e = torch.exp(_vector(logits, device))
@@ -182,14 +212,7 @@ def cross_entropy(
 ) -> CEReport:
     """`nn.CrossEntropyLoss` = `log_softmax` then `nll_loss`, with its gradient p - onehot(y)."""
     a = _vector(logits, device)
-    target = check_number("target class", target, low=0, integer=True)
-    if target >= a.numel():
-        raise InputError(
-            f"target class {target} is out of range: with {a.numel()} logits it must be 0 … {a.numel() - 1}",
-            code="target_range",
-            target=target,
-            last=a.numel() - 1,
-        )
+    target = _target(target, a.numel())
     T = _temperature(temperature)
     z = a / T
     logsumexp = z.max() + torch.log(torch.exp(z - z.max()).sum())

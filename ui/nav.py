@@ -22,6 +22,7 @@ class PageInfo:
 
 PAGES: list[PageInfo] = [
     PageInfo("pages/home.py", "", ":material/home:", "nav.home"),
+    PageInfo("pages/softmax_ce.py", "softmax", ":material/bar_chart:", "nav.softmax", "softmax.question"),
 ]
 
 

@@ -17,6 +17,7 @@ from torch.testing import assert_close
 from core.errors import InputError
 from core.softmax import (
     cross_entropy,
+    cross_entropy_upstream,
     naive_softmax,
     parse_logits,
     random_logits,
@@ -266,3 +267,13 @@ def test_script_prints_what_core_computes():
     assert printed["vJ"] == pytest.approx(vjp(SEED_001, [0.0, 1.0, -1.0], 0.8).tolist(), abs=1e-4)
     assert printed["loss"] == pytest.approx([report.loss.item()], abs=1e-4)
     assert printed["grad"] == pytest.approx(report.grad.tolist(), abs=1e-4)
+
+
+def test_cross_entropy_upstream_times_jacobian_is_the_cross_entropy_gradient():
+    v = cross_entropy_upstream(CLASSIC, 2, 1.5)
+    assert_close(vjp(CLASSIC, v, 1.5), cross_entropy(CLASSIC, 2, temperature=1.5).grad)
+
+
+def test_cross_entropy_upstream_refuses_an_underflowed_probability():
+    with pytest.raises(InputError, match="underflows to 0"):
+        cross_entropy_upstream([1000.0, 999.0, -1000.0], 2)

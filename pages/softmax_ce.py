@@ -26,7 +26,7 @@ MAX_CHARS = 200
 @st.cache_data(max_entries=256, ttl=3600)
 def softmax_numbers(logits: tuple[float, ...], temperature: float, device: str) -> dict[str, list]:
     """Probabilities, sigmoid and the Jacobian three ways, as plain lists."""
-    z = torch.tensor(logits, dtype=torch.float64) / temperature
+    z = _f64(logits) / temperature
     return {
         "p": sm.softmax(list(logits), temperature, device=device).cpu().tolist(),
         "sigmoid": torch.sigmoid(z).tolist(),
@@ -68,8 +68,13 @@ def _load_random() -> None:
     _load(", ".join(f"{v:g}" for v in sm.random_logits(n, seed=random.randrange(2**31))))
 
 
+def _f64(values) -> torch.Tensor:
+    """Lists back from the cache as float64 tensors (torch.tensor would make float32)."""
+    return torch.tensor(values, dtype=torch.float64)
+
+
 def _max_diff(a: list, b: list) -> float:
-    return float((torch.tensor(a) - torch.tensor(b)).abs().max())
+    return float((_f64(a) - _f64(b)).abs().max())
 
 
 def _frame(columns: dict[str, list[float]]) -> pd.DataFrame:
@@ -83,7 +88,7 @@ def _num(x: float) -> str:
 
 def _exp(x: float) -> float:
     """e**x in float64 (inf where it overflows, as torch gives it)."""
-    return torch.exp(torch.tensor(x, dtype=torch.float64)).item()
+    return torch.exp(_f64(x)).item()
 
 
 st.title(t("nav.softmax"))
@@ -214,7 +219,7 @@ with tab_jac:
         rf"J_{{{k}{m}}} = -\frac{{p_{k}\, p_{m}}}{{T}} = -\frac{{{_num(p[k])} \times {_num(p[m])}}}{{{T:g}}}"
         rf" = {_num(J[k][m])}"
     )
-    Jt = torch.tensor(J)
+    Jt = _f64(J)
     off = Jt[~torch.eye(n, dtype=torch.bool)]
     facts = [
         ("softmax.fact.rows", float(Jt.sum(dim=1).abs().max()) < 1e-12, f"{float(Jt.sum(dim=1).abs().max()):.1e}"),
@@ -236,11 +241,17 @@ with tab_jac:
 
 with tab_vjp:
     st.markdown(t("softmax.vjp.intro"))
+    # labels fixed now: AppTest formats options after the run, outside the language of the session
+    upstream_labels = {
+        "ce": t("softmax.vjp.ce"),
+        "ones": t("softmax.vjp.ones"),
+        "custom": t("softmax.vjp.custom"),
+    }
     choice = url_select(
         "v",
         t("softmax.vjp.choice"),
         ["ce", "ones", "custom"],
-        format_func=lambda code: t(f"softmax.vjp.{code}"),
+        format_func=upstream_labels.__getitem__,
         widget="radio",
     )
     script_v = [1.0] * n  # the script's v: the one chosen here when it is valid
@@ -257,7 +268,7 @@ with tab_vjp:
         show_input_error(error)
     else:
         script_v = list(upstream)
-        matrix = (torch.tensor(upstream) @ torch.tensor(J)).tolist()
+        matrix = (_f64(upstream) @ _f64(J)).tolist()
         table = {
             "v": list(upstream),
             t("softmax.vjp.col_matrix"): matrix,

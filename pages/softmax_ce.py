@@ -109,7 +109,13 @@ with left:
     buttons[0].button(t("softmax.preset.seed001"), on_click=_load, args=(PRESETS["seed001"],), key="p_seed")
     buttons[1].button(t("softmax.preset.classic"), on_click=_load, args=(PRESETS["classic"],), key="p_classic")
     buttons[2].button(t("softmax.preset.random"), on_click=_load_random, key="p_random")
-    buttons[3].button(t("softmax.preset.overflow"), on_click=_load, args=(PRESETS["overflow"],), key="p_overflow")
+    buttons[3].button(
+        t("softmax.preset.overflow"),
+        on_click=_load,
+        args=(PRESETS["overflow"],),
+        key="p_overflow",
+        help=PRESETS["overflow"],
+    )
 with middle:
     T = url_number("T", t("softmax.temperature"), default=1.0, min_value=0.1, max_value=5.0, step=0.1, widget="slider")
     st.caption(t("softmax.temperature_help"))

@@ -27,7 +27,7 @@ STRINGS = {
     "softmax.preset.seed001": ("Seed 001", "教程 001"),
     "softmax.preset.classic": ("[2.0, 1.0, 0.1]", "[2.0, 1.0, 0.1]"),
     "softmax.preset.random": ("Random", "随机"),
-    "softmax.preset.overflow": ("[1000, 999, −1000]", "[1000, 999, −1000]"),
+    "softmax.preset.overflow": ("Overflow", "溢出示例"),
     "softmax.temperature": ("Temperature T", "温度 T"),
     "softmax.temperature_help": (
         "Softmax of a / T, T from 0.1 to 5: T < 1 sharpens the distribution, T > 1 flattens it.",

@@ -1,0 +1,62 @@
+"""The softmax page in a real browser: both languages, presets, tabs, bad input, no errors anywhere."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import Watched
+from ui.i18n import translate
+
+pytestmark = pytest.mark.e2e
+
+TABS = ["probs", "jacobian", "vjp", "ce", "stability", "code"]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _server_past_its_first_run(browser, server):
+    """Open Home once first: a fresh server's first run goes through Streamlit's legacy pages/ menu, which
+    cannot resolve a deep link (test_shell_browser.py::test_fresh_server_deep_link_... covers that case)."""
+    context = browser.new_context()
+    Watched(context.new_page(), server.url).goto("")
+    context.close()
+
+
+def _tab(app, name: str, lang: str):
+    return app.page.get_by_role("tab", name=translate(f"softmax.tab.{name}", lang), exact=True)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_tab_renders_in_both_languages(app, lang):
+    app.goto(f"softmax?lang={lang}")
+    assert app.page.locator("h1").first.inner_text().strip() == translate("nav.softmax", lang)
+    for name in TABS:
+        _tab(app, name, lang).click()
+        app.settle()
+        app.screenshot(f"softmax-{lang}-{name}")
+    app.assert_clean()
+
+
+def test_preset_button_updates_the_url_and_the_numbers(app):
+    app.goto("softmax")
+    app.page.get_by_role("button", name="[2.0, 1.0, 0.1]").click()
+    app.settle()
+    assert re.search(r"[?&]logits=2\.0%2C(\+|%20)1\.0", app.page.url), app.page.url
+    assert app.page.locator('[data-testid="stTextInput"] input').first.input_value() == "2.0, 1.0, 0.1"
+    assert "0.6590" in app.page.locator('[data-testid="stMarkdownContainer"] .katex').all_inner_texts().__str__()
+    app.assert_clean()
+
+
+def test_bad_logits_show_an_error_and_the_page_keeps_working(app):
+    app.goto("softmax?lang=zh")
+    box = app.page.locator('[data-testid="stTextInput"] input').first
+    box.fill("1, abc")
+    box.press("Enter")
+    app.settle()
+    error = app.page.locator('[data-testid="stAlertContentError"]').first.inner_text()
+    assert "abc" in error and "不是数" in error
+    _tab(app, "jacobian", "zh").click()
+    assert app.page.locator('[data-testid="stVegaLiteChart"]').count() >= 2
+    app.screenshot("softmax-zh-bad-input")
+    app.assert_clean()

@@ -86,6 +86,11 @@ def _num(x: float) -> str:
     return f"{x:.4f}"
 
 
+def _paren(x: float) -> str:
+    """A number to subtract in a formula: negative ones in parentheses, so "- -1" reads "- (-1)"."""
+    return f"({x:.4f})" if x < 0 else _num(x)
+
+
 def _exp(x: float) -> float:
     """e**x in float64 (inf where it overflows, as torch gives it)."""
     return torch.exp(_f64(x)).item()
@@ -172,7 +177,7 @@ with tab_probs:
     st.subheader(t("softmax.gap.title"))
     i, j = sorted(range(n), key=p.__getitem__, reverse=True)[:2]
     st.latex(
-        rf"\frac{{p_{i}}}{{p_{j}}} = e^{{(a_{i} - a_{j})/T}} = e^{{({_num(logits[i])} - {_num(logits[j])})/{T:g}}}"
+        rf"\frac{{p_{i}}}{{p_{j}}} = e^{{(a_{i} - a_{j})/T}} = e^{{({_num(logits[i])} - {_paren(logits[j])})/{T:g}}}"
         rf" = {_num(_exp((logits[i] - logits[j]) / T))}"
         + (rf"\qquad \frac{{a_{i}}}{{a_{j}}} = {_num(logits[i] / logits[j])}" if logits[j] != 0 else "")
     )
@@ -235,7 +240,9 @@ with tab_jac:
     ]
     st.markdown(t("softmax.fact.title"))
     for key, holds, value in facts:
-        st.markdown(("✅ " if holds else "⚠️ ") + t(key, value=value))
+        st.markdown(
+            (":green[:material/check_circle:] " if holds else ":orange[:material/warning:] ") + t(key, value=value)
+        )
     if not all(holds for _, holds, _ in facts):
         st.caption(t("softmax.fact.underflow"))
     with st.expander(t("softmax.jac.derivation")):
@@ -285,7 +292,8 @@ with tab_vjp:
         vp = sum(v * q for v, q in zip(upstream, p, strict=True))
         st.latex(
             rf"(v^{{\top}}J)_0 = \frac{{p_0\,(v_0 - v\cdot p)}}{{T}}"
-            rf" = \frac{{{_num(p[0])} \times ({_num(upstream[0])} - {_num(vp)})}}{{{T:g}}} = {_num(bw['analytic'][0])}"
+            rf" = \frac{{{_num(p[0])} \times ({_num(upstream[0])} - {_paren(vp)})}}{{{T:g}}}"
+            rf" = {_num(bw['analytic'][0])}"
         )
         st.markdown(
             t(
@@ -307,10 +315,10 @@ with tab_ce:
         st.markdown(t("softmax.ce.step1"))
         st.latex(
             rf"\log\sum_j e^{{z_j}} = {_num(ce['logsumexp'])} \qquad"
-            rf" \log p_j = z_j - {_num(ce['logsumexp'])}"
+            rf" \log p_j = z_j - {_paren(ce['logsumexp'])}"
         )
         st.markdown(t("softmax.ce.step2", y=y))
-        st.latex(rf"L = -\log p_{y} = -({_num(logits[y] / T)} - {_num(ce['logsumexp'])}) = {_num(ce['nll'])}")
+        st.latex(rf"L = -\log p_{y} = -({_num(logits[y] / T)} - {_paren(ce['logsumexp'])}) = {_num(ce['nll'])}")
         st.markdown(t("softmax.ce.step3", loss=f"{ce['loss']:.6f}", nll=f"{ce['nll']:.6f}"))
         onehot = [1.0 if c == y else 0.0 for c in range(n)]
         table = {
@@ -350,7 +358,8 @@ with tab_stable:
             "exp(z − max z)": [_exp(v - max(z)) for v in z],
             t("softmax.stable.stable"): numbers["p"],
         }
-        st.dataframe(_frame(table).style.format("{:.4g}"), width="stretch")
+        # as text: a NaN cell would otherwise show as an empty "None", hiding the very point of the table
+        st.dataframe(_frame({k: [f"{v:.4g}" for v in col] for k, col in table.items()}), width="stretch")
     st.markdown(t("softmax.stable.why"))
 
 with tab_code:

@@ -111,8 +111,8 @@ STRINGS = {
         "非对角元素全为负（最大值 {value}）：提高一个 logit，其他所有概率都会下降。",
     ),
     "softmax.fact.underflow": (
-        "⚠️ means a probability is so small that it rounds to 0 in float64, so its row and column are 0.",
-        "⚠️ 表示某个概率小到在 float64 中被舍入为 0，因此它所在的行和列都为 0。",
+        "A warning sign means a probability is so small that it rounds to 0 in float64, so its row and column are 0.",
+        "出现警告标记，说明某个概率小到在 float64 中被舍入为 0，因此它所在的行和列都为 0。",
     ),
     "softmax.jac.derivation": ("Where the formula comes from", "公式的推导"),
     "softmax.jac.derivation_body": (

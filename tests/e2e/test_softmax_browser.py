@@ -60,3 +60,14 @@ def test_bad_logits_show_an_error_and_the_page_keeps_working(app):
     assert app.page.locator('[data-testid="stVegaLiteChart"]').count() >= 2
     app.screenshot("softmax-zh-bad-input")
     app.assert_clean()
+
+
+def test_temperature_slider_writes_a_clean_number_to_the_url(app):
+    app.goto("softmax")
+    thumb = app.page.locator('[data-testid="stSlider"] input[type="range"]').first
+    for _ in range(3):
+        thumb.press("ArrowLeft")
+        app.settle()
+    assert re.search(r"[?&]T=0\.7(&|$)", app.page.url), app.page.url
+    assert "/0.7}" in app.page.content()  # the TeX source of the gap formula, e^{(a_1 - a_2)/0.7}
+    app.assert_clean()

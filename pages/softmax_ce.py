@@ -96,7 +96,15 @@ with middle:
     T = url_number("T", t("softmax.temperature"), default=1.0, min_value=0.1, max_value=5.0, step=0.1, widget="slider")
     st.caption(t("softmax.temperature_help"))
 with right:
-    target = url_number("target", t("softmax.target"), default=0, min_value=0, max_value=sm.MAX_CLASSES - 1, step=1)
+    target = url_number(
+        "target",
+        t("softmax.target"),
+        default=0,
+        min_value=0,
+        max_value=sm.MAX_CLASSES - 1,
+        step=1,
+        help=t("softmax.target_help", high=sm.MAX_CLASSES - 1),
+    )
 
 try:
     logits = tuple(sm.parse_logits(text))

@@ -150,7 +150,9 @@ class Watched:
 
     def nav_titles(self) -> list[str]:
         return [
-            s.strip() for s in self.page.locator('[data-testid="stSidebarNav"] a span').all_inner_texts() if s.strip()
+            s.strip()
+            for s in self.page.locator('[data-testid="stSidebarNav"] a span[label]').all_inner_texts()
+            if s.strip()
         ]
 
     def screenshot(self, name: str) -> Path:

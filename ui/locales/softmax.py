@@ -34,6 +34,10 @@ STRINGS = {
         "对 a / T 做 softmax，T 取 0.1 到 5：T < 1 让分布更尖锐，T > 1 让分布更平缓。",
     ),
     "softmax.target": ("Target class y", "目标类别 y"),
+    "softmax.target_help": (
+        "The true class for cross-entropy: 0 … {high}, and less than the number of logits.",
+        "交叉熵所用的真实类别：0 … {high}，且必须小于 logits 的个数。",
+    ),
     "softmax.using": ("Using logits [{logits}].", "当前使用的 logits：[{logits}]。"),
     "softmax.tab.probs": ("Probabilities", "概率"),
     "softmax.tab.jacobian": ("Jacobian", "雅可比矩阵"),

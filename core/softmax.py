@@ -166,6 +166,16 @@ def vjp(
     raise InputError(f"method must be 'analytic' or 'autograd', got {method!r}")
 
 
+def onehot(target: int, classes: int) -> list[float]:
+    """e_target: 1 at the target class, 0 elsewhere; as v, vᵀJ is row `target` of J (one backward pass).
+
+    >>> onehot(1, 3)
+    [0.0, 1.0, 0.0]
+    """
+    target = _target(target, classes)
+    return [1.0 if c == target else 0.0 for c in range(classes)]
+
+
 def cross_entropy_upstream(
     logits: torch.Tensor | list[float], target: int, temperature: float = 1.0, *, device: str | None = None
 ) -> torch.Tensor:

@@ -139,14 +139,21 @@ with tab_jac:
 with tab_vjp:
     st.markdown(t("softmax.vjp.intro"))
     # labels fixed now: AppTest formats options after the run, outside the language of the session
-    upstream_labels = {"ce": t("softmax.vjp.ce"), "ones": t("softmax.vjp.ones"), "custom": t("softmax.vjp.custom")}
+    upstream_labels = {
+        "ce": t("softmax.vjp.ce"),
+        "row": t("softmax.vjp.row", y=target),
+        "ones": t("softmax.vjp.ones"),
+        "custom": t("softmax.vjp.custom"),
+    }
     choice = url_select(
-        "v", t("softmax.vjp.choice"), ["ce", "ones", "custom"], format_func=upstream_labels.__getitem__, widget="radio"
+        "v", t("softmax.vjp.choice"), list(upstream_labels), format_func=upstream_labels.__getitem__, widget="radio"
     )
     script_v = [1.0] * n  # the script's v: the one chosen here when it is valid
     try:
         if choice == "ce":
             upstream = tuple(sm.cross_entropy_upstream(list(logits), target, T).tolist())
+        elif choice == "row":
+            upstream = tuple(sm.onehot(target, n))
         elif choice == "ones":
             upstream = (1.0,) * n
         else:

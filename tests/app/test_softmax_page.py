@@ -215,3 +215,9 @@ def test_script_prints_the_numbers_the_page_shows():
     ce = next(df.value for df in at.dataframe if "a.grad (backward)" in df.value.columns)
     assert printed["grad"].split() == [f"{x:.4f}" for x in ce["(p − onehot) / T"]]
     assert f"= {float(printed['loss']):.4f}" in _latex(at)
+
+
+def test_vjp_with_a_one_hot_v_is_the_row_of_the_jacobian_seed_001_asks_autograd_for():
+    at = _open(v="row", target="1")
+    vjp = next(df.value for df in at.dataframe if "autograd.grad(p, a, grad_outputs=v)" in df.value.columns)
+    assert vjp["autograd.grad(p, a, grad_outputs=v)"].tolist() == pytest.approx([-0.0947, 0.2364, -0.1417], abs=5e-5)

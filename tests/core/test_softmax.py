@@ -19,6 +19,7 @@ from core.softmax import (
     cross_entropy,
     cross_entropy_upstream,
     naive_softmax,
+    onehot,
     parse_logits,
     random_logits,
     softmax,
@@ -277,3 +278,12 @@ def test_cross_entropy_upstream_times_jacobian_is_the_cross_entropy_gradient():
 def test_cross_entropy_upstream_refuses_an_underflowed_probability():
     with pytest.raises(InputError, match="underflows to 0"):
         cross_entropy_upstream([1000.0, 999.0, -1000.0], 2)
+
+
+def test_onehot_upstream_picks_one_row_of_the_jacobian():
+    assert_close(vjp(SEED_001, onehot(1, 3), method="autograd"), _f64(SEED_001_J[1]), **ROUNDED)
+
+
+def test_onehot_refuses_a_class_that_does_not_exist():
+    with pytest.raises(InputError, match="target class 3 is out of range"):
+        onehot(3, 3)

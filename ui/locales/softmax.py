@@ -137,6 +137,7 @@ STRINGS = {
     ),
     "softmax.vjp.choice": ("Upstream gradient v = ∂L/∂p", "上游梯度 v = ∂L/∂p"),
     "softmax.vjp.ce": ("from cross-entropy: −onehot(y) / p_y", "来自交叉熵：−onehot(y) / p_y"),
+    "softmax.vjp.row": ("one-hot e_{y} (row {y} of J)", "独热向量 e_{y}（J 的第 {y} 行）"),
     "softmax.vjp.ones": ("all ones (L = Σ p)", "全为 1（L = Σ p）"),
     "softmax.vjp.custom": ("custom", "自定义"),
     "softmax.vjp.custom_label": ("v, one number per logit", "v，每个 logit 对应一个数"),
@@ -148,6 +149,12 @@ STRINGS = {
     "softmax.vjp.note.ce": (
         "This $v^\\top J$ is exactly the cross-entropy gradient $(p - \\mathrm{onehot}({y}))/T$ of the next tab.",
         "这里的 $v^\\top J$ 正是下一个标签页中交叉熵的梯度 $(p - \\mathrm{onehot}({y}))/T$。",
+    ),
+    "softmax.vjp.note.row": (
+        "With $v = e_{y}$, $v^\\top J$ is row {y} of J: this is seed 001's `torch.autograd.grad(p[{y}], a, retain_graph=True)`. "
+        "One backward pass gives one row, so building the whole J this way takes one pass per class.",
+        "取 $v = e_{y}$ 时，$v^\\top J$ 就是 J 的第 {y} 行：这正是教程 001 中的 `torch.autograd.grad(p[{y}], a, retain_graph=True)`。"
+        "一次反向传播只得到一行，所以这样构造整个 J 需要对每个类别各做一次反向传播。",
     ),
     "softmax.vjp.note.ones": (
         "The result is 0 (up to rounding): the probabilities always sum to 1, so their sum cannot change, "

@@ -6,21 +6,11 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import Watched
 from ui.i18n import translate
 
 pytestmark = pytest.mark.e2e
 
 TABS = ["probs", "jacobian", "vjp", "ce", "stability", "code"]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _server_past_its_first_run(browser, server):
-    """Open Home once first: a fresh server's first run goes through Streamlit's legacy pages/ menu, which
-    cannot resolve a deep link (test_shell_browser.py::test_fresh_server_deep_link_... covers that case)."""
-    context = browser.new_context()
-    Watched(context.new_page(), server.url).goto("")
-    context.close()
 
 
 def _tab(app, name: str, lang: str):

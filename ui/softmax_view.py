@@ -26,7 +26,8 @@ def _frame(columns: dict[str, Sequence[float]]) -> pd.DataFrame:
 
 
 def _table(columns: dict[str, Sequence[float]]) -> None:
-    st.dataframe(_frame(columns).style.format("{:.4f}"), width="stretch")
+    # a rounding residue of -1e-17 would print as "-0.0000", which reads like a sign that matters
+    st.dataframe(_frame(columns).style.format(lambda v: f"{0.0 if abs(v) < 5e-5 else v:.4f}"), width="stretch")
 
 
 def _num(x: float) -> str:

@@ -23,6 +23,7 @@ class PageInfo:
 PAGES: list[PageInfo] = [
     PageInfo("pages/home.py", "", ":material/home:", "nav.home"),
     PageInfo("pages/mse_reductions.py", "mse", ":material/functions:", "nav.mse", "mse.question"),
+    PageInfo("pages/softmax_ce.py", "softmax", ":material/bar_chart:", "nav.softmax", "softmax.question"),
 ]
 
 

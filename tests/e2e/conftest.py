@@ -111,8 +111,14 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def server() -> Iterator[StreamlitServer]:
+def server(browser) -> Iterator[StreamlitServer]:
     server = StreamlitServer()
+    # A fresh server's first run goes through Streamlit's legacy pages/ menu, which cannot resolve a deep
+    # link (test_fresh_server_deep_link_shows_exactly_our_pages tests that case on its own server): open
+    # Home once, so the other tests do not depend on which of them happens to run first.
+    context = browser.new_context()
+    Watched(context.new_page(), server.url).goto("")
+    context.close()
     yield server
     server.stop()
 

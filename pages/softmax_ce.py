@@ -1,0 +1,193 @@
+"""Softmax, its Jacobian, and cross-entropy: every number of F.softmax, its backward and F.cross_entropy."""
+
+from __future__ import annotations
+
+import random
+
+import streamlit as st
+import torch
+
+from core import softmax as sm
+from core.errors import InputError
+from ui import softmax_view as view
+from ui.errors import show_input_error
+from ui.i18n import t
+from ui.sidebar import selected_device
+from ui.state import url_number, url_select, url_text
+
+PRESETS = {"seed001": "0.2306, 0.6693, 0.6334", "classic": "2.0, 1.0, 0.1", "overflow": "1000, 999, -1000"}
+DEFAULT_LOGITS = PRESETS["seed001"]
+OVERFLOW = (1000.0, 999.0, -1000.0)
+LAST_VALID = "softmax.last_valid_logits"
+MAX_CHARS = 200
+
+
+@st.cache_data(max_entries=256, ttl=3600)
+def softmax_numbers(logits: tuple[float, ...], temperature: float, device: str) -> dict[str, list]:
+    """Probabilities, sigmoid and the Jacobian three ways, as plain lists."""
+    z = view.f64(logits) / temperature
+    return {
+        "p": sm.softmax(list(logits), temperature, device=device).cpu().tolist(),
+        "sigmoid": torch.sigmoid(z).tolist(),
+        **{
+            method: sm.softmax_jacobian(list(logits), temperature, method=method, device=device).cpu().tolist()
+            for method in ("analytic", "autograd", "rowwise")
+        },
+        "naive": sm.naive_softmax(z.tolist(), device=device).cpu().tolist(),
+    }
+
+
+@st.cache_data(max_entries=256, ttl=3600)
+def cross_entropy_numbers(logits: tuple[float, ...], target: int, temperature: float, device: str) -> dict[str, object]:
+    """`sm.cross_entropy` as plain numbers and lists."""
+    report = sm.cross_entropy(list(logits), target, temperature=temperature, device=device)
+    return {
+        name: value.cpu().tolist() if isinstance(value, torch.Tensor) else value for name, value in vars(report).items()
+    }
+
+
+@st.cache_data(max_entries=256, ttl=3600)
+def vjp_numbers(logits: tuple[float, ...], upstream: tuple[float, ...], temperature: float, device: str) -> dict:
+    """vᵀJ by the formula and by one autograd pass."""
+    return {
+        method: sm.vjp(list(logits), list(upstream), temperature, method=method, device=device).cpu().tolist()
+        for method in ("analytic", "autograd")
+    }
+
+
+def _load(text: str) -> None:
+    st.session_state["logits"] = text
+
+
+def _load_random() -> None:
+    try:
+        n = len(sm.parse_logits(st.session_state.get("logits", "")))
+    except InputError:
+        n = 5
+    _load(", ".join(f"{v:g}" for v in sm.random_logits(n, seed=random.randrange(2**31))))
+
+
+st.title(t("nav.softmax"))
+st.markdown(t("softmax.intro"))
+
+# Controls: logits (+ presets), temperature, target class. All of them live in the URL.
+left, middle, right = st.columns([3, 2, 1])
+with left:
+    text = url_text(
+        "logits",
+        t("softmax.logits_label"),
+        default=DEFAULT_LOGITS,
+        max_chars=MAX_CHARS,
+        help=t("softmax.logits_help", low=sm.MIN_CLASSES, high=sm.MAX_CLASSES),
+    )
+    st.caption(t("softmax.logits_limit", low=sm.MIN_CLASSES, high=sm.MAX_CLASSES, chars=MAX_CHARS))
+    buttons = st.columns(4)
+    buttons[0].button(t("softmax.preset.seed001"), on_click=_load, args=(PRESETS["seed001"],), key="p_seed")
+    buttons[1].button(t("softmax.preset.classic"), on_click=_load, args=(PRESETS["classic"],), key="p_classic")
+    buttons[2].button(t("softmax.preset.random"), on_click=_load_random, key="p_random")
+    buttons[3].button(
+        t("softmax.preset.overflow"),
+        on_click=_load,
+        args=(PRESETS["overflow"],),
+        key="p_overflow",
+        help=PRESETS["overflow"],
+    )
+with middle:
+    T = url_number("T", t("softmax.temperature"), default=1.0, min_value=0.1, max_value=5.0, step=0.1, widget="slider")
+    st.caption(t("softmax.temperature_help"))
+with right:
+    target = url_number(
+        "target",
+        t("softmax.target"),
+        default=0,
+        min_value=0,
+        max_value=sm.MAX_CLASSES - 1,
+        step=1,
+        help=t("softmax.target_help", high=sm.MAX_CLASSES - 1),
+    )
+
+try:
+    logits = tuple(sm.parse_logits(text))
+    st.session_state[LAST_VALID] = logits
+except InputError as error:
+    show_input_error(error)
+    logits = st.session_state.get(LAST_VALID, tuple(sm.parse_logits(DEFAULT_LOGITS)))
+    st.caption(t("error.kept_last") + " " + t("softmax.using", logits=", ".join(f"{v:g}" for v in logits)))
+
+device = selected_device()
+n = len(logits)
+fw = softmax_numbers(logits, T, device)
+p, J = fw["p"], fw["analytic"]
+
+tab_probs, tab_jac, tab_vjp, tab_ce, tab_stable, tab_code = st.tabs(
+    [
+        t("softmax.tab.probs"),
+        t("softmax.tab.jacobian"),
+        t("softmax.tab.vjp"),
+        t("softmax.tab.ce"),
+        t("softmax.tab.stability"),
+        t("softmax.tab.code"),
+    ]
+)
+
+with tab_probs:
+    view.probabilities(logits, T, p, fw["sigmoid"])
+
+with tab_jac:
+    view.jacobian(T, p, J, fw["autograd"], fw["rowwise"], k=target if target < n else 0)
+
+with tab_vjp:
+    st.markdown(t("softmax.vjp.intro"))
+    # labels fixed now: AppTest formats options after the run, outside the language of the session
+    upstream_labels = {
+        "ce": t("softmax.vjp.ce"),
+        "row": t("softmax.vjp.row", y=target),
+        "ones": t("softmax.vjp.ones"),
+        "custom": t("softmax.vjp.custom"),
+    }
+    choice = url_select(
+        "v", t("softmax.vjp.choice"), list(upstream_labels), format_func=upstream_labels.__getitem__, widget="radio"
+    )
+    script_v = [1.0] * n  # the script's v: the one chosen here when it is valid
+    try:
+        if choice == "ce":
+            upstream = tuple(sm.cross_entropy_upstream(list(logits), target, T).tolist())
+        elif choice == "row":
+            upstream = tuple(sm.onehot(target, n))
+        elif choice == "ones":
+            upstream = (1.0,) * n
+        else:
+            custom = url_text("vc", t("softmax.vjp.custom_label"), default="1, 0, 0", max_chars=MAX_CHARS)
+            upstream = tuple(sm.parse_logits(custom, name="v"))
+        vjp = vjp_numbers(logits, upstream, T, device)
+    except InputError as error:
+        show_input_error(error)
+    else:
+        script_v = list(upstream)
+        view.vector_jacobian(T, p, J, upstream, vjp)
+        st.info(t(f"softmax.vjp.note.{choice}", y=target))
+
+with tab_ce:
+    try:
+        ce = cross_entropy_numbers(logits, target, T, device)
+    except InputError as error:
+        show_input_error(error)
+    else:
+        view.cross_entropy(logits, T, ce)
+
+with tab_stable:
+    overflow = softmax_numbers(OVERFLOW, T, device)
+    view.stability(
+        [
+            (t("softmax.stable.yours"), logits, fw["naive"], p),
+            (t("softmax.stable.classic"), OVERFLOW, overflow["naive"], overflow["p"]),
+        ],
+        T,
+    )
+
+with tab_code:
+    if target >= n:
+        st.warning(t("softmax.code.no_target", y=target, last=n - 1))
+    else:
+        st.markdown(t("softmax.code.intro"))
+        st.code(sm.to_pytorch_script(list(logits), temperature=T, target=target, upstream=script_v), language="python")

@@ -1,0 +1,59 @@
+"""Charts of the softmax page: bars per class, softmax beside sigmoid, the Jacobian as a heatmap."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+_CLASS = alt.X("class:N", title=None, sort=None, axis=alt.Axis(labelAngle=0))
+
+
+def class_bars(df: pd.DataFrame, *, value: str, title: str, color: str = "#4c78a8") -> alt.LayerChart:
+    """One bar per class (`df["class"]`) of column `value`, each labelled with its number."""
+    base = alt.Chart(df, title=title).encode(_CLASS, alt.Y(f"{value}:Q", title=None))
+    bars = base.mark_bar(color=color)
+    labels = base.mark_text(dy=-8, fontSize=13).encode(
+        alt.Y(f"{value}:Q", title=None), text=alt.Text(f"{value}:Q", format=".4f")
+    )
+    return (bars + labels).properties(height=260)
+
+
+def grouped_bars(df: pd.DataFrame, *, title: str) -> alt.LayerChart:
+    """Bars per class side by side per `df["function"]` (softmax next to sigmoid), value in `df["value"]`."""
+    base = alt.Chart(df, title=title).encode(
+        _CLASS,
+        alt.Y("value:Q", title=None, scale=alt.Scale(domain=[0, 1])),
+        alt.XOffset("function:N", sort=None),
+        alt.Color("function:N", sort=None, legend=alt.Legend(title=None, orient="top")),
+    )
+    labels = base.mark_text(dy=-8, fontSize=11).encode(text=alt.Text("value:Q", format=".3f"))
+    return (base.mark_bar() + labels).properties(height=260)
+
+
+def heatmap(df: pd.DataFrame, *, title: str, row_title: str, col_title: str) -> alt.LayerChart:
+    """A matrix (`df` with columns row, col, value) as cells coloured around 0, each annotated with its value."""
+    limit = max(float(df["value"].abs().max()), 1e-12)
+    base = alt.Chart(df, title=title).encode(
+        alt.X("col:O", title=col_title, axis=alt.Axis(labelAngle=0, orient="top")),
+        alt.Y("row:O", title=row_title),
+    )
+    cells = base.mark_rect().encode(
+        alt.Color(
+            "value:Q",
+            scale=alt.Scale(scheme="redblue", domain=[-limit, limit], reverse=True),
+            legend=None,
+        )
+    )
+    size = 14 if df["row"].nunique() <= 5 else 10
+    text = base.mark_text(fontSize=size).encode(
+        text=alt.Text("value:Q", format=".4f"),
+        color=alt.condition(f"abs(datum.value) > {0.6 * limit}", alt.value("white"), alt.value("black")),
+    )
+    return (cells + text).properties(height=alt.Step(44), width=alt.Step(64 if size == 14 else 56))
+
+
+def matrix_frame(matrix: list[list[float]]) -> pd.DataFrame:
+    """A square matrix as the long DataFrame `heatmap` takes (row, col, value)."""
+    return pd.DataFrame(
+        [{"row": i, "col": j, "value": v} for i, values in enumerate(matrix) for j, v in enumerate(values)]
+    )

@@ -119,7 +119,9 @@ class PitfallResult:
 def run_pitfall(name: PitfallName) -> PitfallResult:
     """Run the snippet `SNIPPETS[name]` and capture PyTorch's `RuntimeError` text."""
     if name not in _RUNNERS:
-        raise InputError(f"unknown pitfall {name!r}; choose one of {list(_RUNNERS)}", code="unknown_choice", name=name)
+        raise InputError(
+            f"unknown pitfall {name!r}; choose one of {list(_RUNNERS)}", code="autograd_unknown", name=name
+        )
     try:
         _RUNNERS[name]()
     except RuntimeError as error:

@@ -105,7 +105,7 @@ def build_expression(inputs: Inputs, *, device: str | None = None) -> Expression
         for fn in (inputs.g, inputs.f):
             if fn not in SCALAR_FNS:
                 raise InputError(
-                    f"unknown function {fn!r}; choose one of {list(SCALAR_FNS)}", code="unknown_choice", name=fn
+                    f"unknown function {fn!r}; choose one of {list(SCALAR_FNS)}", code="autograd_unknown", name=fn
                 )
         x = torch.tensor(check_number("x", inputs.x), **opts, requires_grad=True)
         g = SCALAR_FNS[inputs.g][0](x)

@@ -22,6 +22,7 @@ class PageInfo:
 
 PAGES: list[PageInfo] = [
     PageInfo("pages/home.py", "", ":material/home:", "nav.home"),
+    PageInfo("pages/autograd_graph.py", "autograd", ":material/account_tree:", "nav.autograd", "autograd.question"),
 ]
 
 

@@ -2,6 +2,7 @@
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from ui.i18n import t
 from ui.nav import PAGES
@@ -12,6 +13,11 @@ if PagesManager.uses_pages_directory:
     # pages/ means the legacy auto-discovered menu, and runs this first run under it (the sidebar
     # would list file names). Switch that off and start the run again under our own navigation.
     PagesManager.uses_pages_directory = False
+    # Keep the page this run was asked for (a page switch, or AppTest's switch_page, which meets this
+    # branch on every run): the legacy menu could not resolve it and fell back to the main script.
+    ctx = get_script_run_ctx()
+    if ctx is not None and ctx.pages_manager.intended_page_script_hash:
+        ctx.pages_manager.set_current_page_script_hash(ctx.pages_manager.intended_page_script_hash)
     st.rerun()
 
 st.set_page_config(page_title="Loss Lab", page_icon="📉", layout="wide")

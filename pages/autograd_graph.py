@@ -28,11 +28,6 @@ from ui.state import url_number, url_select, url_toggle
 PRESETS = ["linear", "chain", "softmax_ce"]
 FNS = list(SCALAR_FNS)
 FN_LABELS = {"square": "u²", "sin": "sin(u)", "exp": "exp(u)", "tanh": "tanh(u)", "sigmoid": "σ(u) = 1/(1+e⁻ᵘ)"}
-FORMULAS = {
-    "linear": r"\hat{y} = X w^\top + b,\qquad L = \frac{1}{3}\sum_{i=1}^{3} (\hat{y}_i - y_i)^2",
-    "chain": r"y = f(g(x))",
-    "softmax_ce": r"p = \operatorname{softmax}(z),\qquad L = -\log p_{\text{target}}",
-}
 CACHE = dict(max_entries=64, ttl=3600, show_spinner=False)
 # the chain rule's symbols per preset: loss, intermediate u, parameter θ
 SYMBOLS = {"linear": ("L", r"\hat{y}", "w"), "chain": ("y", "g", "x"), "softmax_ce": ("L", r"\log p", "z")}
@@ -124,6 +119,26 @@ def read_inputs(preset: str) -> tuple:
     ]
     target = url_select("ag_t", t("autograd.target"), ["0", "1", "2"], default=str(d.target), container=cols[3])
     return (*logits, int(target))
+
+
+def live_formula(preset: str, values: tuple) -> str:
+    """The preset's definition with the current numbers in place."""
+    if preset == "linear":
+        X, y = torch.tensor(values[0:6]).reshape(3, 2), torch.tensor(values[6:9]).reshape(3, 1)
+        w, b = torch.tensor(values[9:11]).reshape(1, 2), values[11]
+        return (
+            rf"\hat{{y}} = X w^\top + b,\;\; L = \tfrac{{1}}{{3}}\textstyle\sum_i (\hat{{y}}_i - y_i)^2,\qquad"
+            rf" X = {bmatrix(X)},\; y = {bmatrix(y)},\; w = {bmatrix(w)},\; b = {b:.4g}"
+        )
+    if preset == "chain":
+        x, g, f = values
+        fx = SCALAR_FNS[f][2].format(u=SCALAR_FNS[g][2].format(u="x"))
+        return rf"y = f(g(x)) = {fx},\qquad x = {x:.4g}"
+    z, target = torch.tensor(values[0:3]).reshape(1, 3), values[3]
+    return (
+        rf"p = \operatorname{{softmax}}(z),\;\; L = -\log p_{{{target}}},\qquad z = {bmatrix(z)},\;"
+        rf" \text{{target}} = {target}"
+    )
 
 
 def preset_label(preset: str) -> str:
@@ -290,8 +305,9 @@ st.title(t("autograd.title"))
 st.markdown(t("autograd.intro"))
 device = selected_device()
 preset = url_select("ag_p", t("autograd.preset"), PRESETS, format_func=preset_label, widget="segmented")
-st.latex(FORMULAS[preset])
-values = read_inputs(preset)
+with st.expander(t("autograd.edit_numbers")):
+    values = read_inputs(preset)
+st.latex(live_formula(preset, values))
 
 tab_graph, tab_chain, tab_modes, tab_pitfalls, tab_optim, tab_code = st.tabs(
     [

@@ -54,8 +54,8 @@ def graph_dot(graph: ComputationGraph, *, show_grads: bool = True, grad_word: st
     out = [
         "digraph autograd {",
         '  rankdir=LR; bgcolor="transparent"; nodesep=0.3; ranksep=0.5;',
-        '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=13, margin="0.15,0.08"];',
-        '  edge [color="#555555", arrowsize=0.8];',
+        '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=16, margin="0.15,0.08"];',
+        '  edge [color="#555555", arrowsize=0.9, penwidth=1.4];',
     ]
     for node in graph.nodes:
         color = ROOT_COLOR if node.id == graph.root else LEAF_COLOR if node.is_leaf else OP_COLOR

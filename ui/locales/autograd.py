@@ -18,6 +18,7 @@ STRINGS = {
     "autograd.preset_linear": ("Linear model + MSE", "线性模型 + MSE"),
     "autograd.preset_chain": ("Scalar chain y = f(g(x))", "标量复合函数 y = f(g(x))"),
     "autograd.preset_softmax_ce": ("Softmax cross-entropy (3 classes)", "Softmax 交叉熵（3 类）"),
+    "autograd.edit_numbers": ("✏️ Edit the numbers", "✏️ 修改数值"),
     "autograd.data_heading": (
         "**Data** X (3 samples × 2 features) and targets y, range −100 … 100",
         "**数据** X（3 个样本 × 2 个特征）和标签 y，取值范围 −100 … 100",

@@ -157,7 +157,7 @@ def fn_name(code: str) -> str:
 def show_graph(preset: str, values: tuple, device: str) -> None:
     backward = url_toggle("ag_bw", t("autograd.run_backward"), default=True, help=t("autograd.run_backward_help"))
     graph = cached_graph(preset, values, backward, device)
-    st.graphviz_chart(graph_dot(graph, show_grads=backward, grad_word=t("autograd.grad_in")), width="stretch")
+    st.graphviz_chart(graph_dot(graph, show_grads=backward, grad_word=t("autograd.grad_in")))
     st.caption(t("autograd.graph_caption"))
     if not backward:
         st.info(t("autograd.predict"))

@@ -47,13 +47,13 @@ def _label(node: GraphNode, root_name: str, *, show_grads: bool, grad_word: str)
 
 
 def graph_dot(graph: ComputationGraph, *, show_grads: bool = True, grad_word: str = "grad") -> str:
-    """DOT for the graph, leaves on the left and the loss on the right: arrows follow the forward pass,
+    """DOT for the graph, leaves at the top and the loss at the bottom: arrows follow the forward pass,
     `backward()` walks them in reverse. Each node shows its value and, with `show_grads`, its gradient."""
     root = next(n for n in graph.nodes if n.id == graph.root)
     root_name = root.label or "L"
     out = [
         "digraph autograd {",
-        '  rankdir=LR; bgcolor="transparent"; nodesep=0.3; ranksep=0.5;',
+        '  rankdir=TB; bgcolor="transparent"; nodesep=0.4; ranksep=0.45;',
         '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=16, margin="0.15,0.08"];',
         '  edge [color="#555555", arrowsize=0.9, penwidth=1.4];',
     ]

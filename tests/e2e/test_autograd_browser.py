@@ -46,6 +46,7 @@ def test_switching_preset_redraws_the_graph_and_goes_into_the_url(app, lang):
     assert re.search(r"[?&]ag_p=softmax_ce\b", app.page.url)
     text = graph_text(app)
     assert "NllLossBackward0" in text and "LogSoftmaxBackward0" in text
+    app.screenshot(f"autograd-softmax-{lang}")
     app.assert_clean()
 
 

@@ -43,8 +43,8 @@ STRINGS = {
     ),
     "autograd.grad_in": ("grad in", "传入的梯度"),
     "autograd.graph_caption": (
-        "PyTorch's real `grad_fn` graph. Arrows follow the forward pass (leaves on the left, loss on the right); `backward()` walks them in reverse. Green: leaves (`AccumulateGrad` writes their `.grad`); blue: operations; orange: the loss. Red: the gradient of the loss with respect to what the node produced, captured with hooks during `backward()`. `TBackward0` is the transpose in X·wᵀ.",
-        "这是 PyTorch 真实的 `grad_fn` 图。箭头沿前向计算的方向（叶子在左，损失在右），`backward()` 则逆着箭头走。绿色是叶子节点（由 `AccumulateGrad` 写入它们的 `.grad`），蓝色是运算，橙色是损失。红字是损失对该节点输出的梯度，由 `backward()` 期间注册的钩子（hook）记录下来。`TBackward0` 是 X·wᵀ 中的转置。",
+        "PyTorch's real `grad_fn` graph. Arrows follow the forward pass (leaves at the top, loss at the bottom); `backward()` walks them in reverse. Green: leaves (`AccumulateGrad` writes their `.grad`); blue: operations; orange: the loss. Red: the gradient of the loss with respect to what the node produced, captured with hooks during `backward()`. `TBackward0` is the transpose in X·wᵀ.",
+        "这是 PyTorch 真实的 `grad_fn` 图。箭头沿前向计算的方向（叶子在上，损失在下），`backward()` 则逆着箭头走。绿色是叶子节点（由 `AccumulateGrad` 写入它们的 `.grad`），蓝色是运算，橙色是损失。红字是损失对该节点输出的梯度，由 `backward()` 期间注册的钩子（hook）记录下来。`TBackward0` 是 X·wᵀ 中的转置。",
     ),
     "autograd.predict": (
         "Gradients hidden. Predict them, then switch on `loss.backward()`.",

@@ -197,7 +197,7 @@ def show_chain_rule(preset: str, values: tuple, device: str) -> None:
         )
     )
     difference = (rule.product - rule.autograd).abs().max().item()
-    st.success(t("autograd.chain_check", diff=f"{difference:.1e}"), icon="✅")
+    st.success(t("autograd.chain_check", diff=f"{difference:.1e}"), icon=":material/check_circle:")
 
 
 def show_modes(device: str) -> None:
@@ -288,16 +288,13 @@ def show_optimizer(preset: str, values: tuple, device: str) -> None:
         }
     )
     st.dataframe(table, hide_index=True)
-    name, before, grad, after = (
-        trace.names[0],
-        trace.value_before[0],
-        trace.grad_after_backward[0],
-        trace.value_after_step[0],
-    )
-    st.latex(
-        rf"{name} \leftarrow {name} - \text{{lr}}\cdot {name}.\text{{grad}} = {bmatrix(before)} - {lr:g}\cdot"
-        rf" {bmatrix(grad)} = {bmatrix(after)}"
-    )
+    for name, before, grad, after in zip(
+        trace.names, trace.value_before, trace.grad_after_backward, trace.value_after_step, strict=True
+    ):
+        st.latex(
+            rf"{name} \leftarrow {name} - \text{{lr}}\cdot {name}.\text{{grad}} = {bmatrix(before)} - {lr:g}\cdot"
+            rf" {bmatrix(grad)} = {bmatrix(after)}"
+        )
     st.markdown(t("autograd.optim_outro"))
 
 

@@ -23,7 +23,7 @@ ScalarFn = Literal["square", "sin", "exp", "tanh", "sigmoid"]
 
 # name -> (forward, derivative, LaTeX of f(u), LaTeX of f'(u)); each rule sits next to its derivative
 SCALAR_FNS: dict[str, tuple[Callable, Callable, str, str]] = {
-    "square": (lambda u: u**2, lambda u: 2 * u, "{u}^2", r"2\cdot {u}"),
+    "square": (lambda u: u**2, lambda u: 2 * u, "{u}^2", "2({u})"),
     "sin": (torch.sin, torch.cos, r"\sin({u})", r"\cos({u})"),
     "exp": (torch.exp, torch.exp, "e^{{{u}}}", "e^{{{u}}}"),
     "tanh": (torch.tanh, lambda u: 1 - torch.tanh(u) ** 2, r"\tanh({u})", r"1-\tanh^2({u})"),

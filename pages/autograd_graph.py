@@ -18,6 +18,7 @@ from core.autograd_presets import (
     pytorch_script,
 )
 from core.errors import InputError
+from ui.autograd_latex import SYMBOLS, chain_rule_latex, live_formula, scalar_chain_latex, sgd_update_latex
 from ui.charts.autograd import accumulation_chart, mode_cost_chart
 from ui.errors import show_input_error
 from ui.graph import format_tensor, graph_dot
@@ -29,8 +30,6 @@ PRESETS = ["linear", "chain", "softmax_ce"]
 FNS = list(SCALAR_FNS)
 FN_LABELS = {"square": "u²", "sin": "sin(u)", "exp": "exp(u)", "tanh": "tanh(u)", "sigmoid": "σ(u) = 1/(1+e⁻ᵘ)"}
 CACHE = dict(max_entries=64, ttl=3600, show_spinner=False)
-# the chain rule's symbols per preset: loss, intermediate u, parameter θ
-SYMBOLS = {"linear": ("L", r"\hat{y}", "w"), "chain": ("y", "g", "x"), "softmax_ce": ("L", r"\log p", "z")}
 PLAIN_U = {"linear": "ŷ", "chain": "g", "softmax_ce": "log p"}
 
 
@@ -65,16 +64,6 @@ def cached_modes(size: int, device: str):
 @st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
 def cached_pitfall(name: str):
     return run_pitfall(name)
-
-
-def bmatrix(x: torch.Tensor) -> str:
-    rows = x.reshape(1, -1) if x.dim() < 2 else x
-    body = r" \\ ".join(" & ".join(f"{v:.4g}" for v in row) for row in rows.tolist())
-    return r"\begin{bmatrix}" + body + r"\end{bmatrix}"
-
-
-def paren(v: float) -> str:
-    return f"({v:.4g})" if v < 0 else f"{v:.4g}"
 
 
 def read_inputs(preset: str) -> tuple:
@@ -121,26 +110,6 @@ def read_inputs(preset: str) -> tuple:
     return (*logits, int(target))
 
 
-def live_formula(preset: str, values: tuple) -> str:
-    """The preset's definition with the current numbers in place."""
-    if preset == "linear":
-        X, y = torch.tensor(values[0:6]).reshape(3, 2), torch.tensor(values[6:9]).reshape(3, 1)
-        w, b = torch.tensor(values[9:11]).reshape(1, 2), values[11]
-        return (
-            rf"\hat{{y}} = X w^\top + b,\;\; L = \tfrac{{1}}{{3}}\textstyle\sum_i (\hat{{y}}_i - y_i)^2,\qquad"
-            rf" X = {bmatrix(X)},\; y = {bmatrix(y)},\; w = {bmatrix(w)},\; b = {b:.4g}"
-        )
-    if preset == "chain":
-        x, g, f = values
-        fx = SCALAR_FNS[f][2].format(u=SCALAR_FNS[g][2].format(u="x"))
-        return rf"y = f(g(x)) = {fx},\qquad x = {x:.4g}"
-    z, target = torch.tensor(values[0:3]).reshape(1, 3), values[3]
-    return (
-        rf"p = \operatorname{{softmax}}(z),\;\; L = -\log p_{{{target}}},\qquad z = {bmatrix(z)},\;"
-        rf" \text{{target}} = {target}"
-    )
-
-
 def preset_label(preset: str) -> str:
     labels = {
         "linear": t("autograd.preset_linear"),
@@ -165,33 +134,20 @@ def show_graph(preset: str, values: tuple, device: str) -> None:
 
 def show_chain_rule(preset: str, values: tuple, device: str) -> None:
     rule = cached_chain_rule(preset, values, device)
-    loss, u, theta = SYMBOLS[preset]
-    d = r"\partial"
     intro = {
         "linear": t("autograd.chain_intro_linear"),
         "chain": t("autograd.chain_intro_chain"),
         "softmax_ce": t("autograd.chain_intro_softmax_ce"),
     }
     st.markdown(intro[preset])
-    st.latex(
-        rf"\frac{{{d} {loss}}}{{{d} {theta}}} = \frac{{{d} {loss}}}{{{d} {u}}}\cdot\frac{{{d} {u}}}{{{d} {theta}}}"
-        rf" = {bmatrix(rule.outer.reshape(1, -1))}\,{bmatrix(rule.inner)} = {bmatrix(rule.product)}"
-    )
+    st.latex(chain_rule_latex(preset, rule))
     if preset == "chain":
-        x, g_code, f_code = values
-        g_value = SCALAR_FNS[g_code][0](torch.tensor(float(x), dtype=torch.float64)).item()
-        f_prime = SCALAR_FNS[f_code][3].format(u=paren(g_value))
-        g_prime = SCALAR_FNS[g_code][3].format(u=paren(float(x)))
-        st.latex(
-            rf"y = {SCALAR_FNS[f_code][2].format(u='g')},\; g = {SCALAR_FNS[g_code][2].format(u='x')}"
-            rf"\qquad \frac{{dy}}{{dx}} = f'(g)\, g'(x) = {f_prime}\cdot {g_prime}"
-            rf" = {rule.outer.item():.4g}\cdot {rule.inner.item():.4g} = {rule.product.item():.4g}"
-        )
+        st.latex(scalar_chain_latex(*values, rule))
     st.markdown(
         t(
             "autograd.chain_read_off",
             u=PLAIN_U[preset],
-            theta=theta,
+            theta=SYMBOLS[preset][2],
             outer=format_tensor(rule.outer),
             grad=format_tensor(rule.autograd),
         )
@@ -200,8 +156,13 @@ def show_chain_rule(preset: str, values: tuple, device: str) -> None:
     st.success(t("autograd.chain_check", diff=f"{difference:.1e}"), icon=":material/check_circle:")
 
 
-def show_modes(device: str) -> None:
+def show_modes(preset: str, values: tuple, device: str) -> None:
     st.markdown(t("autograd.modes_intro"))
+    try:
+        leaves = [n.value for n in cached_graph(preset, values, False, device).nodes if n.is_leaf]
+        st.markdown(t("autograd.modes_preset", loss=SYMBOLS[preset][0], n=sum(v.numel() for v in leaves)))
+    except InputError:
+        pass  # the error is shown in the other tabs; this comparison does not depend on it
     size = url_number("ag_k", t("autograd.size"), default=32, min_value=2, max_value=64, help=t("autograd.size_help"))
     rows = cached_modes(size, device)
     fwd, rev = t("autograd.forward"), t("autograd.reverse")
@@ -291,10 +252,7 @@ def show_optimizer(preset: str, values: tuple, device: str) -> None:
     for name, before, grad, after in zip(
         trace.names, trace.value_before, trace.grad_after_backward, trace.value_after_step, strict=True
     ):
-        st.latex(
-            rf"{name} \leftarrow {name} - \text{{lr}}\cdot {name}.\text{{grad}} = {bmatrix(before)} - {lr:g}\cdot"
-            rf" {bmatrix(grad)} = {bmatrix(after)}"
-        )
+        st.latex(sgd_update_latex(name, before, grad, after, lr))
     st.markdown(t("autograd.optim_outro"))
 
 
@@ -330,6 +288,6 @@ except InputError as error:
     for tab in (tab_graph, tab_chain, tab_optim, tab_code):
         show_input_error(error, container=tab)
 with tab_modes:
-    show_modes(device)
+    show_modes(preset, values, device)
 with tab_pitfalls:
     show_pitfalls()

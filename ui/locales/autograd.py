@@ -74,6 +74,10 @@ STRINGS = {
         "A function with n inputs and m outputs has an m × n Jacobian. **Forward mode** (`torch.func.jvp`) pushes one input direction through the function per pass and gets one *column*: n passes. **Reverse mode** (`torch.func.vjp`, what `backward()` does) pulls one output direction back per pass and gets one *row*: m passes. Here f(x) = tanh(A x) with a random m × n matrix A.",
         "一个有 n 个输入、m 个输出的函数，其雅可比矩阵是 m × n 的。**前向模式**（`torch.func.jvp`）每一趟把一个输入方向推过函数，得到一*列*：共 n 趟。**反向模式**（`torch.func.vjp`，也就是 `backward()` 的做法）每一趟把一个输出方向拉回来，得到一*行*：共 m 趟。这里 f(x) = tanh(A x)，A 是随机的 m × n 矩阵。",
     ),
+    "autograd.modes_preset": (
+        "For the current expression, {loss} depends on **{n}** numbers: forward mode would need {n} passes to get its gradient, reverse mode (`backward()`) needs 1.",
+        "对当前表达式，{loss} 依赖于 **{n}** 个数：用前向模式求它的梯度需要 {n} 趟，反向模式（`backward()`）只需 1 趟。",
+    ),
     "autograd.size": ("Size k (inputs and/or outputs), 2 … 64", "规模 k（输入和/或输出个数），2 … 64"),
     "autograd.size_help": (
         "The table compares k inputs → 1 output (a loss of k parameters), 1 → k, and k → k.",

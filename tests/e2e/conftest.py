@@ -24,6 +24,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+LEGACY_FIRST_RUN_NOTICE = "The page that you have requested does not seem to exist. Running the app's main page."
 SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
@@ -130,6 +131,10 @@ class Watched:
         # Streamlit's own health/host-config probes may log while the server warms up
         if "/_stcore/" in location or "/_stcore/" in message.text:
             return
+        # The first visit of a fresh server runs under Streamlit's legacy pages/ menu, which knows no
+        # url_path like "mse" and says so once; streamlit_app.py then reruns the requested page.
+        if message.text.startswith(LEGACY_FIRST_RUN_NOTICE):
+            return
         self.console_errors.append(f"{message.text} @ {location}")
 
     def goto(self, path: str = "") -> None:
@@ -150,7 +155,10 @@ class Watched:
 
     def nav_titles(self) -> list[str]:
         return [
-            s.strip() for s in self.page.locator('[data-testid="stSidebarNav"] a span').all_inner_texts() if s.strip()
+            # the label span only: a page's material icon is a span whose text is the icon's name
+            s.strip()
+            for s in self.page.locator('[data-testid="stSidebarNav"] a span[label]').all_inner_texts()
+            if s.strip()
         ]
 
     def screenshot(self, name: str) -> Path:

@@ -155,7 +155,9 @@ def jacobian_by_mode(fn: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
     return JacobianResult(mode=mode, jacobian=jacobian, passes=passes, seconds=time.perf_counter() - start)
 
 
-def layer_function(inputs: int, outputs: int, *, seed: int = 0, device: str | None = None):
+def layer_function(
+    inputs: int, outputs: int, *, seed: int = 0, device: str | None = None
+) -> tuple[Callable[[torch.Tensor], torch.Tensor], torch.Tensor]:
     """f(x) = tanh(A x) with a seeded A (outputs x inputs), and a seeded x: a stand-in for a model."""
     n = int(check_number("inputs", inputs, low=1, high=2000, integer=True))
     m = int(check_number("outputs", outputs, low=1, high=2000, integer=True))
@@ -179,7 +181,9 @@ class ModeTiming:
     agree: bool
 
 
-def compare_modes(shapes: tuple[tuple[int, int], ...], *, repeats: int = 3, device: str | None = None):
+def compare_modes(
+    shapes: tuple[tuple[int, int], ...], *, repeats: int = 3, device: str | None = None
+) -> tuple[ModeTiming, ...]:
     """`ModeTiming` for each (inputs, outputs) shape; times are the best of `repeats` runs."""
     rows = []
     for n, m in shapes:

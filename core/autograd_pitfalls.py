@@ -36,7 +36,7 @@ def _leaf(value: float | list[float]) -> torch.Tensor:
     return torch.tensor(value, dtype=torch.float64, requires_grad=True)
 
 
-X, Y = torch.tensor(1.0, dtype=torch.float64), torch.tensor(1.0, dtype=torch.float64)
+x, y = torch.tensor(1.0, dtype=torch.float64), torch.tensor(1.0, dtype=torch.float64)  # input and label
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def grad_accumulation(steps: int = 3) -> GradAccumulation:
         for _ in range(steps):
             if zero:
                 optimizer.zero_grad()
-            loss = (w * X - Y) ** 2
+            loss = (w * x - y) ** 2
             loss.backward()
             seen.append(w.grad.item())
         traces.append(tuple(seen))
@@ -67,14 +67,14 @@ def grad_accumulation(steps: int = 3) -> GradAccumulation:
 
 def _backward_twice() -> None:
     w = _leaf(2.0)
-    loss = (w * X - Y) ** 2
+    loss = (w * x - y) ** 2
     loss.backward()
     loss.backward()  # the saved tensors of PowBackward0 were freed by the first call
 
 
 def _non_scalar() -> None:
     w = _leaf([2.0, 3.0])
-    out = w * X
+    out = w * x
     out.backward()  # which weighted sum of the two outputs? backward needs a scalar or a `gradient=`
 
 
@@ -85,16 +85,16 @@ def _inplace_leaf() -> None:
 
 def _detach() -> None:
     w = _leaf(2.0)
-    out = (w * X).detach()
-    loss = (out - Y) ** 2
+    out = (w * x).detach()
+    loss = (out - y) ** 2
     loss.backward()
 
 
 def _no_grad() -> None:
     w = _leaf(2.0)
     with torch.no_grad():
-        out = w * X
-    loss = (out - Y) ** 2
+        out = w * x
+    loss = (out - y) ** 2
     loss.backward()
 
 

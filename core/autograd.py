@@ -152,6 +152,8 @@ def jacobian_by_mode(fn: Callable[[torch.Tensor], torch.Tensor], x: torch.Tensor
         rows = [pull(e)[0] for e in basis]
         jacobian = torch.stack(rows, dim=0)
         passes = len(rows)
+    if jacobian.is_cuda:
+        torch.cuda.synchronize()  # kernels run asynchronously; stop the clock when they are done
     return JacobianResult(mode=mode, jacobian=jacobian, passes=passes, seconds=time.perf_counter() - start)
 
 

@@ -10,6 +10,7 @@ from core.autograd_pitfalls import PITFALLS, SNIPPETS, grad_accumulation, run_pi
 from core.autograd_presets import (
     SCALAR_FNS,
     ChainInputs,
+    Inputs,
     LinearInputs,
     SoftmaxInputs,
     chain_rule,
@@ -31,9 +32,10 @@ FNS = list(SCALAR_FNS)
 FN_LABELS = {"square": "u²", "sin": "sin(u)", "exp": "exp(u)", "tanh": "tanh(u)", "sigmoid": "σ(u) = 1/(1+e⁻ᵘ)"}
 CACHE = dict(max_entries=64, ttl=3600, show_spinner=False)
 PLAIN_U = {"linear": "ŷ", "chain": "g", "softmax_ce": "log p"}
+SETTING_KEYS = {"lang", "device", "ag_p", "ag_bw", "ag_k", "ag_lr"}  # URL keys that are not the preset's numbers
 
 
-def make_inputs(preset: str, values: tuple):
+def make_inputs(preset: str, values: tuple) -> Inputs:
     if preset == "linear":
         return LinearInputs(X=(values[0:2], values[2:4], values[4:6]), y=values[6:9], w=values[9:11], b=values[11])
     if preset == "chain":
@@ -123,8 +125,7 @@ def fn_name(code: str) -> str:
     return FN_LABELS[code]
 
 
-def show_graph(preset: str, values: tuple, device: str) -> None:
-    backward = url_toggle("ag_bw", t("autograd.run_backward"), default=True, help=t("autograd.run_backward_help"))
+def show_graph(preset: str, values: tuple, backward: bool, device: str) -> None:
     graph = cached_graph(preset, values, backward, device)
     st.graphviz_chart(graph_dot(graph, show_grads=backward, grad_word=t("autograd.grad_in")))
     st.caption(t("autograd.graph_caption"))
@@ -234,9 +235,7 @@ def show_pitfalls() -> None:
             st.markdown(fixes[name])
 
 
-def show_optimizer(preset: str, values: tuple, device: str) -> None:
-    st.markdown(t("autograd.optim_intro"))
-    lr = url_number("ag_lr", t("autograd.lr"), default=0.1, min_value=0.001, max_value=10.0, step=0.05, format="%.3f")
+def show_optimizer(preset: str, values: tuple, lr: float, device: str) -> None:
     trace = cached_optimizer(preset, values, lr, device)
     st.code(f"optimizer = torch.optim.SGD([{', '.join(trace.names)}], lr={lr:g})", language="python")
     table = pd.DataFrame(
@@ -260,7 +259,8 @@ st.title(t("autograd.title"))
 st.markdown(t("autograd.intro"))
 device = selected_device()
 preset = url_select("ag_p", t("autograd.preset"), PRESETS, format_func=preset_label, widget="segmented")
-with st.expander(t("autograd.edit_numbers")):
+# a link with its own numbers opens them, so a warning about a bad one is not hidden
+with st.expander(t("autograd.edit_numbers"), expanded=any(k not in SETTING_KEYS for k in st.query_params)):
     values = read_inputs(preset)
 st.latex(live_formula(preset, values))
 
@@ -274,13 +274,18 @@ tab_graph, tab_chain, tab_modes, tab_pitfalls, tab_optim, tab_code = st.tabs(
         t("autograd.tab_code"),
     ]
 )
+with tab_graph:
+    backward = url_toggle("ag_bw", t("autograd.run_backward"), default=True, help=t("autograd.run_backward_help"))
+with tab_optim:
+    st.markdown(t("autograd.optim_intro"))
+    lr = url_number("ag_lr", t("autograd.lr"), default=0.1, min_value=0.001, max_value=10.0, step=0.05, format="%.3f")
 try:
     with tab_graph:
-        show_graph(preset, values, device)
+        show_graph(preset, values, backward, device)
     with tab_chain:
         show_chain_rule(preset, values, device)
     with tab_optim:
-        show_optimizer(preset, values, device)
+        show_optimizer(preset, values, lr, device)
     with tab_code:
         st.markdown(t("autograd.code_intro"))
         st.code(pytorch_script(make_inputs(preset, values)), language="python")

@@ -88,6 +88,7 @@ def test_exploding_numbers_show_a_translated_error_and_the_rest_still_works():
     assert not at.exception
     assert at.error and "不是有限数" in at.error[0].value
     assert "Trying to backward through the graph a second time" in texts(at)  # the pitfalls tab
+    assert at.number_input(key="ag_lr").value == 0.1 and at.toggle(key="ag_bw").value  # controls stay
     assert not at.get("graphviz_chart")
 
 
@@ -97,6 +98,11 @@ def test_bad_number_in_the_url_falls_back_with_a_warning():
     shown = " ".join(w.value for w in at.warning)
     assert "ag_w1" in shown and "ag_k" in shown
     assert at.number_input(key="ag_w1").value == LinearInputs().w[0]
+    assert at.expander[0].proto.expanded  # the warning sits next to its input, so that input is shown
+
+
+def test_a_plain_link_keeps_the_number_editor_folded(page):
+    assert not page.expander[0].proto.expanded
 
 
 def test_url_round_trip_reopens_the_same_view(page):

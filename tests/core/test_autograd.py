@@ -9,6 +9,8 @@ import sys
 import pytest
 import torch
 import torch.nn.functional as F
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.autograd import compare_modes, jacobian_by_mode, layer_function, trace_graph
 from core.autograd_pitfalls import PITFALLS, SNIPPETS, grad_accumulation, run_pitfall
@@ -82,6 +84,17 @@ def test_trace_graph_reuses_a_node_that_two_paths_reach():
 
 @pytest.mark.parametrize("inputs", PRESETS, ids=["linear", "chain", "softmax_ce"])
 def test_chain_rule_product_equals_autograd(inputs):
+    rule = chain_rule(inputs)
+    torch.testing.assert_close(rule.product, rule.autograd)
+
+
+small = st.floats(min_value=-10, max_value=10, allow_nan=False)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(small, min_size=12, max_size=12))
+def test_chain_rule_product_equals_autograd_for_any_linear_numbers(v):
+    inputs = LinearInputs(X=(tuple(v[0:2]), tuple(v[2:4]), tuple(v[4:6])), y=tuple(v[6:9]), w=tuple(v[9:11]), b=v[11])
     rule = chain_rule(inputs)
     torch.testing.assert_close(rule.product, rule.autograd)
 

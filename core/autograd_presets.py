@@ -153,10 +153,12 @@ def chain_rule(inputs: Inputs, *, device: str | None = None) -> ChainRule:
 
 @dataclass(frozen=True)
 class OptimizerTrace:
-    """What `optim.SGD(params, lr)` sees: each parameter's value and `.grad` before backward,
-    after `loss.backward()`, and after `optimizer.step()` (which subtracts lr · p.grad)."""
+    """What `optim.SGD(given, lr)` sees: each parameter's value and `.grad` before backward,
+    after `loss.backward()`, and after `optimizer.step()` (which subtracts lr · p.grad from the
+    parameters in `given` only: `backward()` fills every `.grad`, the optimizer updates what it holds)."""
 
     names: tuple[str, ...]
+    given: tuple[str, ...]
     lr: float
     value_before: tuple[torch.Tensor, ...]
     grad_before: tuple[torch.Tensor | None, ...]
@@ -164,21 +166,29 @@ class OptimizerTrace:
     value_after_step: tuple[torch.Tensor, ...]
 
 
-def optimizer_trace(inputs: Inputs, *, lr: float = 0.1, device: str | None = None) -> OptimizerTrace:
-    """One `zero_grad()`, `backward()`, `step()` of `torch.optim.SGD` over the preset's parameters."""
+def optimizer_trace(
+    inputs: Inputs, *, lr: float = 0.1, given: tuple[str, ...] | None = None, device: str | None = None
+) -> OptimizerTrace:
+    """One `zero_grad()`, `backward()`, `step()` of `torch.optim.SGD(given, lr)`; `given` defaults to all
+    of the preset's parameters, as `model.parameters()` would."""
     lr = check_number("lr", lr, low=0, low_open=True, high=10)
     expr = build_expression(inputs, device=device)
+    given = expr.params if given is None else given
+    unknown = [name for name in given if name not in expr.params]
+    if unknown or not given:
+        raise InputError(
+            f"the optimizer needs some of {list(expr.params)}, got {list(given)}", code="autograd_unknown", name=given
+        )
     params = [expr.named[n] for n in expr.params]
-    optimizer = torch.optim.SGD(params, lr=lr)
+    optimizer = torch.optim.SGD([expr.named[n] for n in given], lr=lr)
     optimizer.zero_grad()  # set_to_none=True by default: .grad is None until backward
     value_before = tuple(p.detach().clone() for p in params)
     grad_before = tuple(None if p.grad is None else p.grad.clone() for p in params)
     expr.loss.backward()
     grad_after = tuple(p.grad.clone() for p in params)
     optimizer.step()
-    return OptimizerTrace(
-        expr.params, lr, value_before, grad_before, grad_after, tuple(p.detach().clone() for p in params)
-    )
+    value_after = tuple(p.detach().clone() for p in params)
+    return OptimizerTrace(expr.params, tuple(given), lr, value_before, grad_before, grad_after, value_after)
 
 
 def pytorch_script(inputs: Inputs) -> str:

@@ -32,7 +32,15 @@ FNS = list(SCALAR_FNS)
 FN_LABELS = {"square": "u²", "sin": "sin(u)", "exp": "exp(u)", "tanh": "tanh(u)", "sigmoid": "σ(u) = 1/(1+e⁻ᵘ)"}
 CACHE = dict(max_entries=64, ttl=3600, show_spinner=False)
 PLAIN_U = {"linear": "ŷ", "chain": "g", "softmax_ce": "log p"}
-SETTING_KEYS = {"lang", "device", "ag_p", "ag_bw", "ag_k", "ag_lr"}  # URL keys that are not the preset's numbers
+SETTING_KEYS = {
+    "lang",
+    "device",
+    "ag_p",
+    "ag_bw",
+    "ag_k",
+    "ag_lr",
+    "ag_ow",
+}  # URL keys that are not the preset's numbers
 
 
 def make_inputs(preset: str, values: tuple) -> Inputs:
@@ -54,8 +62,8 @@ def cached_chain_rule(preset: str, values: tuple, device: str):
 
 
 @st.cache_data(**CACHE)
-def cached_optimizer(preset: str, values: tuple, lr: float, device: str):
-    return optimizer_trace(make_inputs(preset, values), lr=lr, device=device)
+def cached_optimizer(preset: str, values: tuple, lr: float, given: tuple[str, ...] | None, device: str):
+    return optimizer_trace(make_inputs(preset, values), lr=lr, given=given, device=device)
 
 
 @st.cache_data(max_entries=16, ttl=600, show_spinner=False)
@@ -235,12 +243,13 @@ def show_pitfalls() -> None:
             st.markdown(fixes[name])
 
 
-def show_optimizer(preset: str, values: tuple, lr: float, device: str) -> None:
-    trace = cached_optimizer(preset, values, lr, device)
-    st.code(f"optimizer = torch.optim.SGD([{', '.join(trace.names)}], lr={lr:g})", language="python")
+def show_optimizer(preset: str, values: tuple, lr: float, only_w: bool, device: str) -> None:
+    trace = cached_optimizer(preset, values, lr, ("w",) if only_w and preset == "linear" else None, device)
+    st.code(f"optimizer = torch.optim.SGD([{', '.join(trace.given)}], lr={lr:g})", language="python")
     table = pd.DataFrame(
         {
             t("autograd.col_param"): list(trace.names),
+            t("autograd.col_given"): ["✓" if n in trace.given else "✗" for n in trace.names],
             t("autograd.col_value"): [format_tensor(v) for v in trace.value_before],
             t("autograd.col_grad_before"): [format_tensor(g) if g is not None else "None" for g in trace.grad_before],
             t("autograd.col_grad_after"): [format_tensor(g) for g in trace.grad_after_backward],
@@ -251,7 +260,10 @@ def show_optimizer(preset: str, values: tuple, lr: float, device: str) -> None:
     for name, before, grad, after in zip(
         trace.names, trace.value_before, trace.grad_after_backward, trace.value_after_step, strict=True
     ):
-        st.latex(sgd_update_latex(name, before, grad, after, lr))
+        if name in trace.given:
+            st.latex(sgd_update_latex(name, before, grad, after, lr))
+        else:
+            st.markdown(t("autograd.not_given", name=name))
     st.markdown(t("autograd.optim_outro"))
 
 
@@ -278,14 +290,29 @@ with tab_graph:
     backward = url_toggle("ag_bw", t("autograd.run_backward"), default=True, help=t("autograd.run_backward_help"))
 with tab_optim:
     st.markdown(t("autograd.optim_intro"))
-    lr = url_number("ag_lr", t("autograd.lr"), default=0.1, min_value=0.001, max_value=10.0, step=0.05, format="%.3f")
+    lr_col, given_col = st.columns(2)
+    lr = url_number(
+        "ag_lr",
+        t("autograd.lr"),
+        default=0.1,
+        min_value=0.001,
+        max_value=10.0,
+        step=0.05,
+        format="%.3f",
+        container=lr_col,
+    )
+    only_w = (
+        url_toggle("ag_ow", t("autograd.only_w"), help=t("autograd.only_w_help"), container=given_col)
+        if preset == "linear"
+        else False
+    )
 try:
     with tab_graph:
         show_graph(preset, values, backward, device)
     with tab_chain:
         show_chain_rule(preset, values, device)
     with tab_optim:
-        show_optimizer(preset, values, lr, device)
+        show_optimizer(preset, values, lr, only_w, device)
     with tab_code:
         st.markdown(t("autograd.code_intro"))
         st.code(pytorch_script(make_inputs(preset, values)), language="python")

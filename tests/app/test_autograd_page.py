@@ -129,8 +129,18 @@ def test_optimizer_tab_shows_grad_none_before_backward_and_the_sgd_step(page):
     page.number_input(key="ag_lr").set_value(0.5).run()
     table = page.dataframe[-1].value
     assert list(table.iloc[:, 0]) == ["w", "b"]
-    assert list(table.iloc[:, 2]) == ["None", "None"]
-    assert list(table.iloc[:, 4]) == ["[[2.333, 2.333]]", "[2]"]  # w - 0.5 * [[-3.667, -5.667]], b - 0.5 * -4
+    assert list(table.iloc[:, 3]) == ["None", "None"]
+    assert list(table.iloc[:, 5]) == ["[[2.333, 2.333]]", "[2]"]  # w - 0.5 * [[-3.667, -5.667]], b - 0.5 * -4
+
+
+def test_leaving_b_out_of_the_optimizer_keeps_b_but_not_its_grad(page):
+    page.toggle(key="ag_ow").set_value(True).run()
+    table = page.dataframe[-1].value
+    assert list(table.iloc[:, 1]) == ["✓", "✗"]
+    assert list(table.iloc[:, 4]) == ["[[-3.667, -5.667]]", "[-4]"]  # backward() filled both grads
+    assert table.iloc[1, 5] == "[0]"  # step() did not touch b
+    assert "torch.optim.SGD([w], lr=0.1)" in texts(page)
+    assert param(page, "ag_ow") == "true"
 
 
 def test_forward_vs_reverse_table_counts_passes(page):

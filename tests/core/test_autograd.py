@@ -218,6 +218,18 @@ def test_optimizer_step_reads_grad_and_subtracts_lr_times_it():
         torch.testing.assert_close(after, before - 0.1 * grad)
 
 
+def test_a_parameter_not_given_to_the_optimizer_gets_a_grad_but_no_update():
+    trace = optimizer_trace(LinearInputs(), lr=0.1, given=("w",))
+    assert trace.given == ("w",)
+    torch.testing.assert_close(trace.grad_after_backward[1], torch.tensor([-4.0], dtype=torch.float64))
+    torch.testing.assert_close(trace.value_after_step[1], trace.value_before[1])
+
+
+def test_optimizer_rejects_a_parameter_the_expression_does_not_have():
+    with pytest.raises(InputError, match="optimizer needs"):
+        optimizer_trace(LinearInputs(), given=("v",))
+
+
 def test_optimizer_rejects_a_non_positive_learning_rate():
     with pytest.raises(InputError, match="lr"):
         optimizer_trace(LinearInputs(), lr=0)

@@ -165,6 +165,16 @@ STRINGS = {
     ),
     "autograd.lr": ("Learning rate lr, 0.001 … 10", "学习率 lr，0.001 … 10"),
     "autograd.col_param": ("parameter", "参数"),
+    "autograd.col_given": ("in the optimizer", "在优化器中"),
+    "autograd.only_w": ("Give only `w` to the optimizer", "只把 `w` 交给优化器"),
+    "autograd.only_w_help": (
+        "Like building the optimizer from a hand-picked list instead of `model.parameters()`.",
+        "相当于不用 `model.parameters()`，而是手动挑选参数列表来创建优化器。",
+    ),
+    "autograd.not_given": (
+        "`{name}` received a `.grad` from `backward()`, but it is not in the optimizer's list, so `step()` leaves it unchanged.",
+        "`{name}` 从 `backward()` 得到了 `.grad`，但它不在优化器的参数列表里，所以 `step()` 不会改变它。",
+    ),
     "autograd.col_value": ("value", "取值"),
     "autograd.col_grad_before": (".grad before backward()", "backward() 之前的 .grad"),
     "autograd.col_grad_after": (".grad after backward()", "backward() 之后的 .grad"),

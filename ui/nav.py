@@ -24,6 +24,7 @@ PAGES: list[PageInfo] = [
     PageInfo("pages/home.py", "", ":material/home:", "nav.home"),
     PageInfo("pages/mse_reductions.py", "mse", ":material/functions:", "nav.mse", "mse.question"),
     PageInfo("pages/softmax_ce.py", "softmax", ":material/bar_chart:", "nav.softmax", "softmax.question"),
+    PageInfo("pages/autograd_graph.py", "autograd", ":material/account_tree:", "nav.autograd", "autograd.question"),
 ]
 
 

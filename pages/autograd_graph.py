@@ -1,0 +1,325 @@
+"""Autograd: the real grad_fn graph of a small expression, the chain rule on it, forward vs reverse mode,
+the classic mistakes with PyTorch's own messages, and what the optimizer reads from `.grad`."""
+
+import pandas as pd
+import streamlit as st
+import torch
+
+from core.autograd import compare_modes
+from core.autograd_pitfalls import PITFALLS, SNIPPETS, grad_accumulation, run_pitfall
+from core.autograd_presets import (
+    SCALAR_FNS,
+    ChainInputs,
+    Inputs,
+    LinearInputs,
+    SoftmaxInputs,
+    chain_rule,
+    optimizer_trace,
+    preset_graph,
+    pytorch_script,
+)
+from core.errors import InputError
+from ui.autograd_latex import SYMBOLS, chain_rule_latex, live_formula, scalar_chain_latex, sgd_update_latex
+from ui.charts.autograd import accumulation_chart, mode_cost_chart
+from ui.errors import show_input_error
+from ui.graph import format_tensor, graph_dot
+from ui.i18n import t
+from ui.sidebar import selected_device
+from ui.state import url_number, url_select, url_toggle
+
+PRESETS = ["linear", "chain", "softmax_ce"]
+FNS = list(SCALAR_FNS)
+FN_LABELS = {"square": "u²", "sin": "sin(u)", "exp": "exp(u)", "tanh": "tanh(u)", "sigmoid": "σ(u) = 1/(1+e⁻ᵘ)"}
+CACHE = dict(max_entries=64, ttl=3600, show_spinner=False)
+PLAIN_U = {"linear": "ŷ", "chain": "g", "softmax_ce": "log p"}
+SETTING_KEYS = {
+    "lang",
+    "device",
+    "ag_p",
+    "ag_bw",
+    "ag_k",
+    "ag_lr",
+    "ag_ow",
+}  # URL keys that are not the preset's numbers
+
+
+def make_inputs(preset: str, values: tuple) -> Inputs:
+    if preset == "linear":
+        return LinearInputs(X=(values[0:2], values[2:4], values[4:6]), y=values[6:9], w=values[9:11], b=values[11])
+    if preset == "chain":
+        return ChainInputs(x=values[0], g=values[1], f=values[2])
+    return SoftmaxInputs(logits=values[0:3], target=int(values[3]))
+
+
+@st.cache_data(**CACHE)
+def cached_graph(preset: str, values: tuple, backward: bool, device: str):
+    return preset_graph(make_inputs(preset, values), backward=backward, device=device)
+
+
+@st.cache_data(**CACHE)
+def cached_chain_rule(preset: str, values: tuple, device: str):
+    return chain_rule(make_inputs(preset, values), device=device)
+
+
+@st.cache_data(**CACHE)
+def cached_optimizer(preset: str, values: tuple, lr: float, given: tuple[str, ...] | None, device: str):
+    return optimizer_trace(make_inputs(preset, values), lr=lr, given=given, device=device)
+
+
+@st.cache_data(max_entries=16, ttl=600, show_spinner=False)
+def cached_modes(size: int, device: str):
+    return compare_modes(((size, 1), (1, size), (size, size)), repeats=3, device=device)
+
+
+@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+def cached_pitfall(name: str):
+    return run_pitfall(name)
+
+
+def read_inputs(preset: str) -> tuple:
+    """The preset's editable numbers (and function choices), each a widget kept in the URL."""
+    num = dict(min_value=-100.0, max_value=100.0, step=0.5)
+    if preset == "linear":
+        d = LinearInputs()
+        data, params = st.columns([3, 2], gap="large")
+        data.markdown(t("autograd.data_heading"))
+        xs, ys = [], []
+        for i in range(3):
+            c1, c2, c3 = data.columns(3)
+            xs.append(url_number(f"ag_x{i + 1}1", f"x{i + 1},1", default=d.X[i][0], container=c1, **num))
+            xs.append(url_number(f"ag_x{i + 1}2", f"x{i + 1},2", default=d.X[i][1], container=c2, **num))
+            ys.append(url_number(f"ag_y{i + 1}", f"y{i + 1}", default=d.y[i], container=c3, **num))
+        params.markdown(t("autograd.params_heading"))
+        c1, c2, c3 = params.columns(3)
+        w1 = url_number("ag_w1", "w1", default=d.w[0], container=c1, **num)
+        w2 = url_number("ag_w2", "w2", default=d.w[1], container=c2, **num)
+        b = url_number("ag_b", "b", default=d.b, container=c3, **num)
+        return (*xs, *ys, w1, w2, b)
+    if preset == "chain":
+        d = ChainInputs()
+        c1, c2, c3 = st.columns(3)
+        x = url_number("ag_cx", "x", default=d.x, min_value=-10.0, max_value=10.0, step=0.1, container=c1)
+        g = url_select("ag_g", t("autograd.inner_fn"), FNS, default=d.g, format_func=fn_name, container=c2)
+        f = url_select("ag_f", t("autograd.outer_fn"), FNS, default=d.f, format_func=fn_name, container=c3)
+        return (x, g, f)
+    d = SoftmaxInputs()
+    cols = st.columns(4)
+    logits = [
+        url_number(
+            f"ag_z{k + 1}",
+            f"z{k + 1}",
+            default=d.logits[k],
+            min_value=-50.0,
+            max_value=50.0,
+            step=0.1,
+            container=cols[k],
+        )
+        for k in range(3)
+    ]
+    target = url_select("ag_t", t("autograd.target"), ["0", "1", "2"], default=str(d.target), container=cols[3])
+    return (*logits, int(target))
+
+
+def preset_label(preset: str) -> str:
+    labels = {
+        "linear": t("autograd.preset_linear"),
+        "chain": t("autograd.preset_chain"),
+        "softmax_ce": t("autograd.preset_softmax_ce"),
+    }
+    return labels[preset]
+
+
+def fn_name(code: str) -> str:
+    return FN_LABELS[code]
+
+
+def show_graph(preset: str, values: tuple, backward: bool, device: str) -> None:
+    graph = cached_graph(preset, values, backward, device)
+    st.graphviz_chart(graph_dot(graph, show_grads=backward, grad_word=t("autograd.grad_in")))
+    st.caption(t("autograd.graph_caption"))
+    if not backward:
+        st.info(t("autograd.predict"))
+
+
+def show_chain_rule(preset: str, values: tuple, device: str) -> None:
+    rule = cached_chain_rule(preset, values, device)
+    intro = {
+        "linear": t("autograd.chain_intro_linear"),
+        "chain": t("autograd.chain_intro_chain"),
+        "softmax_ce": t("autograd.chain_intro_softmax_ce"),
+    }
+    st.markdown(intro[preset])
+    st.latex(chain_rule_latex(preset, rule))
+    if preset == "chain":
+        st.latex(scalar_chain_latex(*values, rule))
+    st.markdown(
+        t(
+            "autograd.chain_read_off",
+            u=PLAIN_U[preset],
+            theta=SYMBOLS[preset][2],
+            outer=format_tensor(rule.outer),
+            grad=format_tensor(rule.autograd),
+        )
+    )
+    difference = (rule.product - rule.autograd).abs().max().item()
+    st.success(t("autograd.chain_check", diff=f"{difference:.1e}"), icon=":material/check_circle:")
+
+
+def show_modes(preset: str, values: tuple, device: str) -> None:
+    st.markdown(t("autograd.modes_intro"))
+    try:
+        leaves = [n.value for n in cached_graph(preset, values, False, device).nodes if n.is_leaf]
+        st.markdown(t("autograd.modes_preset", loss=SYMBOLS[preset][0], n=sum(v.numel() for v in leaves)))
+    except InputError:
+        pass  # the error is shown in the other tabs; this comparison does not depend on it
+    size = url_number("ag_k", t("autograd.size"), default=32, min_value=2, max_value=64, help=t("autograd.size_help"))
+    rows = cached_modes(size, device)
+    fwd, rev = t("autograd.forward"), t("autograd.reverse")
+    table = pd.DataFrame(
+        {
+            t("autograd.col_inputs"): [r.inputs for r in rows],
+            t("autograd.col_outputs"): [r.outputs for r in rows],
+            t("autograd.col_fwd_passes"): [r.forward_passes for r in rows],
+            t("autograd.col_rev_passes"): [r.reverse_passes for r in rows],
+            t("autograd.col_fwd_ms"): [round(r.forward_seconds * 1e3, 3) for r in rows],
+            t("autograd.col_rev_ms"): [round(r.reverse_seconds * 1e3, 3) for r in rows],
+            t("autograd.col_agree"): ["✓" if r.agree else "✗" for r in rows],
+        }
+    )
+    st.dataframe(table, hide_index=True)
+    st.caption(t("autograd.timing_caption", device=device, threads=torch.get_num_threads()))
+    long = pd.DataFrame(
+        [
+            {"shape": f"{r.inputs} → {r.outputs}", "mode": mode, "passes": passes, "ms": round(sec * 1e3, 3)}
+            for r in rows
+            for mode, passes, sec in (
+                (fwd, r.forward_passes, r.forward_seconds),
+                (rev, r.reverse_passes, r.reverse_seconds),
+            )
+        ]
+    )
+    titles = dict(shape_title=t("autograd.shape_axis"), mode_title=t("autograd.mode_axis"))
+    left, right = st.columns(2)
+    left.altair_chart(mode_cost_chart(long, value="passes", value_title=t("autograd.passes_axis"), **titles))
+    right.altair_chart(mode_cost_chart(long, value="ms", value_title=t("autograd.ms_axis"), **titles))
+    st.markdown(t("autograd.modes_conclusion"))
+
+
+def show_pitfalls() -> None:
+    with st.expander(t("autograd.pit_no_zero_grad"), expanded=True):
+        st.markdown(t("autograd.pit_no_zero_grad_body"))
+        st.code(SNIPPETS["no_zero_grad"], language="python")
+        trace = grad_accumulation(3)
+        without, with_ = t("autograd.without_zero_grad"), t("autograd.with_zero_grad")
+        df = pd.DataFrame(
+            [{"series": without, "step": i + 1, "grad": g} for i, g in enumerate(trace.without_zero_grad)]
+            + [{"series": with_, "step": i + 1, "grad": g} for i, g in enumerate(trace.with_zero_grad)]
+        )
+        st.altair_chart(
+            accumulation_chart(df, step_title=t("autograd.step_axis"), grad_title="w.grad", series_title=""),
+        )
+    texts = {
+        "backward_twice": (t("autograd.pit_backward_twice"), t("autograd.pit_backward_twice_body")),
+        "non_scalar": (t("autograd.pit_non_scalar"), t("autograd.pit_non_scalar_body")),
+        "inplace_leaf": (t("autograd.pit_inplace_leaf"), t("autograd.pit_inplace_leaf_body")),
+        "detach": (t("autograd.pit_detach"), t("autograd.pit_detach_body")),
+        "no_grad": (t("autograd.pit_no_grad"), t("autograd.pit_no_grad_body")),
+    }
+    fixes = {
+        "backward_twice": t("autograd.pit_backward_twice_fix"),
+        "non_scalar": t("autograd.pit_non_scalar_fix"),
+        "inplace_leaf": t("autograd.pit_inplace_leaf_fix"),
+        "detach": t("autograd.pit_detach_fix"),
+        "no_grad": t("autograd.pit_no_grad_fix"),
+    }
+    for name in PITFALLS:
+        title, body = texts[name]
+        with st.expander(title):
+            st.markdown(body)
+            result = cached_pitfall(name)
+            st.code(result.snippet, language="python")
+            st.markdown(t("autograd.pytorch_says"))
+            st.code(result.error or t("autograd.no_error"), language=None, wrap_lines=True)
+            st.markdown(fixes[name])
+
+
+def show_optimizer(preset: str, values: tuple, lr: float, only_w: bool, device: str) -> None:
+    trace = cached_optimizer(preset, values, lr, ("w",) if only_w and preset == "linear" else None, device)
+    st.code(f"optimizer = torch.optim.SGD([{', '.join(trace.given)}], lr={lr:g})", language="python")
+    table = pd.DataFrame(
+        {
+            t("autograd.col_param"): list(trace.names),
+            t("autograd.col_given"): ["✓" if n in trace.given else "✗" for n in trace.names],
+            t("autograd.col_value"): [format_tensor(v) for v in trace.value_before],
+            t("autograd.col_grad_before"): [format_tensor(g) if g is not None else "None" for g in trace.grad_before],
+            t("autograd.col_grad_after"): [format_tensor(g) for g in trace.grad_after_backward],
+            t("autograd.col_after_step"): [format_tensor(v) for v in trace.value_after_step],
+        }
+    )
+    st.dataframe(table, hide_index=True)
+    for name, before, grad, after in zip(
+        trace.names, trace.value_before, trace.grad_after_backward, trace.value_after_step, strict=True
+    ):
+        if name in trace.given:
+            st.latex(sgd_update_latex(name, before, grad, after, lr))
+        else:
+            st.markdown(t("autograd.not_given", name=name))
+    st.markdown(t("autograd.optim_outro"))
+
+
+st.title(t("autograd.title"))
+st.markdown(t("autograd.intro"))
+device = selected_device()
+preset = url_select("ag_p", t("autograd.preset"), PRESETS, format_func=preset_label, widget="segmented")
+# a link with its own numbers opens them, so a warning about a bad one is not hidden
+with st.expander(t("autograd.edit_numbers"), expanded=any(k not in SETTING_KEYS for k in st.query_params)):
+    values = read_inputs(preset)
+st.latex(live_formula(preset, values))
+
+tab_graph, tab_chain, tab_modes, tab_pitfalls, tab_optim, tab_code = st.tabs(
+    [
+        t("autograd.tab_graph"),
+        t("autograd.tab_chain"),
+        t("autograd.tab_modes"),
+        t("autograd.tab_pitfalls"),
+        t("autograd.tab_optim"),
+        t("autograd.tab_code"),
+    ]
+)
+with tab_graph:
+    backward = url_toggle("ag_bw", t("autograd.run_backward"), default=True, help=t("autograd.run_backward_help"))
+with tab_optim:
+    st.markdown(t("autograd.optim_intro"))
+    lr_col, given_col = st.columns(2)
+    lr = url_number(
+        "ag_lr",
+        t("autograd.lr"),
+        default=0.1,
+        min_value=0.001,
+        max_value=10.0,
+        step=0.05,
+        format="%.3f",
+        container=lr_col,
+    )
+    only_w = (
+        url_toggle("ag_ow", t("autograd.only_w"), help=t("autograd.only_w_help"), container=given_col)
+        if preset == "linear"
+        else False
+    )
+try:
+    with tab_graph:
+        show_graph(preset, values, backward, device)
+    with tab_chain:
+        show_chain_rule(preset, values, device)
+    with tab_optim:
+        show_optimizer(preset, values, lr, only_w, device)
+    with tab_code:
+        st.markdown(t("autograd.code_intro"))
+        st.code(pytorch_script(make_inputs(preset, values)), language="python")
+except InputError as error:
+    for tab in (tab_graph, tab_chain, tab_optim, tab_code):
+        show_input_error(error, container=tab)
+with tab_modes:
+    show_modes(preset, values, device)
+with tab_pitfalls:
+    show_pitfalls()

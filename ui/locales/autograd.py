@@ -1,0 +1,194 @@
+"""Strings of the autograd page (computation graph, chain rule, forward vs reverse mode, pitfalls)."""
+
+STRINGS = {
+    "nav.autograd": ("Autograd: the computation graph", "自动求导：计算图"),
+    "autograd.question": (
+        "What does `loss.backward()` actually walk through, and how does the gradient reach the optimizer?",
+        "`loss.backward()` 究竟沿着什么走了一遍？梯度又是怎样交到优化器手里的？",
+    ),
+    "autograd.title": (
+        "Autograd: computation graph, chain rule, forward vs reverse mode",
+        "自动求导：计算图、链式法则、前向模式与反向模式",
+    ),
+    "autograd.intro": (
+        "Every operation on a tensor that requires grad records a node in a graph. `loss.backward()` walks that graph from the loss back to the leaves, multiplying local derivatives (the chain rule), and adds the result into each leaf's `.grad`. Pick an expression, edit its numbers, and follow each gradient.",
+        "对需要梯度的张量做的每一次运算，都会在图中记下一个节点。`loss.backward()` 从损失出发沿这张图反向走到叶子节点，一路把局部导数相乘（链式法则），再把结果累加进每个叶子的 `.grad`。选一个表达式，改改其中的数，跟着梯度走一遍。",
+    ),
+    "autograd.preset": ("Expression", "表达式"),
+    "autograd.preset_linear": ("Linear model + MSE", "线性模型 + MSE"),
+    "autograd.preset_chain": ("Scalar chain y = f(g(x))", "标量复合函数 y = f(g(x))"),
+    "autograd.preset_softmax_ce": ("Softmax cross-entropy (3 classes)", "Softmax 交叉熵（3 类）"),
+    "autograd.edit_numbers": ("✏️ Edit the numbers", "✏️ 修改数值"),
+    "autograd.data_heading": (
+        "**Data** X (3 samples × 2 features) and targets y, range −100 … 100",
+        "**数据** X（3 个样本 × 2 个特征）和标签 y，取值范围 −100 … 100",
+    ),
+    "autograd.params_heading": (
+        "**Parameters** of `nn.Linear(2, 1)`: weight w (1×2) and bias b",
+        "`nn.Linear(2, 1)` 的**参数**：权重 w（1×2）和偏置 b",
+    ),
+    "autograd.inner_fn": ("Inner function g(u)", "内层函数 g(u)"),
+    "autograd.outer_fn": ("Outer function f(u)", "外层函数 f(u)"),
+    "autograd.target": ("True class", "真实类别"),
+    "autograd.tab_graph": ("Computation graph", "计算图"),
+    "autograd.tab_chain": ("Chain rule", "链式法则"),
+    "autograd.tab_modes": ("Forward vs reverse mode", "前向模式与反向模式"),
+    "autograd.tab_pitfalls": ("Pitfalls", "常见错误"),
+    "autograd.tab_optim": ("What the optimizer sees", "优化器看到了什么"),
+    "autograd.tab_code": ("Reproduce in PyTorch", "用 PyTorch 复现"),
+    "autograd.run_backward": ("Run `loss.backward()`", "执行 `loss.backward()`"),
+    "autograd.run_backward_help": (
+        "Off: the graph after the forward pass only, so the class can predict the gradients before they are revealed.",
+        "关闭时只显示前向计算后的图，方便全班先预测梯度，再揭晓答案。",
+    ),
+    "autograd.grad_in": ("grad in", "传入的梯度"),
+    "autograd.graph_caption": (
+        "PyTorch's real `grad_fn` graph. Arrows follow the forward pass (leaves at the top, loss at the bottom); `backward()` walks them in reverse. Green: leaves (`AccumulateGrad` writes their `.grad`); blue: operations; orange: the loss. Red: the gradient of the loss with respect to what the node produced, captured with hooks during `backward()`. `TBackward0` is the transpose in X·wᵀ.",
+        "这是 PyTorch 真实的 `grad_fn` 图。箭头沿前向计算的方向（叶子在上，损失在下），`backward()` 则逆着箭头走。绿色是叶子节点（由 `AccumulateGrad` 写入它们的 `.grad`），蓝色是运算，橙色是损失。红字是损失对该节点输出的梯度，由 `backward()` 期间注册的钩子（hook）记录下来。`TBackward0` 是 X·wᵀ 中的转置。",
+    ),
+    "autograd.predict": (
+        "Gradients hidden. Predict them, then switch on `loss.backward()`.",
+        "梯度已隐藏。先预测一下，再打开 `loss.backward()`。",
+    ),
+    "autograd.chain_intro_linear": (
+        "For ŷ = X wᵀ + b and L = mean((ŷ − y)²): ∂L/∂ŷ = 2(ŷ − y)/3 (one entry per sample) and ∂ŷᵢ/∂wⱼ = Xᵢⱼ, so ∂L/∂w is a row vector times a matrix:",
+        "对 ŷ = X wᵀ + b 和 L = mean((ŷ − y)²)：∂L/∂ŷ = 2(ŷ − y)/3（每个样本一项），∂ŷᵢ/∂wⱼ = Xᵢⱼ，所以 ∂L/∂w 是一个行向量乘以一个矩阵：",
+    ),
+    "autograd.chain_intro_chain": (
+        "For y = f(g(x)) the chain rule is dy/dx = f′(g(x)) · g′(x): the outer derivative evaluated at the inner value, times the inner derivative.",
+        "对 y = f(g(x))，链式法则为 dy/dx = f′(g(x)) · g′(x)：外层导数在内层函数值处取值，再乘以内层导数。",
+    ),
+    "autograd.chain_intro_softmax_ce": (
+        "For L = −log softmax(z)[target]: ∂L/∂log p is −1 at the target and 0 elsewhere, and ∂log pᵢ/∂zⱼ = δᵢⱼ − pⱼ. Their product is the famous p − onehot(target):",
+        "对 L = −log softmax(z)[target]：∂L/∂log p 在目标类别处为 −1，其余为 0；∂log pᵢ/∂zⱼ = δᵢⱼ − pⱼ。两者相乘就是熟悉的 p − onehot(target)：",
+    ),
+    "autograd.chain_read_off": (
+        "**Read off the graph:** the node that produced {u} received ∂L/∂{u} = `{outer}` (the first factor), and `AccumulateGrad` wrote {theta}.grad = `{grad}`, the product. `backward()` does exactly this multiplication, node by node.",
+        "**从图上读出来：** 产生 {u} 的节点收到的梯度 ∂L/∂{u} = `{outer}`（第一个因子），`AccumulateGrad` 写入的 {theta}.grad = `{grad}` 正是这个乘积。`backward()` 做的就是这样逐个节点地相乘。",
+    ),
+    "autograd.chain_check": (
+        "The hand-multiplied product equals autograd's `.grad` (largest difference {diff}).",
+        "手动相乘的结果与 autograd 得到的 `.grad` 一致（最大差值 {diff}）。",
+    ),
+    "autograd.modes_intro": (
+        "A function with n inputs and m outputs has an m × n Jacobian. **Forward mode** (`torch.func.jvp`) pushes one input direction through the function per pass and gets one *column*: n passes. **Reverse mode** (`torch.func.vjp`, what `backward()` does) pulls one output direction back per pass and gets one *row*: m passes. Here f(x) = tanh(A x) with a random m × n matrix A.",
+        "一个有 n 个输入、m 个输出的函数，其雅可比矩阵是 m × n 的。**前向模式**（`torch.func.jvp`）每一趟把一个输入方向推过函数，得到一*列*：共 n 趟。**反向模式**（`torch.func.vjp`，也就是 `backward()` 的做法）每一趟把一个输出方向拉回来，得到一*行*：共 m 趟。这里 f(x) = tanh(A x)，A 是随机的 m × n 矩阵。",
+    ),
+    "autograd.modes_preset": (
+        "For the current expression, {loss} depends on **{n}** numbers: forward mode would need {n} passes to get its gradient, reverse mode (`backward()`) needs 1.",
+        "对当前表达式，{loss} 依赖于 **{n}** 个数：用前向模式求它的梯度需要 {n} 趟，反向模式（`backward()`）只需 1 趟。",
+    ),
+    "autograd.size": ("Size k (inputs and/or outputs), 2 … 64", "规模 k（输入和/或输出个数），2 … 64"),
+    "autograd.size_help": (
+        "The table compares k inputs → 1 output (a loss of k parameters), 1 → k, and k → k.",
+        "表格比较三种情形：k 个输入 → 1 个输出（k 个参数的损失）、1 → k、k → k。",
+    ),
+    "autograd.forward": ("forward (jvp)", "前向（jvp）"),
+    "autograd.reverse": ("reverse (vjp)", "反向（vjp）"),
+    "autograd.col_inputs": ("inputs n", "输入数 n"),
+    "autograd.col_outputs": ("outputs m", "输出数 m"),
+    "autograd.col_fwd_passes": ("forward passes", "前向趟数"),
+    "autograd.col_rev_passes": ("reverse passes", "反向趟数"),
+    "autograd.col_fwd_ms": ("forward ms", "前向耗时 ms"),
+    "autograd.col_rev_ms": ("reverse ms", "反向耗时 ms"),
+    "autograd.col_agree": ("same Jacobian", "雅可比一致"),
+    "autograd.timing_caption": (
+        "Times measured on this machine ({device}, {threads} CPU threads) with `time.perf_counter`, best of 3 runs; they vary from run to run and machine to machine. The pass counts do not.",
+        "耗时是在本机（{device}，{threads} 个 CPU 线程）上用 `time.perf_counter` 测得的，取 3 次中的最小值；每次运行、每台机器都会不同，但趟数不会变。",
+    ),
+    "autograd.shape_axis": ("inputs → outputs", "输入 → 输出"),
+    "autograd.mode_axis": ("mode", "模式"),
+    "autograd.passes_axis": ("passes", "趟数"),
+    "autograd.ms_axis": ("milliseconds (this machine)", "毫秒（本机）"),
+    "autograd.modes_conclusion": (
+        "A training loss is a **scalar** (m = 1) of many parameters (n large): reverse mode gets the whole gradient in **one** backward pass, forward mode would need n. That is why deep learning uses `backward()`.",
+        "训练中的损失是许多参数（n 很大）的**标量**函数（m = 1）：反向模式**一趟**反向传播就能得到整个梯度，而前向模式需要 n 趟。这就是深度学习使用 `backward()` 的原因。",
+    ),
+    "autograd.pit_no_zero_grad": ("Forgetting `zero_grad()`: gradients add up", "忘了 `zero_grad()`：梯度越积越多"),
+    "autograd.pit_no_zero_grad_body": (
+        "`backward()` **adds** into `.grad`; it never overwrites it. With x = 1, w = 2, y = 1 and L = (w·x − y)², each step's dL/dw is 2, but without `optimizer.zero_grad()` `w.grad` reads 2, 4, 6, … and the optimizer takes ever larger steps.",
+        "`backward()` 是把梯度**累加**到 `.grad` 上，而不是覆盖。取 x = 1、w = 2、y = 1，L = (w·x − y)²，每一步的 dL/dw 都是 2；可如果不调用 `optimizer.zero_grad()`，`w.grad` 会变成 2、4、6……优化器的步子也就越迈越大。",
+    ),
+    "autograd.without_zero_grad": ("without zero_grad()", "不调用 zero_grad()"),
+    "autograd.with_zero_grad": ("with zero_grad()", "调用 zero_grad()"),
+    "autograd.step_axis": ("step", "步数"),
+    "autograd.pytorch_says": ("PyTorch says:", "PyTorch 的报错："),
+    "autograd.no_error": ("(no error)", "（没有报错）"),
+    "autograd.pit_backward_twice": ("Calling `backward()` twice", "调用两次 `backward()`"),
+    "autograd.pit_backward_twice_body": (
+        "To save memory, `backward()` frees the intermediate values the graph saved for it (here the input of the square). A second call finds them gone.",
+        "为了节省内存，`backward()` 用完就会释放图中为它保存的中间值（这里是平方运算的输入）。第二次调用时这些值已经不在了。",
+    ),
+    "autograd.pit_backward_twice_fix": (
+        "**Fix:** rebuild the graph with a new forward pass each step, or pass `retain_graph=True` to the first call if you really need two backward passes.",
+        "**改法：** 每一步重新做一次前向计算来重建计算图；如果确实需要反向传播两次，在第一次调用时传入 `retain_graph=True`。",
+    ),
+    "autograd.pit_non_scalar": ("`backward()` on a non-scalar", "对非标量调用 `backward()`"),
+    "autograd.pit_non_scalar_body": (
+        "`backward()` computes a vector-Jacobian product. For a scalar the vector is just 1; for a tensor with several entries PyTorch cannot guess how to weight them.",
+        "`backward()` 计算的是向量-雅可比积。对标量来说这个向量就是 1；张量有多个元素时，PyTorch 无法猜出该如何给它们加权。",
+    ),
+    "autograd.pit_non_scalar_fix": (
+        "**Fix:** reduce to a scalar first (`out.sum().backward()`, or a loss with `reduction='mean'`), or pass the weights: `out.backward(gradient=torch.ones_like(out))`.",
+        "**改法：** 先归约成标量（`out.sum().backward()`，或使用 `reduction='mean'` 的损失），或者显式给出权重：`out.backward(gradient=torch.ones_like(out))`。",
+    ),
+    "autograd.pit_inplace_leaf": ("In-place edit of a leaf that requires grad", "原地修改需要梯度的叶子张量"),
+    "autograd.pit_inplace_leaf_body": (
+        "A leaf like w is what autograd differentiates with respect to; changing it in place would silently change the graph, so PyTorch refuses. This is why a hand-written update must not be recorded.",
+        "w 这样的叶子张量是求导的对象，原地修改它会悄悄改变计算图，所以 PyTorch 拒绝执行。这也是手写参数更新时不能让它被记录进计算图的原因。",
+    ),
+    "autograd.pit_inplace_leaf_fix": (
+        "**Fix:** update parameters inside `with torch.no_grad(): w -= lr * w.grad`, which is what `optimizer.step()` does.",
+        "**改法：** 在 `with torch.no_grad(): w -= lr * w.grad` 中更新参数，`optimizer.step()` 正是这么做的。",
+    ),
+    "autograd.pit_detach": ("`.detach()` cuts the graph", "`.detach()` 切断计算图"),
+    "autograd.pit_detach_body": (
+        "`.detach()` returns the same numbers with no `grad_fn`: nothing before it is recorded, so the loss has no path back to w.",
+        "`.detach()` 返回数值相同、但没有 `grad_fn` 的张量：它之前的运算都不再被记录，损失也就没有通往 w 的路径。",
+    ),
+    "autograd.pit_detach_fix": (
+        "**Fix:** detach only values you deliberately treat as constants (targets, logged numbers), never the path from a parameter to the loss.",
+        "**改法：** 只对有意当作常量的值（标签、用于记录的数值）调用 `.detach()`，不要切断从参数到损失的路径。",
+    ),
+    "autograd.pit_no_grad": ("`torch.no_grad()` records nothing", "`torch.no_grad()` 里什么都不记录"),
+    "autograd.pit_no_grad_body": (
+        "Inside `torch.no_grad()` no graph is built: right for evaluation and for the optimizer's update, wrong for the forward pass you want to train.",
+        "在 `torch.no_grad()` 中不会构建计算图：用于评估和优化器更新参数时正合适，但用在需要训练的前向计算上就错了。",
+    ),
+    "autograd.pit_no_grad_fix": (
+        "**Fix:** run the training forward pass outside `no_grad()`; keep `no_grad()` (or `torch.inference_mode()`) for evaluation and parameter updates.",
+        "**改法：** 训练时的前向计算放在 `no_grad()` 之外；`no_grad()`（或 `torch.inference_mode()`）只用于评估和参数更新。",
+    ),
+    "autograd.optim_intro": (
+        "The loss and the optimizer never talk to each other. `loss.backward()` writes each parameter's `.grad`; `optimizer.step()` reads `p.grad` of exactly the parameters it was given and subtracts lr · p.grad. Below: one `zero_grad()`, `backward()`, `step()` of `torch.optim.SGD` on the current expression.",
+        "损失函数和优化器之间并不直接通信。`loss.backward()` 写入每个参数的 `.grad`；`optimizer.step()` 只读取交给它的那些参数的 `p.grad`，再减去 lr · p.grad。下面是在当前表达式上执行一次 `torch.optim.SGD` 的 `zero_grad()`、`backward()`、`step()`。",
+    ),
+    "autograd.lr": ("Learning rate lr, 0.001 … 10", "学习率 lr，0.001 … 10"),
+    "autograd.col_param": ("parameter", "参数"),
+    "autograd.col_given": ("in the optimizer", "在优化器中"),
+    "autograd.only_w": ("Give only `w` to the optimizer", "只把 `w` 交给优化器"),
+    "autograd.only_w_help": (
+        "Like building the optimizer from a hand-picked list instead of `model.parameters()`.",
+        "相当于不用 `model.parameters()`，而是手动挑选参数列表来创建优化器。",
+    ),
+    "autograd.not_given": (
+        "`{name}` received a `.grad` from `backward()`, but it is not in the optimizer's list, so `step()` leaves it unchanged.",
+        "`{name}` 从 `backward()` 得到了 `.grad`，但它不在优化器的参数列表里，所以 `step()` 不会改变它。",
+    ),
+    "autograd.col_value": ("value", "取值"),
+    "autograd.col_grad_before": (".grad before backward()", "backward() 之前的 .grad"),
+    "autograd.col_grad_after": (".grad after backward()", "backward() 之后的 .grad"),
+    "autograd.col_after_step": ("value after step()", "step() 之后的取值"),
+    "autograd.optim_outro": (
+        "`.grad` is `None` until the first `backward()` (`zero_grad()` sets it to `None` by default). `step()` leaves `.grad` as it is, which is why the next step must start with `zero_grad()`.",
+        "在第一次 `backward()` 之前 `.grad` 是 `None`（`zero_grad()` 默认也把它设为 `None`）。`step()` 不会清空 `.grad`，所以下一步必须先调用 `zero_grad()`。",
+    ),
+    "autograd.code_intro": (
+        "Plain PyTorch, no part of this app: run it and it prints the loss and the same gradients as the graph.",
+        "纯 PyTorch 代码，不依赖本应用：运行后会打印出损失，以及与计算图中相同的梯度。",
+    ),
+}
+
+STRINGS |= {
+    "err.autograd_unknown": ("{name} is not one of the available choices.", "{name} 不是可选的选项之一。"),
+}

@@ -6,7 +6,10 @@ import torch
 from core.device import resolve_device
 from ui.i18n import t
 from ui.nav import topic_pages
+from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
+
+leave_legacy_pages_mode()  # see ui/router.py
 
 st.title(t("app.title"))
 st.markdown(t("home.intro"))

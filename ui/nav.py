@@ -10,7 +10,7 @@ class PageInfo:
     """One page: its script, its URL path, and the translation keys of its title and Home card."""
 
     script: str
-    url_path: str  # never the script's file name: see tests/app/test_shell.py::test_url_paths_are_not_file_names
+    url_path: str  # a topic page's file is named like it: see ui/router.py
     icon: str
     title_key: str
     question_key: str | None = None
@@ -22,9 +22,9 @@ class PageInfo:
 
 PAGES: list[PageInfo] = [
     PageInfo("pages/home.py", "", ":material/home:", "nav.home"),
-    PageInfo("pages/mse_reductions.py", "mse", ":material/functions:", "nav.mse", "mse.question"),
-    PageInfo("pages/softmax_ce.py", "softmax", ":material/bar_chart:", "nav.softmax", "softmax.question"),
-    PageInfo("pages/autograd_graph.py", "autograd", ":material/account_tree:", "nav.autograd", "autograd.question"),
+    PageInfo("pages/mse.py", "mse", ":material/functions:", "nav.mse", "mse.question"),
+    PageInfo("pages/softmax.py", "softmax", ":material/bar_chart:", "nav.softmax", "softmax.question"),
+    PageInfo("pages/autograd.py", "autograd", ":material/account_tree:", "nav.autograd", "autograd.question"),
 ]
 
 

@@ -59,10 +59,20 @@ def test_home_says_which_pytorch_runs():
     assert any(torch.__version__ in m.value for m in at.markdown)
 
 
-def test_url_paths_are_not_file_names():
+def test_topic_url_paths_are_their_file_names():
     # On a fresh server the first run resolves the URL against Streamlit's legacy pages/ menu, whose
-    # paths are the file names; a match there would run that page's script without the router.
+    # paths are the file names; a match lets that run reach the page, which hands over to the
+    # router (ui/router.py) instead of showing "page not found".
     from pathlib import Path
 
     for page in PAGES:
-        assert page.url_path != Path(page.script).stem
+        if not page.is_home:
+            assert page.url_path == Path(page.script).stem
+
+
+def test_every_page_leaves_the_legacy_pages_mode_first():
+    from pathlib import Path
+
+    for page in PAGES:
+        source = Path(page.script).read_text(encoding="utf-8")
+        assert "leave_legacy_pages_mode()  # see ui/router.py" in source

@@ -12,7 +12,7 @@ import pytest
 from tests.app.helpers import PAGES, open_page
 from ui.i18n import translate
 
-PAGE = next(p for p in PAGES if p.script == "pages/softmax_ce.py")
+PAGE = next(p for p in PAGES if p.script == "pages/softmax.py")
 SEED_001_P = [0.2471, 0.3832, 0.3697]
 CLASSIC_P = [0.6590, 0.2424, 0.0986]
 

@@ -24,7 +24,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-LEGACY_FIRST_RUN_NOTICE = "The page that you have requested does not seem to exist. Running the app's main page."
 SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
@@ -139,10 +138,6 @@ class Watched:
         location = (message.location or {}).get("url", "")
         # Streamlit's own health/host-config probes may log while the server warms up
         if "/_stcore/" in location or "/_stcore/" in message.text:
-            return
-        # The first visit of a fresh server runs under Streamlit's legacy pages/ menu, which knows no
-        # url_path like "mse" and says so once; streamlit_app.py then reruns the requested page.
-        if message.text.startswith(LEGACY_FIRST_RUN_NOTICE):
             return
         self.console_errors.append(f"{message.text} @ {location}")
 

@@ -28,16 +28,19 @@ def test_page_renders_in_the_browser(app, page, lang):
     app.screenshot(f"{page.url_path or 'home'}-{lang}")
 
 
-def test_fresh_server_deep_link_shows_exactly_our_pages(browser):
-    server = StreamlitServer()
+@pytest.mark.parametrize("page", PAGES[1:], ids=[p.url_path for p in PAGES[1:]])
+def test_fresh_server_deep_link_opens_that_page_with_exactly_our_menu(browser, page):
+    server = StreamlitServer()  # its very first visit is this deep link
     try:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         app = Watched(context.new_page(), server.url)
-        target = PAGES[-1]
-        app.goto(f"{target.url_path}?lang=zh")
+        app.goto(f"{page.url_path}?lang=zh")
         app.assert_clean()
-        assert app.nav_titles() == _titles("zh")
+        assert app.page.url.split("?")[0].endswith(f"/{page.url_path}")
         assert "lang=zh" in app.page.url
+        assert app.nav_titles() == _titles("zh")
+        assert app.page.locator('[role="dialog"]').count() == 0
+        assert app.page.locator("h1").first.inner_text().strip() != translate("app.title", "zh")
         context.close()
     finally:
         server.stop()

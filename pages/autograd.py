@@ -24,8 +24,11 @@ from ui.charts.autograd import accumulation_chart, mode_cost_chart
 from ui.errors import show_input_error
 from ui.graph import format_tensor, graph_dot
 from ui.i18n import t
+from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
 from ui.state import url_number, url_select, url_toggle
+
+leave_legacy_pages_mode()  # see ui/router.py
 
 PRESETS = ["linear", "chain", "softmax_ce"]
 FNS = list(SCALAR_FNS)

@@ -12,8 +12,11 @@ from core.errors import InputError
 from ui import softmax_view as view
 from ui.errors import show_input_error
 from ui.i18n import t
+from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
 from ui.state import url_number, url_select, url_text
+
+leave_legacy_pages_mode()  # see ui/router.py
 
 PRESETS = {"seed001": "0.2306, 0.6693, 0.6334", "classic": "2.0, 1.0, 0.1", "overflow": "1000, 999, -1000"}
 DEFAULT_LOGITS = PRESETS["seed001"]

@@ -19,8 +19,11 @@ from ui import mse_tabs
 from ui.errors import show_input_error
 from ui.i18n import t
 from ui.matrix_editor import MAX_SIZE, decode_matrix, encode_matrix, matrix_editor, resize
+from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
 from ui.state import read_param, url_number, url_select, write_param
+
+leave_legacy_pages_mode()  # see ui/router.py
 
 Matrix = tuple[tuple[float, ...], ...]
 

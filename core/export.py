@@ -75,7 +75,7 @@ def _data_code(dataset: Mapping[str, Any]) -> list[str]:
         ]
     raise InputError(
         f"dataset kind must be toy, synthetic or table, got {kind!r}",
-        code="choice",
+        code="unknown_option",
         name="dataset",
         value=kind,
         allowed="toy, synthetic, table",

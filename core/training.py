@@ -57,7 +57,7 @@ class TrainConfig:
         if self.loss not in LOSSES:
             raise InputError(
                 f"loss must be one of {LOSSES}, got {self.loss!r}",
-                code="choice",
+                code="unknown_option",
                 name="loss",
                 value=self.loss,
                 allowed=", ".join(LOSSES),
@@ -65,7 +65,7 @@ class TrainConfig:
         if self.optimizer not in OPTIMIZERS:
             raise InputError(
                 f"optimizer must be one of {OPTIMIZERS}, got {self.optimizer!r}",
-                code="choice",
+                code="unknown_option",
                 name="optimizer",
                 value=self.optimizer,
                 allowed=", ".join(OPTIMIZERS),

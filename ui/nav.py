@@ -22,6 +22,9 @@ class PageInfo:
 
 PAGES: list[PageInfo] = [
     PageInfo("pages/home.py", "", ":material/home:", "nav.home"),
+    PageInfo(
+        "pages/sgd_regression.py", "regression", ":material/trending_down:", "nav.regression", "regression.question"
+    ),
 ]
 
 

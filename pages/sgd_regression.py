@@ -21,10 +21,10 @@ st.title(t("nav.regression"))
 st.markdown(t("regression.intro"))
 
 with st.expander(t("regression.settings"), expanded=True):
-    data_column, train_column = st.columns(2, gap="large")
+    data_column, train_column, model_column = st.columns(3, gap="medium")
     try:
         data = data_settings(data_column)
-        config = training_settings(train_column, data, DEFAULTS)
+        config = training_settings(train_column, model_column, data, DEFAULTS)
         run = training_run(data.key, data.X, data.y, config_key(config), selected_device())
     except NoUpload:
         st.info(t("regression.upload_first"))

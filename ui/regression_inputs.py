@@ -30,11 +30,12 @@ from core.regression import (
 )
 from core.table import MAX_UPLOAD_BYTES, Table, parse_csv, table_xy
 from ui.i18n import t
-from ui.state import url_number, url_select, url_text, url_toggle
+from ui.state import url_number, url_select, url_text, url_toggle, warn_bad_param
 
 SOURCES = ("toy", "synthetic", "csv")
 LOSSES = ("mean", "sum", "sum_over_batch", "half_mean")
 OPTIMIZERS = ("torch_sgd", "manual")
+_MAX_LIST_CHARS = 400
 _PROGRESS_ABOVE_STEPS = 3000  # a run this long takes more than a moment: show a progress bar
 
 
@@ -99,11 +100,22 @@ class Run:
         return np.vstack([start, np.column_stack([self.w, self.b])])
 
 
-def _list_validator(name: str, **limits: Any):
-    def validate(raw: str) -> None:
-        parse_number_list(raw, name=name, **limits)
+def _url_number_list(
+    key: str, label: str, *, name: str, default: str, container: Any, help: str, **limits: Any
+) -> tuple:
+    """A text input holding a number list ("1, 2"), kept in the URL; a malformed link falls back with a warning.
 
-    return validate
+    What the user types is parsed by core and, when malformed, shown as an input error by the page.
+    """
+    if key not in st.session_state and key in st.query_params:
+        raw = st.query_params[key]
+        try:
+            parse_number_list(raw[:_MAX_LIST_CHARS], name=name, **limits)
+        except InputError:
+            warn_bad_param(key, raw, t("regression.list_allowed"), container)
+            st.session_state[key] = default
+    text = url_text(key, label, default=default, max_chars=_MAX_LIST_CHARS, container=container, help=help)
+    return parse_number_list(text, name=name, **limits)
 
 
 # --- cached computations: plain hashable arguments, plain results -----------------------------------------
@@ -189,19 +201,17 @@ def data_settings(container: Any) -> Data:
     c = container
     source = url_select(
         "data", t("regression.data"), SOURCES, format_func=source_label,
-        widget="segmented", container=c,
+        widget="radio", container=c,
     )  # fmt: skip
     if source == "toy":
         c.caption(t("regression.toy_caption"))
         X, y = toy_dataset(device="cpu")
         return Data(("toy",), X.numpy(), y.numpy().ravel(), ("x1", "x2"), {"kind": "toy"})
     if source == "synthetic":
-        text = url_text(
-            "tw", t("regression.true_w"), default="2, -3.4", max_chars=400, container=c,
-            validate=_list_validator("true w", low=-1e6, high=1e6, max_len=MAX_FEATURES),
-            help=t("regression.true_w_help", limit=MAX_FEATURES),
+        true_w = _url_number_list(
+            "tw", t("regression.true_w"), name="true w", default="2, -3.4", container=c,
+            help=t("regression.true_w_help", limit=MAX_FEATURES), low=-1e6, high=1e6, max_len=MAX_FEATURES,
         )  # fmt: skip
-        true_w = parse_number_list(text, name="true w", low=-1e6, high=1e6, max_len=MAX_FEATURES)
         if not true_w:
             raise InputError("true w needs at least one number", code="list_empty", name="true w")
         left, right = c.columns(2)
@@ -298,9 +308,12 @@ def regime(batch_size: int, n: int) -> str:
     return "sgd" if batch_size == 1 else "mini"
 
 
-def training_settings(container: Any, data: Data, defaults: dict[str, Any]) -> TrainConfig:
-    """Draw the training controls and return the config (InputError if it is invalid)."""
-    c = container
+def training_settings(train_column: Any, model_column: Any, data: Data, defaults: dict[str, Any]) -> TrainConfig:
+    """Draw the training controls (the DataLoader's side, then the model's) and return the config.
+
+    Raises InputError when a typed list (w0, batch order) or the combination is invalid.
+    """
+    c = train_column
     if st.session_state.get("batch", 0) > data.n:  # the data got smaller than the batch: use all of it
         st.session_state["batch"] = data.n
     left, right = c.columns(2)
@@ -312,45 +325,40 @@ def training_settings(container: Any, data: Data, defaults: dict[str, Any]) -> T
         "batch", t("regression.batch"), default=min(defaults["batch"], data.n), min_value=1, max_value=data.n,
         container=right, help=t("regression.batch_help", n=data.n),
     )  # fmt: skip
-    c.markdown(t("regression.regime_now", regime=regime_label(regime(batch, data.n)), batch=batch, n=data.n))
     epochs = url_number(
         "epochs", t("regression.epochs"), default=defaults["epochs"], min_value=1, max_value=MAX_STEPS,
         container=left, help=t("regression.epochs_help", steps=f"{MAX_STEPS:,}", visits=f"{MAX_SAMPLE_VISITS:,}"),
     )  # fmt: skip
     seed = url_number("seed", t("regression.seed"), default=0, min_value=0, max_value=2**31 - 1, container=right)
-    total = epochs * steps_per_epoch(data.n, batch)
-    c.caption(
-        t("regression.steps_caption", spe=steps_per_epoch(data.n, batch), total=f"{total:,}", limit=f"{MAX_STEPS:,}")
-    )
     shuffle = url_toggle(
         "shuffle", t("regression.shuffle"), default=True, container=c, help=t("regression.shuffle_help")
     )
+    c.markdown(t("regression.regime_now", regime=regime_label(regime(batch, data.n)), batch=batch, n=data.n))
+    total = epochs * steps_per_epoch(data.n, batch)
+    spe = steps_per_epoch(data.n, batch)
+    c.caption(t("regression.steps_caption", spe=spe, total=f"{total:,}", limit=f"{MAX_STEPS:,}"))
+    m = model_column
     loss = url_select(
-        "loss", t("regression.loss"), LOSSES, default=defaults["loss"], container=c,
-        format_func=loss_label,
-    )  # fmt: skip
+        "loss", t("regression.loss"), LOSSES, default=defaults["loss"], container=m, format_func=loss_label
+    )
     optimizer = url_select(
-        "opt", t("regression.optimizer"), OPTIMIZERS, widget="radio", container=c,
-        format_func=optimizer_label,
-    )  # fmt: skip
-    left, right = c.columns(2)
-    w0_text = url_text(
-        "w0", t("regression.w0"), default=defaults["w0"], max_chars=400, container=left,
-        validate=_list_validator("w0", low=-1e6, high=1e6, max_len=MAX_FEATURES), help=t("regression.w0_help"),
+        "opt", t("regression.optimizer"), OPTIMIZERS, widget="radio", container=m, format_func=optimizer_label
+    )
+    left, right = m.columns([3, 2])
+    w0 = _url_number_list(
+        "w0", t("regression.w0"), name="w0", default=defaults["w0"], container=left, help=t("regression.w0_help"),
+        low=-1e6, high=1e6, max_len=MAX_FEATURES,
     )  # fmt: skip
     b0 = url_number("b0", t("regression.b0"), default=0.0, min_value=-1e6, max_value=1e6, container=right)
-    order_text = ""
+    order = ()
     if data.key == ("toy",):
-        order_text = url_text(
-            "order", t("regression.order"), default="5, 1, 0", max_chars=200, container=c,
-            validate=_list_validator("batch order", integer=True, low=0, high=MAX_ROWS - 1, max_len=MAX_ROWS),
-            help=t("regression.order_help"),
+        order = _url_number_list(
+            "order", t("regression.order"), name="batch order", default="5, 1, 0", container=m,
+            help=t("regression.order_help"), integer=True, low=0, high=MAX_ROWS - 1, max_len=MAX_ROWS,
         )  # fmt: skip
-    w0 = parse_number_list(w0_text, name="w0", low=-1e6, high=1e6, max_len=MAX_FEATURES) or None
-    order = parse_number_list(order_text, name="batch order", integer=True, low=0, high=MAX_ROWS - 1) or None
     return TrainConfig(
         lr=lr, batch_size=batch, epochs=epochs, shuffle=shuffle, seed=seed, loss=loss, optimizer=optimizer,
-        w0=w0, b0=b0, batch_order=order,
+        w0=w0 or None, b0=b0, batch_order=order or None,
     )  # fmt: skip
 
 

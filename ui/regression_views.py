@@ -63,11 +63,15 @@ def step_control(run: Run) -> int:
     if last == 1:
         st.caption(t("regression.one_step"))
         return 0
-    cols = st.columns([1, 1, 1, 1, 8], vertical_alignment="bottom")
-    cols[0].button("⏮", key="step_first", help=t("regression.first_step"), on_click=_move, args=(-last, last))
-    cols[1].button("◀", key="step_prev", help=t("regression.prev_step"), on_click=_move, args=(-1, last))
-    cols[2].button("▶", key="step_next", help=t("regression.next_step"), on_click=_move, args=(1, last))
-    cols[3].button("⏭", key="step_last", help=t("regression.last_step"), on_click=_move, args=(last, last))
+    cols = st.columns([2, 2, 2, 2, 7], vertical_alignment="bottom")
+    buttons = [
+        ("step_first", t("regression.first_step"), ":material/first_page:", -last),
+        ("step_prev", t("regression.prev_step"), ":material/chevron_left:", -1),
+        ("step_next", t("regression.next_step"), ":material/chevron_right:", 1),
+        ("step_last", t("regression.last_step"), ":material/last_page:", last),
+    ]
+    for column, (key, label, icon, delta) in zip(cols, buttons, strict=False):
+        column.button(label, key=key, icon=icon, on_click=_move, args=(delta, last), width="stretch")
     step = url_number(
         "step", t("regression.step_slider", total=f"{last:,}"), default=1, min_value=1, max_value=last,
         widget="slider", container=cols[4],

@@ -147,8 +147,13 @@ def distance_chart(frame: pd.DataFrame, *, x_title: str, y_title: str) -> alt.Ch
         alt.Chart(downsample(frame))
         .mark_line()
         .encode(
-            x=alt.X("step:Q", title=x_title),
-            y=alt.Y("distance:Q", title=y_title, scale=alt.Scale(type="log" if positive else "linear")),
+            x=alt.X("step:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
+            y=alt.Y(
+                "distance:Q",
+                title=y_title,
+                scale=alt.Scale(type="log" if positive else "linear"),
+                axis=alt.Axis(tickCount=5),
+            ),
             color=alt.Color("run:N", title=None, scale=alt.Scale(range=RUN_COLORS), legend=alt.Legend(orient="top")),
         )
         .properties(height=260)

@@ -110,9 +110,10 @@ STRINGS = {
     "regression.b0": ("Initial b", "初始 b"),
     "regression.order": ("First epoch's order (sample indices)", "第一轮的样本顺序（样本编号）"),
     "regression.order_help": (
-        "The tutorial's hand computation starts with rows 5, 1, 0; the remaining rows follow in order. Empty: the DataLoader's order.",
-        "教程的手算从第 5、1、0 行开始；其余的行按原顺序排在后面。留空：使用 DataLoader 的顺序。",
+        "The tutorial's hand computation starts with rows 5, 1, 0; the remaining rows follow in order. Empty: the DataLoader's order (with seed 0 it happens to start with 5, 1, 0 too).",
+        "教程的手算从第 5、1、0 行开始；其余的行按原顺序排在后面。留空：使用 DataLoader 的顺序（种子为 0 时，它恰好也从 5、1、0 开始）。",
     ),
+    "regression.list_allowed": ("numbers separated by commas", "用逗号分隔的数"),
     "regression.training": ("Training…", "训练中…"),
     "regression.diverged": (
         "**Training diverged at step {step}:** with η = {lr} the loss became infinite or NaN, so training stopped there. "
@@ -127,10 +128,10 @@ STRINGS = {
         "（2 / 损失的 Hessian 的最大特征值，由 XᵀX/n 算出）：损失会越来越大，而不是越来越小。可以试试约 {suggest}。",
     ),
     "regression.one_step": ("This run has a single step.", "这次训练只有一步。"),
-    "regression.first_step": ("First step", "第一步"),
-    "regression.prev_step": ("Previous step", "上一步"),
-    "regression.next_step": ("Next step", "下一步"),
-    "regression.last_step": ("Last step", "最后一步"),
+    "regression.first_step": ("First", "第一步"),
+    "regression.prev_step": ("Back", "上一步"),
+    "regression.next_step": ("Next", "下一步"),
+    "regression.last_step": ("Last", "最后一步"),
     "regression.step_slider": ("Step (1 … {total})", "第几步（1 … {total}）"),
     "regression.tab_step": ("One step", "单步详解"),
     "regression.tab_curves": ("Loss and trajectory", "损失与轨迹"),

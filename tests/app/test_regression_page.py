@@ -141,3 +141,28 @@ def test_the_script_and_the_history_can_be_downloaded():
 def test_chinese_page_shows_the_translated_step_table():
     at = open_page(PAGE, params={"lang": "zh"})
     assert translate("regression.col_batch", "zh") in _step_table(at).columns
+
+
+def test_a_rerun_that_changes_nothing_trains_nothing(monkeypatch):
+    import ui.regression_inputs as inputs
+
+    calls = []
+    real_train = inputs.train
+    monkeypatch.setattr(inputs, "train", lambda *args, **kwargs: calls.append(1) or real_train(*args, **kwargs))
+    at = open_page(PAGE, params={"seed": "4242"})  # a configuration no other test has cached
+    at.button(key="step_next").click().run()
+    at.run()
+    assert len(calls) == 1
+
+
+def test_a_malformed_list_in_the_link_falls_back_with_a_warning():
+    at = open_page(PAGE, params={"data": "synthetic", "tw": "2, abc"})
+    assert not at.exception and not at.error
+    assert any("**tw**" in w.value for w in at.warning)
+    assert at.text_input(key="tw").value == "2, -3.4"
+
+
+def test_one_feature_data_draws_the_batch_on_a_scatter_of_x_and_y():
+    at = open_page(PAGE, params={"data": "synthetic", "tw": "1.5", "w0": "", "n": "200", "batch": "20", "lr": "0.1"})
+    assert not at.exception and not at.error
+    assert len(_result_table(at)) == 2  # w1 and b

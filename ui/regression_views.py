@@ -33,6 +33,12 @@ def num(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def factor(value: float) -> str:
+    """A number as the right operand of a product: negative ones in parentheses."""
+    text = num(value)
+    return f"({text})" if text.startswith("-") else text
+
+
 def vec(values: np.ndarray) -> str:
     """A vector in LaTeX brackets, long ones shortened."""
     items = [num(v) for v in values[:MAX_VECTOR]] + ([r"\dots"] if len(values) > MAX_VECTOR else [])
@@ -99,20 +105,20 @@ def render_step(data: Data, run: Run, config: TrainConfig, i: int) -> None:
     st.subheader(t("regression.step_title", step=i + 1, total=f"{run.steps:,}", epoch=i // spe + 1, k=i % spe + 1))
     left, right = st.columns([3, 2])
     with left:
-        loss_tex, factor = (s.format(B=B) for s in _LOSS_TEX[config.loss])
+        loss_tex, scale = (s.format(B=B) for s in _LOSS_TEX[config.loss])
         shown_batch = ",".join(map(str, batch[:8])) + (r",\dots" if B > 8 else "")
         k = i + 1
         st.latex(rf"I = \{{{shown_batch}\}},\quad \hat y_i = x_i^\top w_{{{k - 1}}} + b_{{{k - 1}}}")
         st.latex(rf"\ell = {loss_tex} = {num(run.loss[i])}")
-        st.latex(rf"\nabla_w \ell = {factor}\,X_I^\top(\hat y_I-y_I) = {vec(run.grad_w[i])}")
-        st.latex(rf"\nabla_b \ell = {factor}\sum_{{i\in I}}(\hat y_i-y_i) = {num(run.grad_b[i])}")
+        st.latex(rf"\nabla_w \ell = {scale}\,X_I^\top(\hat y_I-y_I) = {vec(run.grad_w[i])}")
+        st.latex(rf"\nabla_b \ell = {scale}\sum_{{i\in I}}(\hat y_i-y_i) = {num(run.grad_b[i])}")
         lr = num(config.lr)
         st.latex(
             rf"w_{{{k}}} = w_{{{k - 1}}} - \eta\,\nabla_w \ell = {vec(before[:-1])} - {lr}\cdot{vec(run.grad_w[i])}"
             rf" = {vec(after[:-1])}"
         )
         st.latex(
-            rf"b_{{{k}}} = b_{{{k - 1}}} - \eta\,\nabla_b \ell = {num(before[-1])} - {lr}\cdot{num(run.grad_b[i])}"
+            rf"b_{{{k}}} = b_{{{k - 1}}} - \eta\,\nabla_b \ell = {num(before[-1])} - {lr}\cdot{factor(run.grad_b[i])}"
             rf" = {num(after[-1])}"
         )
         st.caption(t("regression.step_where"))

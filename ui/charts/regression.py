@@ -12,6 +12,17 @@ REST_COLOR = "#9aa5b1"
 RUN_COLORS = ["#1c7ed6", "#d9480f", "#2b8a3e"]
 
 
+def _run_color(frame: pd.DataFrame) -> alt.Color:
+    """One colour per run, in the order the runs come in the frame (batch 1, k, n), with full legend labels."""
+    runs = list(dict.fromkeys(frame["run"]))
+    return alt.Color(
+        "run:N",
+        title=None,
+        scale=alt.Scale(domain=runs, range=RUN_COLORS[: len(runs)] or RUN_COLORS),
+        legend=alt.Legend(orient="top", labelLimit=0),
+    )
+
+
 def downsample(frame: pd.DataFrame, max_points: int = MAX_POINTS) -> pd.DataFrame:
     """At most `max_points` evenly spaced rows, always keeping the first and the last."""
     if len(frame) <= max_points:
@@ -31,12 +42,13 @@ def batch_scatter(points: pd.DataFrame, lines: pd.DataFrame, *, x_title: str, y_
         .encode(
             x=alt.X("x:Q", title=x_title),
             y=alt.Y("y:Q", title=y_title),
-            color=alt.Color("in_batch:N", scale=alt.Scale(domain=[True, False], range=[BATCH_COLOR, REST_COLOR]),
-                            legend=None),
+            color=alt.Color(
+                "in_batch:N", scale=alt.Scale(domain=[True, False], range=[BATCH_COLOR, REST_COLOR]), legend=None
+            ),
             size=alt.condition("datum.in_batch", alt.value(140), alt.value(40)),
             tooltip=["sample:Q", "x:Q", "y:Q"],
         )
-    )  # fmt: skip
+    )
     fit = alt.Chart(lines).mark_line().encode(x="x:Q", y="y:Q", strokeDash=alt.StrokeDash("which:N", title=None))
     return (dots + fit).properties(height=320)
 
@@ -59,12 +71,13 @@ def fit_scatter(points: pd.DataFrame, *, x_title: str, y_title: str) -> alt.Char
         .encode(
             x=alt.X("y_hat:Q", title=x_title),
             y=alt.Y("y:Q", title=y_title),
-            color=alt.Color("in_batch:N", scale=alt.Scale(domain=[True, False], range=[BATCH_COLOR, REST_COLOR]),
-                            legend=None),
+            color=alt.Color(
+                "in_batch:N", scale=alt.Scale(domain=[True, False], range=[BATCH_COLOR, REST_COLOR]), legend=None
+            ),
             size=alt.condition("datum.in_batch", alt.value(140), alt.value(40)),
             tooltip=["sample:Q", "y:Q", "y_hat:Q"],
         )
-    )  # fmt: skip
+    )
     return (diagonal + dots).properties(height=320)
 
 
@@ -76,7 +89,7 @@ def loss_chart(steps: pd.DataFrame, epochs: pd.DataFrame, *, x_title: str, y_tit
     positive = bool((steps["loss"] > 0).all()) and bool((epochs["loss"] > 0).all())
     scale = alt.Scale(type="log") if positive and len(steps) > 1 else alt.Scale()
     y = alt.Y("loss:Q", title=y_title, scale=scale)
-    color = alt.Color("series:N", title=None, legend=alt.Legend(orient="top"))
+    color = alt.Color("series:N", title=None, legend=alt.Legend(orient="top", labelLimit=0))
     line = (
         alt.Chart(downsample(steps)).mark_line(opacity=0.7).encode(x=alt.X("step:Q", title=x_title), y=y, color=color)
     )
@@ -113,10 +126,11 @@ def contour(
             x2="a2:Q",
             y=alt.Y("b:Q", title=b_title, scale=y_scale),
             y2="b2:Q",
-            color=alt.Color("loss:Q", title=loss_title,
-                            scale=alt.Scale(scheme="viridis", type="log" if positive else "linear")),
+            color=alt.Color(
+                "loss:Q", title=loss_title, scale=alt.Scale(scheme="viridis", type="log" if positive else "linear")
+            ),
         )
-    )  # fmt: skip
+    )
     path = (
         alt.Chart(downsample(paths))
         .mark_line(point=alt.OverlayMarkDef(size=18), clip=True, strokeWidth=2)
@@ -124,7 +138,7 @@ def contour(
             x=alt.X("a:Q", scale=x_scale),
             y=alt.Y("b:Q", scale=y_scale),
             order="order:Q",
-            color=alt.Color("run:N", title=None, scale=alt.Scale(range=RUN_COLORS), legend=alt.Legend(orient="top")),
+            color=_run_color(paths),
         )
     )
     points = (
@@ -154,7 +168,7 @@ def distance_chart(frame: pd.DataFrame, *, x_title: str, y_title: str) -> alt.Ch
                 scale=alt.Scale(type="log" if positive else "linear"),
                 axis=alt.Axis(tickCount=5),
             ),
-            color=alt.Color("run:N", title=None, scale=alt.Scale(range=RUN_COLORS), legend=alt.Legend(orient="top")),
+            color=_run_color(frame),
         )
         .properties(height=260)
     )

@@ -31,6 +31,7 @@ from core.regression import (
 from core.table import MAX_UPLOAD_BYTES, Table, parse_csv, table_xy
 from ui.i18n import t
 from ui.state import url_number, url_select, url_text, url_toggle, warn_bad_param
+from ui.text import escape_md, shown
 
 SOURCES = ("toy", "synthetic", "csv")
 LOSSES = ("mean", "sum", "sum_over_batch", "half_mean")
@@ -255,15 +256,22 @@ def _csv_settings(c: Any) -> Data:
         max_selections=MAX_FEATURES, key="regression_features",
     )  # fmt: skip
     for issue in table.issues:
-        rows = ", ".join(f"{row} ({value!r})" if value else f"{row}" for row, value in issue.examples)
+        # column names and cells are the uploader's text: shown escaped, never as markdown
+        rows = ", ".join(f"{row} {shown(value)}" if value.strip() else f"{row}" for row, value in issue.examples)
         c.warning(
-            t("regression.csv_issue", column=issue.column, missing=issue.missing, bad=issue.not_numeric, rows=rows),
+            t(
+                "regression.csv_issue",
+                column=escape_md(issue.column),
+                missing=issue.missing,
+                bad=issue.not_numeric,
+                rows=rows,
+            ),
             icon="⚠️",
         )
     X, y, dropped = table_xy(table, features, target)
     if dropped:
-        shown = ", ".join(map(str, dropped[:20])) + (" …" if len(dropped) > 20 else "")
-        c.warning(t("regression.csv_dropped", count=len(dropped), rows=shown), icon="⚠️")
+        listed = ", ".join(map(str, dropped[:20])) + (" …" if len(dropped) > 20 else "")
+        c.warning(t("regression.csv_dropped", count=len(dropped), rows=listed), icon="⚠️")
     c.caption(t("regression.csv_caption", n=f"{len(y):,}", d=X.shape[1]))
     key = ("csv", digest, tuple(features), target)
     return Data(key, X.numpy(), y.numpy().ravel(), tuple(features), {"kind": "table"})  # values added on export

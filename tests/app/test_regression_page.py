@@ -61,8 +61,8 @@ def test_uploaded_csv_is_trained_on_and_its_bad_rows_are_reported():
     at.file_uploader[0].set_value(("houses.csv", csv, "text/csv")).run()
     assert not at.exception and not at.error
     warnings = " ".join(w.value for w in at.warning)
-    assert "**age**" in warnings and "2 ('oops')" in warnings
-    assert "2 rows are left out" in warnings
+    assert "**age**" in warnings and "2 `oops`" in warnings
+    assert "(2 in all): 2, 5" in warnings
     assert _step_table(at).iloc[0][translate("regression.col_batch", "en")] != ""
 
 
@@ -166,3 +166,13 @@ def test_one_feature_data_draws_the_batch_on_a_scatter_of_x_and_y():
     at = open_page(PAGE, params={"data": "synthetic", "tw": "1.5", "w0": "", "n": "200", "batch": "20", "lr": "0.1"})
     assert not at.exception and not at.error
     assert len(_result_table(at)) == 2  # w1 and b
+
+
+def test_column_names_and_cells_of_an_upload_are_shown_as_text_not_markdown():
+    at = open_page(PAGE, params={"data": "csv", "w0": ""})
+    csv = b"![x](http://127.0.0.1:9/x.png),y\n1,2\n**bold**,3\n2,4\n"
+    at.file_uploader[0].set_value(("evil.csv", csv, "text/csv")).run()
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert r"!\[x\]\(http" in warnings  # the column name is escaped: no image is fetched
+    assert "`**bold**`" in warnings

@@ -51,12 +51,12 @@ STRINGS = {
     "regression.target": ("Target column y", "目标列 y"),
     "regression.features": ("Feature columns X (1 to {limit})", "特征列 X（1 到 {limit} 列）"),
     "regression.csv_issue": (
-        "Column **{column}**: {missing} missing and {bad} non-numeric cells (rows: {rows}).",
-        "列 **{column}**：{missing} 个缺失值，{bad} 个非数字单元格（行：{rows}）。",
+        "Column **{column}**: {missing} missing and {bad} non-numeric cells (first rows: {rows}).",
+        "列 **{column}**：{missing} 个缺失值，{bad} 个非数字单元格（最先出现的行：{rows}）。",
     ),
     "regression.csv_dropped": (
-        "{count} rows are left out because a chosen column has no number there: {rows}.",
-        "有 {count} 行被排除，因为所选的列在这些行没有数字：{rows}。",
+        "Rows left out because a chosen column has no number there ({count} in all): {rows}.",
+        "以下各行被排除，因为所选的列在这些行没有数字（共 {count} 行）：{rows}。",
     ),
     "regression.csv_caption": (
         "{n} usable rows, {d} features. Rows are numbered from 1 for the first data row.",

@@ -7,6 +7,8 @@ import zipfile
 
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.errors import InputError
 from core.table import MAX_UPLOAD_BYTES, parse_csv, table_xy
@@ -90,3 +92,13 @@ def test_bad_column_choices_are_input_errors(features, target, code):
 def test_no_usable_row_is_an_input_error():
     with pytest.raises(InputError, match="no row"):
         table_xy(parse_csv(b"x,y\n,1\na,2\n"), ["x"], "y")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.binary(max_size=300), st.text(alphabet='0123456789.,-e \n"=abc\t;', max_size=300).map(str.encode)))
+def test_any_bytes_give_a_table_or_an_input_error(data):
+    try:
+        table = parse_csv(data)
+    except InputError:
+        return
+    assert len(table.values) >= 1 and all(dtype == "float64" for dtype in table.values.dtypes)

@@ -140,7 +140,10 @@ def render_step(data: Data, run: Run, config: TrainConfig, i: int) -> None:
 def _batch_chart(data: Data, batch: np.ndarray, before: np.ndarray, after: np.ndarray) -> None:
     in_batch = np.zeros(data.n, dtype=bool)
     in_batch[batch] = True
-    order = np.argsort(in_batch, kind="stable")  # the batch is drawn last, on top
+    # every sample of a big data set would swamp the browser: an even sample of the rest, then the batch on top
+    rest = np.flatnonzero(~in_batch)
+    rest = rest[np.linspace(0, len(rest) - 1, min(len(rest), 4000)).astype(int)] if len(rest) else rest
+    order = np.concatenate([rest, batch[:1000]])
     if data.d == 1:
         x = data.X[:, 0]
         points = pd.DataFrame({"x": x[order], "y": data.y[order], "in_batch": in_batch[order], "sample": order})

@@ -268,8 +268,8 @@ def test_exported_script_uses_only_plain_pytorch():
         (dict(w0=(1, 2, 3)), "w0_length"),
         (dict(batch_order=(1, 1)), "batch_order"),
         (dict(batch_order=(6,)), "batch_order"),
-        (dict(loss="l1"), "choice"),
-        (dict(optimizer="adam"), "choice"),
+        (dict(loss="l1"), "unknown_option"),
+        (dict(optimizer="adam"), "unknown_option"),
     ],
 )
 def test_invalid_configurations_raise_input_error_with_a_code(change, code):

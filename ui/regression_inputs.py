@@ -30,7 +30,7 @@ from core.regression import (
 )
 from core.table import MAX_UPLOAD_BYTES, Table, parse_csv, table_xy
 from ui.i18n import t
-from ui.state import url_number, url_select, url_text, url_toggle, warn_bad_param
+from ui.state import url_number, url_select, url_text, url_toggle, warn_bad_param, write_param
 from ui.text import escape_md, shown
 
 SOURCES = ("toy", "synthetic", "csv")
@@ -251,10 +251,16 @@ def _csv_settings(c: Any) -> Data:
         raise InputError("the table needs at least two columns (features and a target)", code="csv_columns")
     target = url_select("target", t("regression.target"), columns, default=columns[-1], container=c)
     candidates = [col for col in columns if col != target]
+    default = candidates[:MAX_FEATURES]
+    if "feat" not in st.session_state:  # first draw: the link's choice of features, where it fits this file
+        linked = [name for name in st.query_params.get("feat", "").split("|") if name in candidates]
+        st.session_state["feat"] = linked[:MAX_FEATURES] or default
+    st.session_state["feat"] = [name for name in st.session_state["feat"] if name in candidates]
     features = c.multiselect(
-        t("regression.features", limit=MAX_FEATURES), candidates, default=candidates[:MAX_FEATURES],
-        max_selections=MAX_FEATURES, key="regression_features",
+        t("regression.features", limit=MAX_FEATURES), candidates, max_selections=MAX_FEATURES, key="feat",
+        help=t("regression.features_help"),
     )  # fmt: skip
+    write_param("feat", None if features == default else "|".join(features))
     for issue in table.issues:
         # column names and cells are the uploader's text: shown escaped, never as markdown
         rows = ", ".join(f"{row} {shown(value)}" if value.strip() else f"{row}" for row, value in issue.examples)

@@ -176,3 +176,15 @@ def test_column_names_and_cells_of_an_upload_are_shown_as_text_not_markdown():
     warnings = " ".join(w.value for w in at.warning)
     assert r"!\[x\]\(http" in warnings  # the column name is escaped: no image is fetched
     assert "`**bold**`" in warnings
+
+
+def test_the_chosen_feature_columns_go_into_the_url_and_come_back():
+    csv = ("houses.csv", b"size,age,rooms,price\n1,2,3,4\n2,1,3,5\n3,0,2,7\n", "text/csv")
+    at = open_page(PAGE, params={"data": "csv", "w0": ""})
+    at.file_uploader[0].set_value(csv).run()
+    at.multiselect(key="feat").set_value(["size", "rooms"]).run()
+    assert _query(at, "feat") == "size|rooms"
+    again = open_page(PAGE, params={"data": "csv", "w0": "", "feat": "size|rooms"})
+    again.file_uploader[0].set_value(csv).run()
+    assert again.multiselect(key="feat").value == ["size", "rooms"]
+    assert not again.exception and not again.error

@@ -49,6 +49,10 @@ STRINGS = {
         "请上传一个 CSV 文件，用你自己的数据来训练（或在上方选择其他数据来源）。",
     ),
     "regression.target": ("Target column y", "目标列 y"),
+    "regression.features_help": (
+        "Kept in the link as `feat=size|age` (the file itself is not: whoever opens the link uploads it again).",
+        "以 `feat=size|age` 的形式保存在链接中（文件本身不会保存：打开链接的人需要重新上传）。",
+    ),
     "regression.features": ("Feature columns X (1 to {limit})", "特征列 X（1 到 {limit} 列）"),
     "regression.csv_issue": (
         "Column **{column}**: {missing} missing and {bad} non-numeric cells (first rows: {rows}).",

@@ -122,7 +122,7 @@ def _url_number_list(
 # --- cached computations: plain hashable arguments, plain results -----------------------------------------
 
 
-@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+@st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
 def _synthetic(w: tuple[float, ...], b: float, n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
     X, y = synthetic_data(list(w), b, n, noise, seed, device="cpu")
     return X.numpy(), y.numpy().ravel()
@@ -133,7 +133,8 @@ def _parsed(digest: str, _data: bytes) -> Table:
     return parse_csv(_data)
 
 
-@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
+# a run of the largest allowed size keeps ~75 MB (100,000 steps × 43 columns, plus the batch orders)
+@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
 def training_run(data_key: tuple, _X: np.ndarray, _y: np.ndarray, config: tuple, device: str) -> Run:
     """Train once per (data, config, device); a rerun that changes nothing re-trains nothing.
 

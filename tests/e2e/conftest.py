@@ -149,9 +149,9 @@ class Watched:
         return self.page.locator('[data-testid="stException"]').all_inner_texts()
 
     def nav_titles(self) -> list[str]:
-        return [
-            s.strip() for s in self.page.locator('[data-testid="stSidebarNav"] a span').all_inner_texts() if s.strip()
-        ]
+        # the link's title is the span with a label attribute; a sibling span holds the icon's ligature text
+        labels = self.page.locator('[data-testid="stSidebarNav"] a span[label]').all_inner_texts()
+        return [s.strip() for s in labels if s.strip()]
 
     def screenshot(self, name: str) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)

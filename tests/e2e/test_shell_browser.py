@@ -35,9 +35,14 @@ def test_fresh_server_deep_link_shows_exactly_our_pages(browser):
         app = Watched(context.new_page(), server.url)
         target = PAGES[-1]
         app.goto(f"{target.url_path}?lang=zh")
+        # The very first run on a fresh server is resolved against Streamlit's legacy pages/ menu, which
+        # tells the browser "page not found" before the router runs; the router then reopens the linked
+        # page (streamlit_app.py). That one message is expected here; any other is a failure.
+        app.console_errors = [e for e in app.console_errors if "does not seem to exist" not in e]
         app.assert_clean()
         assert app.nav_titles() == _titles("zh")
-        assert "lang=zh" in app.page.url
+        assert app.page.locator("h1").first.inner_text().strip() == translate(target.title_key, "zh")
+        assert f"/{target.url_path}?" in app.page.url and "lang=zh" in app.page.url
         context.close()
     finally:
         server.stop()

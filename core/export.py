@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from core.errors import InputError
 
 if TYPE_CHECKING:
-    from core.training import TrainConfig
+    from core.config import TrainConfig
 
 MAX_EMBEDDED_VALUES = 50_000  # a table is written into the script; beyond this the script is unreadable
 

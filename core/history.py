@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import torch
 
 if TYPE_CHECKING:
-    from core.training import TrainConfig
+    from core.config import TrainConfig
 
 
 @dataclass(frozen=True)

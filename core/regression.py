@@ -11,12 +11,7 @@ from dataclasses import dataclass
 
 import torch
 
-from core.device import default_dtype, resolve_device
-from core.errors import InputError, check_number, check_shape
-from core.export import to_pytorch_script
-from core.history import Step, TrainHistory
-from core.losses import LossName, loss_scale, max_stable_lr
-from core.training import (
+from core.config import (
     MAX_FEATURES,
     MAX_LR,
     MAX_ROWS,
@@ -25,8 +20,13 @@ from core.training import (
     TrainConfig,
     check_data,
     steps_per_epoch,
-    train,
 )
+from core.device import default_dtype, resolve_device
+from core.errors import InputError, check_number, check_shape
+from core.export import to_pytorch_script
+from core.history import Step, TrainHistory
+from core.losses import LossName, loss_scale, max_stable_lr
+from core.training import train
 
 __all__ = [
     "MAX_FEATURES",

@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 import torch
 
+from core.config import MAX_FEATURES, MAX_ROWS
 from core.errors import InputError
-from core.training import MAX_FEATURES, MAX_ROWS
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_COLUMNS = 100

@@ -12,7 +12,7 @@ import streamlit as st
 import torch
 
 from core.errors import InputError
-from core.numbers import parse_number_list
+from core.number_lists import parse_number_list
 from core.regression import (
     MAX_FEATURES,
     MAX_LR,

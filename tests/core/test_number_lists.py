@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.errors import InputError
-from core.numbers import parse_number_list
+from core.number_lists import parse_number_list
 
 
 @pytest.mark.parametrize(

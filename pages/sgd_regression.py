@@ -3,6 +3,7 @@
 import streamlit as st
 
 from core.errors import InputError
+from ui import regression_step as step_view
 from ui import regression_views as views
 from ui.errors import show_input_error
 from ui.i18n import t
@@ -36,19 +37,21 @@ with st.expander(t("regression.settings"), expanded=True):
 bound = stable_lr(data.key, data.X, config.loss, config.batch_size)
 if run.diverged:
     st.error(
-        t("regression.diverged", step=run.diverged_step + 1, lr=config.lr, suggest=views.num(bound / 2)), icon="💥"
+        t("regression.diverged", step=run.diverged_step + 1, lr=config.lr, suggest=step_view.num(bound / 2)), icon="💥"
     )
 elif config.lr > bound:
-    st.warning(t("regression.unstable", lr=config.lr, bound=views.num(bound), suggest=views.num(bound / 2)), icon="⚠️")
+    st.warning(
+        t("regression.unstable", lr=config.lr, bound=step_view.num(bound), suggest=step_view.num(bound / 2)), icon="⚠️"
+    )
 if run.steps == 0:
     st.stop()
 
-step = views.step_control(run)
+step = step_view.step_control(run)
 tab_step, tab_curves, tab_regimes, tab_result = st.tabs(
     [t("regression.tab_step"), t("regression.tab_curves"), t("regression.tab_regimes"), t("regression.tab_result")]
 )
 with tab_step:
-    views.render_step(data, run, config, step)
+    step_view.render_step(data, run, config, step)
 with tab_curves:
     views.render_curves(data, run, config, step)
 with tab_regimes:

@@ -7,15 +7,8 @@ from ui import regression_step as step_view
 from ui import regression_views as views
 from ui.errors import show_input_error
 from ui.i18n import t
-from ui.regression_inputs import (
-    DEFAULTS,
-    NoUpload,
-    config_key,
-    data_settings,
-    stable_lr,
-    training_run,
-    training_settings,
-)
+from ui.regression_compute import config_key, stable_lr, training_run
+from ui.regression_inputs import DEFAULTS, NoUpload, data_settings, training_settings
 from ui.sidebar import selected_device
 
 st.title(t("nav.regression"))

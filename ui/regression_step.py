@@ -9,7 +9,7 @@ import streamlit as st
 from core.regression import TrainConfig
 from ui.charts import regression as charts
 from ui.i18n import t
-from ui.regression_inputs import Data, Run
+from ui.regression_compute import Data, Run
 from ui.state import url_number
 
 TABLE_WINDOW = 10  # steps shown on each side of the selected one

@@ -12,7 +12,8 @@ from core.regression import MAX_STEPS, TrainConfig, steps_per_epoch, to_pytorch_
 from ui.charts import regression as charts
 from ui.errors import show_input_error
 from ui.i18n import t
-from ui.regression_inputs import Data, Run, config_key, optimum, regime, regime_label, surface_frame, training_run
+from ui.regression_compute import Data, Run, config_key, optimum, surface_frame, training_run
+from ui.regression_inputs import regime, regime_label
 from ui.regression_step import MAX_BATCH_ROWS, num, param_names
 from ui.state import url_select, url_toggle
 

@@ -144,11 +144,11 @@ def test_chinese_page_shows_the_translated_step_table():
 
 
 def test_a_rerun_that_changes_nothing_trains_nothing(monkeypatch):
-    import ui.regression_inputs as inputs
+    import ui.regression_compute as compute
 
     calls = []
-    real_train = inputs.train
-    monkeypatch.setattr(inputs, "train", lambda *args, **kwargs: calls.append(1) or real_train(*args, **kwargs))
+    real_train = compute.train
+    monkeypatch.setattr(compute, "train", lambda *args, **kwargs: calls.append(1) or real_train(*args, **kwargs))
     at = open_page(PAGE, params={"seed": "4242"})  # a configuration no other test has cached
     at.button(key="step_next").click().run()
     at.run()

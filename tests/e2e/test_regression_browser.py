@@ -23,7 +23,7 @@ def _warm_server(browser, server):
 
 def _open_tab(app, key: str, lang: str) -> None:
     app.page.get_by_role("tab", name=translate(key, lang)).click()
-    app.page.wait_for_timeout(600)
+    app.page.wait_for_timeout(1500)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -32,6 +32,8 @@ def test_regression_page_shows_the_seed_example_in_every_tab(app, lang):
     app.assert_clean()
     assert app.page.locator("h1").first.inner_text().strip() == translate("nav.regression", lang)
     assert app.page.locator(".katex").count() >= 6
+    app.page.locator('[data-testid="stNumberInputField"]').first.wait_for()  # widgets drawn, not placeholders
+    app.page.wait_for_timeout(1000)
     app.screenshot(f"regression-step-{lang}")
     for key in ("regression.tab_curves", "regression.tab_regimes", "regression.tab_result"):
         _open_tab(app, key, lang)

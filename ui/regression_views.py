@@ -47,12 +47,17 @@ def render_curves(data: Data, run: Run, config: TrainConfig, i: int) -> None:
     st.altair_chart(contour_chart(data, config, paths, theta_star, pa, pb, current=run.theta()[i + 1]))
     st.caption(t("regression.surface_caption", a=_label(pa, data.d), b=_label(pb, data.d)))
     st.subheader(t("regression.distance_title"))
-    with np.errstate(over="ignore"):  # a diverging run may overflow: its distance is then inf
-        distance = np.linalg.norm(run.theta() - theta_star, axis=1)
+    distance = _distances(run.theta(), theta_star)
     frame = pd.DataFrame({"step": np.arange(run.steps + 1), "distance": distance, "run": next(iter(paths))})
     st.altair_chart(
         charts.distance_chart(frame, x_title=t("regression.axis_step"), y_title=t("regression.axis_distance"))
     )
+
+
+def _distances(thetas: np.ndarray, theta_star: np.ndarray) -> np.ndarray:
+    """‖θ − θ*‖ for each row; a diverging run overflows to inf, which is what it is."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.linalg.norm(thetas - theta_star, axis=1)
 
 
 def _label(index: int, d: int) -> str:
@@ -147,7 +152,7 @@ def render_regimes(data: Data, run: Run, config: TrainConfig, device: str) -> No
     theta_star = optimum(data.key, data.X, data.y)
     st.altair_chart(contour_chart(data, config, paths, theta_star, pa, pb))
     frames = [
-        pd.DataFrame({"step": np.arange(len(p)), "distance": np.linalg.norm(p - theta_star, axis=1), "run": name})
+        pd.DataFrame({"step": np.arange(len(p)), "distance": _distances(p, theta_star), "run": name})
         for name, p in paths.items()
     ]
     st.altair_chart(
@@ -179,7 +184,7 @@ def render_result(data: Data, run: Run, config: TrainConfig) -> None:
         hide_index=True,
         column_config={c: st.column_config.NumberColumn(format="%.6f") for c in table.columns[1:]},
     )
-    st.markdown(t("regression.result_gap", gap=num(float(np.linalg.norm(final - theta_star)))))
+    st.markdown(t("regression.result_gap", gap=num(float(_distances(final[None, :], theta_star)[0]))))
     st.subheader(t("regression.script_title"))
     dataset = dict(data.dataset)
     if dataset["kind"] == "table":

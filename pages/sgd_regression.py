@@ -25,7 +25,12 @@ with st.expander(t("regression.settings"), expanded=True):
         st.stop()
     except InputError as error:
         show_input_error(error)
-        st.stop()
+        if "regression_last" not in st.session_state:
+            st.stop()
+        st.caption(t("error.kept_last"))  # a half-typed list must not blank the page in front of the class
+        data, config, run = st.session_state["regression_last"]
+    else:
+        st.session_state["regression_last"] = (data, config, run)
 
 bound = stable_lr(data.key, data.X, config.loss, config.batch_size)
 if run.diverged:

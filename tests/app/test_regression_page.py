@@ -88,6 +88,8 @@ def test_a_malformed_initial_w_typed_in_shows_an_error_and_no_traceback():
     at.text_input(key="w0").set_value("1, two").run()
     assert not at.exception
     assert any("two" in e.value for e in at.error)
+    assert translate("error.kept_last", "en") in [c.value for c in at.caption]
+    assert _step_table(at).iloc[0][translate("regression.col_loss", "en")] == pytest.approx(12)
 
 
 def test_initial_w_of_the_wrong_length_names_both_lengths():

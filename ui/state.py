@@ -182,21 +182,13 @@ def url_text(
     container: Any = None,
     help: str | None = None,
     placeholder: str | None = None,
-    validate: Callable[[str], object] | None = None,
 ) -> str:
-    """A one-line text input whose value lives in the URL.
-
-    `validate` (raising `ValueError` for a bad value) also checks the URL's value when the widget is
-    seeded from it, so a malformed link falls back to the default with a warning; the page still
-    validates what the user types.
-    """
+    """A one-line text input whose value lives in the URL (validated by the page, not here)."""
     c = container or st
 
     def parse(raw: str) -> str:
         if len(raw) > max_chars:
             raise ValueError(raw)
-        if validate is not None:
-            validate(raw)
         return raw
 
     _seed(key, parse, default, t("state.at_most_chars", n=max_chars), c)

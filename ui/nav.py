@@ -23,8 +23,9 @@ class PageInfo:
 PAGES: list[PageInfo] = [
     PageInfo("pages/home.py", "", ":material/home:", "nav.home"),
     PageInfo("pages/mse.py", "mse", ":material/functions:", "nav.mse", "mse.question"),
-    PageInfo("pages/softmax.py", "softmax", ":material/bar_chart:", "nav.softmax", "softmax.question"),
     PageInfo("pages/autograd.py", "autograd", ":material/account_tree:", "nav.autograd", "autograd.question"),
+    PageInfo("pages/regression.py", "regression", ":material/trending_down:", "nav.regression", "regression.question"),
+    PageInfo("pages/softmax.py", "softmax", ":material/bar_chart:", "nav.softmax", "softmax.question"),
 ]
 
 

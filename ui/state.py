@@ -129,7 +129,10 @@ def url_select(
     _seed(key, _parse_option(options), default, ", ".join(options), c, ("select", tuple(options)))
     if _hidden(key, label):
         return st.session_state[key]
-    common = dict(key=key, format_func=format_func, help=help, disabled=disabled)
+    # labels fixed now, in this run's language: a format_func that translated lazily could be
+    # called later (by AppTest, say) in another language than the options were drawn in
+    labels = {option: format_func(option) for option in options}
+    common = dict(key=key, format_func=labels.__getitem__, help=help, disabled=disabled)
     if widget == "radio":
         value = c.radio(label, options, horizontal=True, **common)
     elif widget == "segmented":

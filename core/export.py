@@ -1,0 +1,154 @@
+"""`to_pytorch_script`: a run of `core.training.train` written as the plain PyTorch a tutorial would use."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from core.errors import InputError
+
+if TYPE_CHECKING:
+    from core.config import TrainConfig
+
+MAX_EMBEDDED_VALUES = 50_000  # a table is written into the script; beyond this the script is unreadable
+
+_LOSS_CODE = {
+    "mean": ("nn.MSELoss()", "loss_fn(net(X), y)", "loss_fn(net(features), labels)"),
+    "sum": ('nn.MSELoss(reduction="sum")', "loss_fn(net(X), y)", "loss_fn(net(features), labels)"),
+    "sum_over_batch": (
+        'nn.MSELoss(reduction="sum")',
+        "loss_fn(net(X), y) / len(y)  # seed 000: divide by the batch size",
+        "loss_fn(net(features), labels) / len(labels)",
+    ),
+    "half_mean": (
+        None,
+        "((net(X) - y) ** 2 / 2).sum() / len(y)  # d2l: squared_loss, then sgd divides by the batch size",
+        "((net(features) - labels) ** 2 / 2).sum() / len(labels)",
+    ),
+}
+
+
+def _floats(values: Any) -> str:
+    return "[" + ", ".join(repr(float(v)) for v in values) + "]"
+
+
+def _n_samples(dataset: Mapping[str, Any]) -> int:
+    return {"toy": 6, "synthetic": int(dataset.get("n", 0)), "table": len(dataset.get("X", ()))}.get(
+        dataset.get("kind"), 0
+    )
+
+
+def _data_code(dataset: Mapping[str, Any]) -> list[str]:
+    kind = dataset.get("kind")
+    if kind == "toy":
+        return [
+            "# seed 000's six samples",
+            "features = torch.tensor([[1.0, 2.0], [4.0, 2.0], [8.0, 1.0], [0.0, 1.0], [3.0, 8.0], [1.0, 3.0]])",
+            "labels = torch.tensor([[1.0], [6.0], [2.0], [7.0], [1.0], [3.0]])",
+        ]
+    if kind == "synthetic":
+        w, n, seed = list(dataset["w"]), int(dataset["n"]), int(dataset.get("seed", 0))
+        return [
+            "# d2l's synthetic_data: X ~ N(0, 1), y = Xw + b + N(0, noise²), drawn from one seeded generator",
+            f"true_w = torch.tensor({_floats(w)})",
+            f"true_b = {float(dataset['b'])!r}",
+            f"data_gen = torch.Generator().manual_seed({seed})",
+            f"features = torch.normal(0.0, 1.0, size=({n}, {len(w)}), generator=data_gen)",
+            f"noise = torch.normal(0.0, {float(dataset.get('noise', 0.01))!r}, size=({n},), generator=data_gen)",
+            "labels = (features @ true_w + true_b + noise).reshape(-1, 1)",
+        ]
+    if kind == "table":
+        X, y = dataset["X"], dataset["y"]
+        size = len(X) * (len(X[0]) + 1) if len(X) else 0
+        if size > MAX_EMBEDDED_VALUES:
+            raise InputError(
+                f"the table has {size} values; a script embeds at most {MAX_EMBEDDED_VALUES}",
+                code="script_too_big",
+                values=size,
+                limit=MAX_EMBEDDED_VALUES,
+            )
+        rows = ",\n    ".join(_floats(row) for row in X)
+        return [
+            "# your table, written out",
+            f"features = torch.tensor([\n    {rows},\n])",
+            f"labels = torch.tensor({_floats(y)}).reshape(-1, 1)",
+        ]
+    raise InputError(
+        f"dataset kind must be toy, synthetic or table, got {kind!r}",
+        code="unknown_option",
+        name="dataset",
+        value=kind,
+        allowed="toy, synthetic, table",
+    )
+
+
+def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
+    """A self-contained script (nn.Linear, MSELoss, optim.SGD, DataLoader) that reproduces `train`'s run.
+
+    Running it prints the loss after each epoch and the final w and b with 6 decimals.
+    """
+    data_code = _data_code(dataset)
+    n_samples = _n_samples(dataset)
+    lines = [
+        '"""Linear regression by mini-batch SGD in plain PyTorch (exported from Loss Lab)."""',
+        "",
+        "import torch",
+        "from torch import nn",
+        "from torch.utils.data import DataLoader, TensorDataset",
+        "",
+        "torch.set_default_dtype(torch.float64)  # Loss Lab computes in float64",
+        "",
+        *data_code,
+        "d = features.shape[1]",
+        "",
+        "net = nn.Linear(d, 1)",
+        "with torch.no_grad():",
+    ]
+    if config.w0 is None:
+        lines.append(
+            f"    net.weight.normal_(0.0, 0.01, generator=torch.Generator().manual_seed({config.seed}))  # d2l"
+        )
+    else:
+        lines.append(f"    net.weight.copy_(torch.tensor([{_floats(config.w0)}]))")
+    lines.append(f"    net.bias.fill_({float(config.b0 or 0.0)!r})")
+    loss_module, batch_loss, full_loss = _LOSS_CODE[config.loss]
+    if loss_module:
+        lines.append(f"loss_fn = {loss_module}")
+    if config.optimizer == "torch_sgd":
+        lines.append(f"trainer = torch.optim.SGD(net.parameters(), lr={config.lr!r})")
+    else:
+        lines.append(f"lr = {config.lr!r}")
+    shuffle = "True" if config.shuffle else "False"
+    lines += [
+        "",
+        "# the DataLoader, not optim.SGD, decides the batches: its seeded generator makes the run reproducible",
+        f"loader = DataLoader(TensorDataset(features, labels), batch_size={config.batch_size}, shuffle={shuffle},",
+        f"                    generator=torch.Generator().manual_seed({config.seed}))",
+    ]
+    batches = "loader"
+    if config.batch_order is not None:
+        order = list(config.batch_order) + [i for i in range(n_samples) if i not in set(config.batch_order)]
+        lines += [
+            f"first_order = torch.tensor({order!r})  # the first epoch's order, as worked by hand",
+            f"first_epoch = [(features[i], labels[i]) for i in first_order.split({config.batch_size})]",
+        ]
+        batches = "(first_epoch if epoch == 0 else loader)"
+    lines += ["", f"for epoch in range({config.epochs}):", f"    for X, y in {batches}:", f"        l = {batch_loss}"]
+    if config.optimizer == "torch_sgd":
+        lines += ["        trainer.zero_grad()", "        l.backward()", "        trainer.step()"]
+    else:
+        lines += [
+            "        net.zero_grad()",
+            "        l.backward()",
+            "        with torch.no_grad():  # the update optim.SGD does, written out",
+            "            for p in net.parameters():",
+            "                p -= lr * p.grad",
+        ]
+    lines += [
+        "    with torch.no_grad():",
+        f"        print(f'epoch {{epoch + 1}}, loss {{float({full_loss}):.6f}}')",
+        "",
+        "print('w:', ' '.join(f'{v:.6f}' for v in net.weight.detach().reshape(-1).tolist()))",
+        "print('b:', f'{net.bias.item():.6f}')",
+    ]
+    return "\n".join(lines) + "\n"

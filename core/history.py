@@ -1,0 +1,82 @@
+"""What a training run leaves behind: one row per optimizer step, readable as `history.steps[i]`."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import torch
+
+if TYPE_CHECKING:
+    from core.config import TrainConfig
+
+
+@dataclass(frozen=True)
+class Step:
+    """One optimizer step: the batch it saw, its loss, the gradients, and w, b after `step()`."""
+
+    epoch: int
+    step: int
+    batch_indices: torch.Tensor
+    loss: torch.Tensor
+    grad_w: torch.Tensor
+    grad_b: torch.Tensor
+    w: torch.Tensor
+    b: torch.Tensor
+
+
+@dataclass(frozen=True)
+class TrainHistory:
+    """Every step of a run, kept columnar (one row per step) so recording costs no Python per value."""
+
+    config: TrainConfig
+    w0: torch.Tensor  # (d,) the initial weights
+    b0: torch.Tensor  # () the initial bias
+    loss: torch.Tensor  # (S,) batch loss of each step, before the update
+    grad_w: torch.Tensor  # (S, d) w.grad of each step
+    grad_b: torch.Tensor  # (S,) b.grad of each step
+    w: torch.Tensor  # (S, d) w after each step
+    b: torch.Tensor  # (S,) b after each step
+    orders: torch.Tensor  # (epochs, n) the order in which each epoch visits the samples
+    epoch_loss: torch.Tensor  # (completed epochs,) the full-data loss after each epoch, same convention
+    diverged: bool = False
+    diverged_step: int | None = None  # index of the first step whose loss or parameters were not finite
+    steps: StepsView = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "steps", StepsView(self))
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return math.ceil(self.orders.shape[1] / self.config.batch_size)
+
+    def batch_indices(self, i: int) -> torch.Tensor:
+        """The sample indices of step i's batch."""
+        epoch, k = divmod(i, self.steps_per_epoch)
+        size = self.config.batch_size
+        return self.orders[epoch, k * size : (k + 1) * size]
+
+    def __repr__(self) -> str:
+        return f"TrainHistory(steps={len(self.loss)}, epochs={len(self.epoch_loss)}, diverged={self.diverged})"
+
+
+class StepsView(Sequence[Step]):
+    """`history.steps[i]` as a `Step`, built on demand from the columns."""
+
+    def __init__(self, history: TrainHistory) -> None:
+        self._h = history
+
+    def __len__(self) -> int:
+        return len(self._h.loss)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i %= len(self)
+        h = self._h
+        epoch = i // h.steps_per_epoch
+        return Step(epoch, i, h.batch_indices(i), h.loss[i], h.grad_w[i], h.grad_b[i], h.w[i], h.b[i])

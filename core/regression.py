@@ -1,0 +1,149 @@
+"""Linear regression y ≈ Xw + b: the data sets of the tutorials, the closed-form optimum, the loss surface.
+
+Training lives in `core/training.py` and the plain-PyTorch export in `core/export.py`; their public
+names are importable from here too (`from core.regression import TrainConfig, train, to_pytorch_script`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import torch
+
+from core.config import (
+    MAX_FEATURES,
+    MAX_LR,
+    MAX_ROWS,
+    MAX_SAMPLE_VISITS,
+    MAX_STEPS,
+    TrainConfig,
+    check_data,
+    steps_per_epoch,
+)
+from core.device import default_dtype, resolve_device
+from core.errors import InputError, check_number, check_shape
+from core.export import to_pytorch_script
+from core.history import Step, TrainHistory
+from core.losses import LossName, loss_scale, max_stable_lr
+from core.training import train
+
+__all__ = [
+    "MAX_FEATURES",
+    "MAX_LR",
+    "MAX_ROWS",
+    "MAX_SAMPLE_VISITS",
+    "MAX_STEPS",
+    "LossSurface",
+    "Step",
+    "TrainConfig",
+    "TrainHistory",
+    "loss_surface",
+    "max_stable_lr",
+    "normal_equation",
+    "steps_per_epoch",
+    "synthetic_data",
+    "to_pytorch_script",
+    "toy_dataset",
+    "train",
+]
+
+MAX_NOISE = 100.0
+
+
+def toy_dataset(device: str | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    """Seed 000's six houses: X is 6×2 (two features), y is 6×1."""
+    dev = resolve_device(device)
+    X = torch.tensor([[1, 2], [4, 2], [8, 1], [0, 1], [3, 8], [1, 3]], dtype=default_dtype(dev), device=dev)
+    y = torch.tensor([[1], [6], [2], [7], [1], [3]], dtype=default_dtype(dev), device=dev)
+    return X, y
+
+
+def synthetic_data(
+    w: Sequence[float] | torch.Tensor,
+    b: float,
+    n: int,
+    noise: float = 0.01,
+    seed: int = 0,
+    *,
+    device: str | None = None,
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """d2l's `synthetic_data`: X ~ N(0, 1) of shape n×d, y = Xw + b + N(0, noise²), y is n×1.
+
+    Drawn in float64 on the CPU from `torch.Generator().manual_seed(seed)` (X first, then the noise),
+    so every device and the exported script get the same numbers.
+    """
+    w = torch.as_tensor(w, dtype=torch.float64).reshape(-1)
+    check_number("number of features", len(w), low=1, high=MAX_FEATURES, integer=True)
+    n = check_number("n", n, low=1, high=MAX_ROWS, integer=True)
+    noise = check_number("noise", noise, low=0, high=MAX_NOISE)
+    b = check_number("true b", b, low=-1e6, high=1e6)
+    for i, value in enumerate(w.tolist()):
+        check_number(f"true w[{i}]", value, low=-1e6, high=1e6)
+    generator = torch.Generator().manual_seed(check_number("seed", seed, low=0, high=2**63 - 1, integer=True))
+    X = torch.normal(0.0, 1.0, size=(n, len(w)), generator=generator, dtype=torch.float64)
+    y = X @ w + b + torch.normal(0.0, noise, size=(n,), generator=generator, dtype=torch.float64)
+    dev = resolve_device(device)
+    return X.to(dev, default_dtype(dev)), y.reshape(-1, 1).to(dev, default_dtype(dev))
+
+
+def normal_equation(X: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """The least-squares (w, b): θ = argmin ||[X, 1]θ - y||², i.e. (AᵀA)⁻¹Aᵀy when AᵀA is invertible.
+
+    Solved in float64 on the CPU by LAPACK's SVD-based `gelsd` (NumPy's `lstsq`), so a rank-deficient X
+    (a repeated or constant column) gets the minimum-norm solution instead of a singular-matrix error.
+    """
+    check_data(X, y)
+    A = torch.cat([X.detach().cpu().double(), torch.ones(len(X), 1, dtype=torch.float64)], dim=1)
+    theta = torch.linalg.lstsq(A, y.detach().cpu().double().reshape(-1, 1), driver="gelsd").solution.reshape(-1)
+    return theta[:-1].to(X.device, X.dtype), theta[-1].to(X.device, X.dtype)
+
+
+@dataclass(frozen=True)
+class LossSurface:
+    """The full-data loss on a grid over two parameters (the others held at `center`); float64 on the CPU."""
+
+    params: tuple[int, int]  # indices into θ = (w_1 … w_d, b); d means b
+    a: torch.Tensor  # (ra,) values of the first parameter
+    b: torch.Tensor  # (rb,) values of the second parameter
+    loss: torch.Tensor  # (rb, ra): loss[j, i] at (a[i], b[j])
+    center: torch.Tensor  # (d + 1,) the θ the other parameters are held at
+
+
+def loss_surface(
+    X: torch.Tensor,
+    y: torch.Tensor,
+    *,
+    params: tuple[int, int] = (0, 1),
+    center: torch.Tensor | Sequence[float],
+    a_range: tuple[float, float],
+    b_range: tuple[float, float],
+    resolution: int = 60,
+    loss: LossName = "mean",
+) -> LossSurface:
+    """The loss of the whole data set under convention `loss`, on a resolution² grid.
+
+    The loss is quadratic in θ, so it is evaluated from AᵀA, Aᵀy and yᵀy (A = [X, 1]) without
+    touching the n samples once per grid point: L(θ) = k·(θᵀAᵀAθ - 2θᵀAᵀy + yᵀy).
+    """
+    check_data(X, y)
+    d = X.shape[1]
+    i, j = params
+    if not (0 <= i <= d and 0 <= j <= d and i != j):
+        raise InputError(
+            f"params must be two different indices in 0…{d}, got {params}", code="surface_params", value=params, high=d
+        )
+    resolution = check_number("resolution", resolution, low=2, high=400, integer=True)
+    A = torch.cat([X.detach().cpu().double(), torch.ones(len(X), 1, dtype=torch.float64)], dim=1)
+    t = y.detach().cpu().double().reshape(-1)
+    gram, moment, energy = A.T @ A, A.T @ t, t @ t
+    a = torch.linspace(*a_range, resolution, dtype=torch.float64)
+    b = torch.linspace(*b_range, resolution, dtype=torch.float64)
+    c = torch.as_tensor(center, dtype=torch.float64).detach().cpu().reshape(-1)
+    check_shape("center", c, (d + 1,))
+    theta = c.reshape(1, 1, -1).repeat(resolution, resolution, 1)
+    theta[:, :, i] = a.reshape(1, -1)
+    theta[:, :, j] = b.reshape(-1, 1)
+    quadratic = torch.einsum("rci,ij,rcj->rc", theta, gram, theta)
+    values = loss_scale(loss, len(X)) * (quadratic - 2 * theta @ moment + energy)
+    return LossSurface(params=(i, j), a=a, b=b, loss=values.clamp_min(0), center=c)

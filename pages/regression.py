@@ -1,0 +1,61 @@
+"""Linear regression trained by mini-batch SGD, one `optimizer.step()` at a time."""
+
+import streamlit as st
+
+from core.errors import InputError
+from ui import regression_step as step_view
+from ui import regression_views as views
+from ui.errors import show_input_error
+from ui.i18n import t
+from ui.regression_compute import config_key, stable_lr, training_run
+from ui.regression_inputs import DEFAULTS, NoUpload, data_settings, training_settings
+from ui.router import leave_legacy_pages_mode
+from ui.sidebar import selected_device
+
+leave_legacy_pages_mode()  # see ui/router.py
+
+st.title(t("nav.regression"))
+st.markdown(t("regression.intro"))
+
+with st.expander(t("regression.settings"), expanded=True):
+    data_column, train_column, model_column = st.columns(3, gap="medium")
+    try:
+        data = data_settings(data_column)
+        config = training_settings(train_column, model_column, data, DEFAULTS)
+        run = training_run(data.key, data.X, data.y, config_key(config), selected_device())
+    except NoUpload:
+        st.info(t("regression.upload_first"))
+        st.stop()
+    except InputError as error:
+        show_input_error(error)
+        if "regression_last" not in st.session_state:
+            st.stop()
+        st.caption(t("error.kept_last"))  # a half-typed list must not blank the page in front of the class
+        data, config, run = st.session_state["regression_last"]
+    else:
+        st.session_state["regression_last"] = (data, config, run)
+
+bound = stable_lr(data.key, data.X, config.loss, config.batch_size)
+if run.diverged:
+    st.error(
+        t("regression.diverged", step=run.diverged_step + 1, lr=config.lr, suggest=step_view.num(bound / 2)), icon="💥"
+    )
+elif config.lr > bound:
+    st.warning(
+        t("regression.unstable", lr=config.lr, bound=step_view.num(bound), suggest=step_view.num(bound / 2)), icon="⚠️"
+    )
+if run.steps == 0:
+    st.stop()
+
+step = step_view.step_control(run)
+tab_step, tab_curves, tab_regimes, tab_result = st.tabs(
+    [t("regression.tab_step"), t("regression.tab_curves"), t("regression.tab_regimes"), t("regression.tab_result")]
+)
+with tab_step:
+    step_view.render_step(data, run, config, step)
+with tab_curves:
+    views.render_curves(data, run, config, step)
+with tab_regimes:
+    views.render_regimes(data, run, config, selected_device())
+with tab_result:
+    views.render_result(data, run, config)

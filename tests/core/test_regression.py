@@ -1,0 +1,309 @@
+"""Linear regression by mini-batch SGD: the seed-000 hand computation, the DataLoader's batches, the export."""
+
+from __future__ import annotations
+
+import math
+import re
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import torch
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sklearn.linear_model import LinearRegression
+from torch.utils.data import DataLoader, TensorDataset
+
+from core.errors import InputError
+from core.regression import (
+    TrainConfig,
+    loss_surface,
+    max_stable_lr,
+    normal_equation,
+    synthetic_data,
+    to_pytorch_script,
+    toy_dataset,
+    train,
+)
+
+SEED_000 = dict(lr=0.5, batch_size=3, epochs=1, loss="sum_over_batch", w0=(1, 2), b0=0, batch_order=(5, 1, 0))
+LOSSES = ["mean", "sum", "sum_over_batch", "half_mean"]
+
+
+# --- seed 000's hand-worked first step -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("optimizer", ["torch_sgd", "manual"])
+def test_seed_000_first_step_matches_the_hand_computation(optimizer):
+    X, y = toy_dataset(device="cpu")
+    first = train(X, y, TrainConfig(**SEED_000, optimizer=optimizer, device="cpu")).steps[0]
+    assert first.batch_indices.tolist() == [5, 1, 0]
+    torch.testing.assert_close(first.loss.item(), 12.0)
+    torch.testing.assert_close(first.grad_w.tolist(), [32 / 3, 16.0])
+    torch.testing.assert_close(first.grad_b.item(), 20 / 3)
+    torch.testing.assert_close(first.w.tolist(), [-13 / 3, -6.0])
+    torch.testing.assert_close(first.b.item(), -10 / 3)
+
+
+def test_toy_dataset_is_seed_000s_six_samples():
+    X, y = toy_dataset(device="cpu")
+    assert X.tolist() == [[1, 2], [4, 2], [8, 1], [0, 1], [3, 8], [1, 3]]
+    assert y.tolist() == [[1], [6], [2], [7], [1], [3]]
+
+
+def test_batch_order_lists_the_first_batch_and_the_rest_follow_in_natural_order():
+    X, y = toy_dataset(device="cpu")
+    history = train(X, y, TrainConfig(**SEED_000, device="cpu"))
+    assert [s.batch_indices.tolist() for s in history.steps] == [[5, 1, 0], [2, 3, 4]]
+
+
+# --- batches: exactly the DataLoader idiom -----------------------------------------------------------
+
+
+def _dataloader_batches(n: int, batch_size: int, seed: int, epochs: int, shuffle: bool = True) -> list[list[int]]:
+    ids = torch.arange(n)
+    loader = DataLoader(
+        TensorDataset(ids, ids), batch_size, shuffle=shuffle, generator=torch.Generator().manual_seed(seed)
+    )
+    return [batch.tolist() for _ in range(epochs) for batch, _ in loader]
+
+
+@pytest.mark.parametrize(
+    ("n", "batch_size", "seed", "epochs"),
+    [(6, 3, 0, 3), (10, 4, 3, 4), (1, 1, 7, 2), (37, 37, 1, 3), (100, 1, 42, 2), (1000, 64, 2026, 3)],
+)
+def test_shuffled_batches_are_exactly_those_of_a_seeded_dataloader(n, batch_size, seed, epochs):
+    X = torch.arange(n, dtype=torch.float64).reshape(-1, 1)
+    history = train(X, X.clone(), TrainConfig(lr=1e-3, batch_size=batch_size, epochs=epochs, seed=seed, device="cpu"))
+    assert [s.batch_indices.tolist() for s in history.steps] == _dataloader_batches(n, batch_size, seed, epochs)
+
+
+def test_without_shuffle_every_epoch_repeats_the_natural_order():
+    X = torch.arange(7, dtype=torch.float64).reshape(-1, 1)
+    history = train(X, X.clone(), TrainConfig(lr=1e-3, batch_size=3, epochs=2, shuffle=False, device="cpu"))
+    assert [s.batch_indices.tolist() for s in history.steps] == _dataloader_batches(7, 3, 0, 2, shuffle=False)
+    assert [s.epoch for s in history.steps] == [0, 0, 0, 1, 1, 1]
+
+
+# --- the update itself -------------------------------------------------------------------------------
+
+
+def _formula_loss(pred: torch.Tensor, target: torch.Tensor, loss: str) -> torch.Tensor:
+    squared = (pred - target) ** 2
+    return {
+        "mean": squared.mean(),
+        "sum": squared.sum(),
+        "sum_over_batch": squared.sum() / len(target),
+        "half_mean": squared.sum() / (2 * len(target)),
+    }[loss]
+
+
+@pytest.mark.parametrize("loss", LOSSES)
+@pytest.mark.parametrize("optimizer", ["torch_sgd", "manual"])
+def test_each_convention_records_the_autograd_gradient_of_its_formula(loss, optimizer):
+    X, y = synthetic_data([1.5, -2.0, 0.5], 0.7, n=8, noise=0.1, seed=5, device="cpu")
+    w0 = torch.tensor([0.3, 0.1, -0.2], dtype=torch.float64, requires_grad=True)
+    b0 = torch.tensor(0.4, dtype=torch.float64, requires_grad=True)
+    cfg = TrainConfig(lr=0.05, batch_size=8, epochs=1, loss=loss, optimizer=optimizer, w0=(0.3, 0.1, -0.2), b0=0.4)
+    step = train(X, y, cfg).steps[0]
+    expected = _formula_loss(X @ w0 + b0, y.reshape(-1), loss)
+    expected.backward()
+    torch.testing.assert_close(step.loss, expected.detach())
+    torch.testing.assert_close(step.grad_w, w0.grad)
+    torch.testing.assert_close(step.grad_b, b0.grad)
+    torch.testing.assert_close(step.w, w0.detach() - 0.05 * w0.grad)
+
+
+@pytest.mark.parametrize("loss", LOSSES)
+def test_manual_update_gives_the_same_numbers_as_torch_optim_sgd(loss):
+    X, y = synthetic_data([2, -3.4], 4.2, n=50, seed=1, device="cpu")
+    runs = [
+        train(X, y, TrainConfig(lr=0.02, batch_size=7, epochs=3, loss=loss, optimizer=o, device="cpu"))
+        for o in ("torch_sgd", "manual")
+    ]
+    for column in ("loss", "grad_w", "grad_b", "w", "b", "epoch_loss"):
+        torch.testing.assert_close(getattr(runs[1], column), getattr(runs[0], column), rtol=1e-12, atol=1e-12)
+
+
+def test_seed_003_parameters_are_recovered():
+    X, y = synthetic_data([2, -3.4], 4.2, n=1000, seed=0, device="cpu")
+    history = train(X, y, TrainConfig(lr=0.03, batch_size=10, epochs=3, device="cpu"))
+    assert (history.w[-1] - torch.tensor([2, -3.4], dtype=torch.float64)).abs().max() < 0.01
+    assert abs(history.b[-1].item() - 4.2) < 0.01
+    assert history.epoch_loss[-1] < history.epoch_loss[0]
+
+
+def test_d2l_init_draws_small_weights_from_the_seed_and_a_zero_bias():
+    X, y = synthetic_data([2, -3.4], 4.2, n=20, device="cpu")
+    first, again = (train(X, y, TrainConfig(lr=0.01, batch_size=5, epochs=1, seed=9, device="cpu")) for _ in range(2))
+    assert first.w0.abs().max() < 0.05 and first.b0.item() == 0
+    torch.testing.assert_close(first.w0, again.w0)
+
+
+# --- divergence --------------------------------------------------------------------------------------
+
+
+def test_divergence_stops_at_the_first_non_finite_step_and_keeps_the_history_before_it():
+    X, y = toy_dataset(device="cpu")
+    history = train(X, y, TrainConfig(lr=5.0, batch_size=6, epochs=2000, loss="sum", device="cpu"))
+    assert history.diverged
+    assert history.diverged_step == len(history.steps) > 0
+    assert torch.isfinite(history.loss).all() and torch.isfinite(history.w).all()
+    assert len(history.epoch_loss) == history.diverged_step  # one step per epoch here
+
+
+def test_a_learning_rate_below_the_stable_bound_converges_and_above_it_diverges():
+    X, y = toy_dataset(device="cpu")
+    bound = max_stable_lr(X, loss="mean", batch_size=6)
+    calm = train(X, y, TrainConfig(lr=0.9 * bound, batch_size=6, epochs=3000, shuffle=False, device="cpu"))
+    wild = train(X, y, TrainConfig(lr=1.1 * bound, batch_size=6, epochs=3000, shuffle=False, device="cpu"))
+    assert not calm.diverged and wild.diverged
+    w_star, b_star = normal_equation(X, y)
+    torch.testing.assert_close(calm.w[-1], w_star, rtol=0, atol=1e-6)
+    torch.testing.assert_close(calm.b[-1], b_star, rtol=0, atol=1e-6)
+
+
+# --- the closed form ---------------------------------------------------------------------------------
+
+
+def test_normal_equation_matches_numpy_and_scikit_learn():
+    X, y = synthetic_data([0.5, -1, 3, 0], 2.0, n=300, noise=0.5, seed=4, device="cpu")
+    w, b = normal_equation(X, y)
+    model = LinearRegression().fit(X.numpy(), y.numpy().ravel())
+    np.testing.assert_allclose(w.numpy(), model.coef_, atol=1e-10)
+    np.testing.assert_allclose(b.item(), model.intercept_, atol=1e-10)
+
+
+def test_normal_equation_gives_the_minimum_norm_solution_for_rank_deficient_x():
+    x = torch.linspace(-1, 1, 9, dtype=torch.float64).reshape(-1, 1)
+    X = torch.cat([x, x, torch.zeros_like(x)], dim=1)  # a repeated column and a zero column
+    y = 3 * x + 1
+    w, b = normal_equation(X, y)
+    A = np.hstack([X.numpy(), np.ones((9, 1))])
+    expected = np.linalg.lstsq(A, y.numpy(), rcond=None)[0].ravel()
+    np.testing.assert_allclose([*w.tolist(), b.item()], expected, atol=1e-10)
+    np.testing.assert_allclose(w.tolist(), [1.5, 1.5, 0.0], atol=1e-10)
+
+
+def test_loss_surface_is_lowest_at_the_normal_equation_optimum():
+    X, y = toy_dataset(device="cpu")
+    w, b = normal_equation(X, y)
+    center = [*w.tolist(), b.item()]
+    surface = loss_surface(
+        X, y, params=(0, 2), center=center, a_range=(w[0] - 1, w[0] + 1), b_range=(b - 1, b + 1), resolution=41
+    )
+    j, i = divmod(int(surface.loss.argmin()), 41)
+    assert (i, j) == (20, 20)
+    direct = ((X @ w + b - y.reshape(-1)) ** 2).mean()
+    torch.testing.assert_close(surface.loss[20, 20], direct)
+
+
+def test_synthetic_data_is_reproducible_and_noise_free_when_noise_is_zero():
+    X, y = synthetic_data([2, -3.4], 4.2, n=100, noise=0.0, seed=3, device="cpu")
+    X2, _ = synthetic_data([2, -3.4], 4.2, n=100, noise=0.0, seed=3, device="cpu")
+    assert X.shape == (100, 2) and y.shape == (100, 1)
+    torch.testing.assert_close(X, X2)
+    torch.testing.assert_close(y.reshape(-1), X @ torch.tensor([2, -3.4], dtype=torch.float64) + 4.2)
+
+
+# --- the exported script -----------------------------------------------------------------------------
+
+
+def _run_script(script: str) -> tuple[list[float], float]:
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True).stdout
+    w = [float(v) for v in re.search(r"^w: (.*)$", out, re.M)[1].split()]
+    b = float(re.search(r"^b: (.*)$", out, re.M)[1])
+    return w, b
+
+
+TOY = {"kind": "toy"}
+SYNTHETIC = {"kind": "synthetic", "w": [2, -3.4], "b": 4.2, "n": 1000, "noise": 0.01, "seed": 0}
+SYNTHETIC_3D = {"kind": "synthetic", "w": [1, 0.5, -2], "b": -1, "n": 200, "seed": 7}
+TABLE = {"kind": "table", "X": [[0.5], [1.5], [2.0], [3.5], [4.0]], "y": [1.1, 2.9, 4.2, 7.1, 7.8]}
+EXPORTED_RUNS = [
+    (TOY, dict(lr=0.02, batch_size=3, epochs=4, loss="sum_over_batch", w0=(1, 2), b0=0, batch_order=(5, 1, 0))),
+    (TOY, dict(lr=0.01, batch_size=4, epochs=3, loss="sum", optimizer="manual", shuffle=False)),
+    (SYNTHETIC, dict(lr=0.03, batch_size=10, epochs=3)),
+    (SYNTHETIC_3D, dict(lr=0.1, batch_size=32, epochs=2, loss="half_mean", seed=11)),
+    (TABLE, dict(lr=0.05, batch_size=2, epochs=5, w0=(0.0,), b0=0.0)),
+]
+
+
+@pytest.mark.parametrize(("dataset", "config"), EXPORTED_RUNS, ids=["toy", "toy-manual", "d2l", "3d", "table"])
+def test_exported_script_reproduces_the_final_parameters(dataset, config):
+    if dataset["kind"] == "toy":
+        X, y = toy_dataset(device="cpu")
+    elif dataset["kind"] == "synthetic":
+        X, y = synthetic_data(dataset["w"], dataset["b"], dataset["n"], dataset.get("noise", 0.01), dataset["seed"])
+    else:
+        X, y = torch.tensor(dataset["X"], dtype=torch.float64), torch.tensor(dataset["y"], dtype=torch.float64)
+    cfg = TrainConfig(**config, device="cpu")
+    history = train(X, y, cfg)
+    w, b = _run_script(to_pytorch_script(cfg, dataset))
+    np.testing.assert_allclose(w, history.w[-1].tolist(), atol=1e-5)
+    np.testing.assert_allclose(b, history.b[-1].item(), atol=1e-5)
+
+
+def test_exported_script_uses_only_plain_pytorch():
+    script = to_pytorch_script(TrainConfig(lr=0.1, batch_size=2, epochs=1), {"kind": "toy"})
+    assert "nn.Linear" in script and "optim.SGD" in script and "DataLoader" in script
+    assert "core" not in re.findall(r"^(?:from|import) (\w+)", script, re.M)
+
+
+# --- invalid input -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (dict(lr=0), "out_of_range"),
+        (dict(lr=-0.1), "out_of_range"),
+        (dict(lr=float("nan")), "not_number"),
+        (dict(lr=1e9), "out_of_range"),
+        (dict(batch_size=0), "out_of_range"),
+        (dict(batch_size=7), "out_of_range"),
+        (dict(epochs=0), "out_of_range"),
+        (dict(epochs=60_000), "too_many_steps"),
+        (dict(w0=(1, 2, 3)), "w0_length"),
+        (dict(batch_order=(1, 1)), "batch_order"),
+        (dict(batch_order=(6,)), "batch_order"),
+        (dict(loss="l1"), "unknown_option"),
+        (dict(optimizer="adam"), "unknown_option"),
+    ],
+)
+def test_invalid_configurations_raise_input_error_with_a_code(change, code):
+    X, y = toy_dataset(device="cpu")
+    with pytest.raises(InputError) as error:
+        train(X, y, TrainConfig(**{**SEED_000, **change}))
+    assert error.value.code == code
+
+
+def test_mismatched_shapes_are_input_errors():
+    with pytest.raises(InputError, match="y must have 3 values"):
+        train(torch.zeros(3, 2), torch.zeros(4, 1), TrainConfig(lr=0.1, batch_size=1, epochs=1))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    lr=st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([1e-3, 0.5, 50.0])),
+    batch_size=st.integers(-2, 12),
+    epochs=st.integers(-1, 30),
+    loss=st.sampled_from([*LOSSES, "bogus"]),
+    optimizer=st.sampled_from(["torch_sgd", "manual", "rmsprop"]),
+    shuffle=st.booleans(),
+    seed=st.integers(-5, 2**64),
+    w0=st.one_of(st.none(), st.lists(st.floats(allow_nan=True), min_size=0, max_size=3).map(tuple)),
+    batch_order=st.one_of(st.none(), st.lists(st.integers(-2, 8), max_size=7).map(tuple)),
+)
+def test_any_configuration_gives_a_finite_history_or_an_input_error(
+    lr, batch_size, epochs, loss, optimizer, shuffle, seed, w0, batch_order
+):
+    X, y = toy_dataset(device="cpu")
+    try:
+        cfg = TrainConfig(lr, batch_size, epochs, shuffle, seed, loss, optimizer, w0, None, batch_order, "cpu")
+        history = train(X, y, cfg)
+    except InputError:
+        return
+    assert len(history.steps) == (history.diverged_step if history.diverged else epochs * math.ceil(6 / batch_size))
+    assert torch.isfinite(history.loss).all()

@@ -1,0 +1,77 @@
+"""The regression page in a real browser: both languages, the step buttons, every tab, a CSV upload."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import Watched
+from ui.i18n import translate
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm_server(browser, server):
+    """Open Home once first: on a fresh server the very first deep link is resolved against Streamlit's
+    legacy pages/ menu (see streamlit_app.py), which tests/e2e/test_shell_browser.py covers on its own."""
+    context = browser.new_context()
+    Watched(context.new_page(), server.url).goto("")
+    context.close()
+
+
+def _open_tab(app, key: str, lang: str) -> None:
+    app.page.get_by_role("tab", name=translate(key, lang)).click()
+    app.page.wait_for_timeout(1500)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_regression_page_shows_the_seed_example_in_every_tab(app, lang):
+    app.goto(f"regression?lang={lang}")
+    app.assert_clean()
+    assert app.page.locator("h1").first.inner_text().strip() == translate("nav.regression", lang)
+    assert app.page.locator(".katex").count() >= 6
+    app.page.locator('[data-testid="stNumberInputField"]').first.wait_for()  # widgets drawn, not placeholders
+    app.page.wait_for_timeout(1000)
+    app.screenshot(f"regression-step-{lang}")
+    for key in ("regression.tab_curves", "regression.tab_regimes", "regression.tab_result"):
+        _open_tab(app, key, lang)
+        app.assert_clean()
+        app.screenshot(f"regression-{key.split('_', 1)[1]}-{lang}")
+    assert app.page.locator('[data-testid="stCode"]').count() >= 1
+
+
+def test_next_step_button_moves_the_step_into_the_url(app):
+    app.goto("regression")
+    app.page.locator(".st-key-step_next button").click()
+    app.settle()
+    assert re.search(r"[?&]step=2\b", app.page.url), app.page.url
+    app.page.locator(".st-key-step_next button").click()
+    app.settle()
+    assert re.search(r"[?&]step=3\b", app.page.url), app.page.url
+    app.assert_clean()
+
+
+def test_changing_the_learning_rate_retrains_and_updates_the_url(app):
+    app.goto("regression")
+    box = app.page.get_by_role("spinbutton", name=translate("regression.lr", "en"))
+    box.fill("0.02")
+    box.press("Enter")
+    app.settle()
+    assert re.search(r"[?&]lr=0\.02\b", app.page.url), app.page.url
+    assert app.page.locator('[data-testid="stAlertContentWarning"]').count() == 0  # 0.02 is below the stable bound
+    app.assert_clean()
+
+
+def test_an_uploaded_csv_is_trained_on(app, tmp_path):
+    csv = tmp_path / "houses.csv"
+    csv.write_text("size,age,price\n1,2,3\n2,oops,5\n3,1,7\n4,0,9\n5,1,11\n6,2,13\n")
+    app.goto("regression?data=csv&w0=&lr=0.01&batch=2")
+    app.page.locator('input[type="file"]').set_input_files(str(csv))
+    app.settle()
+    app.page.get_by_text("5 usable rows").wait_for(timeout=30_000)
+    assert app.page.get_by_text("**age**").count() == 0  # markdown is rendered, not shown raw
+    assert "oops" in app.page.locator('[data-testid="stAlertContentWarning"]').first.inner_text()
+    app.screenshot("regression-csv-en")
+    app.assert_clean()

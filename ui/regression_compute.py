@@ -1,0 +1,167 @@
+"""The regression page's data and runs as plain arrays, and the cached computations that produce them.
+
+Every cached function takes plain hashable values (the arrays themselves are passed unhashed, `_X`,
+next to a `data_key` that identifies them) and returns plain arrays or DataFrames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+import torch
+
+from core.regression import (
+    TrainConfig,
+    loss_surface,
+    max_stable_lr,
+    normal_equation,
+    steps_per_epoch,
+    synthetic_data,
+    train,
+)
+from core.table import Table, parse_csv
+from ui.i18n import t
+
+_PROGRESS_ABOVE_STEPS = 3000  # a run this long takes more than a moment: show a progress bar
+
+
+@dataclass(frozen=True)
+class Data:
+    """The data set the page trains on, as plain arrays, and how to rebuild it in the exported script."""
+
+    key: tuple  # identifies the data for the caches
+    X: np.ndarray  # (n, d) float64
+    y: np.ndarray  # (n,) float64
+    features: tuple[str, ...]
+    dataset: dict[str, Any]  # for core.regression.to_pytorch_script
+    true_w: tuple[float, ...] | None = None
+    true_b: float | None = None
+
+    @property
+    def n(self) -> int:
+        return len(self.y)
+
+    @property
+    def d(self) -> int:
+        return self.X.shape[1]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A training run as plain arrays (what the cache stores)."""
+
+    loss: np.ndarray
+    grad_w: np.ndarray
+    grad_b: np.ndarray
+    w: np.ndarray
+    b: np.ndarray
+    w0: np.ndarray
+    b0: float
+    orders: np.ndarray  # (epochs, n) int32
+    epoch_loss: np.ndarray
+    batch_size: int
+    diverged: bool
+    diverged_step: int | None
+
+    @property
+    def steps(self) -> int:
+        return len(self.loss)
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return steps_per_epoch(self.orders.shape[1], self.batch_size)
+
+    def batch(self, i: int) -> np.ndarray:
+        """The sample indices of step i (0-based)."""
+        epoch, k = divmod(i, self.steps_per_epoch)
+        return self.orders[epoch, k * self.batch_size : (k + 1) * self.batch_size]
+
+    def theta(self) -> np.ndarray:
+        """(steps + 1, d + 1): θ = (w, b) at the start and after each step."""
+        start = np.append(self.w0, self.b0)[None, :]
+        return np.vstack([start, np.column_stack([self.w, self.b])])
+
+
+# --- cached computations: plain hashable arguments, plain results -----------------------------------------
+
+
+@st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
+def synthetic_arrays(w: tuple[float, ...], b: float, n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    X, y = synthetic_data(list(w), b, n, noise, seed, device="cpu")
+    return X.numpy(), y.numpy().ravel()
+
+
+@st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
+def parsed_table(digest: str, _data: bytes) -> Table:
+    return parse_csv(_data)
+
+
+# a run of the largest allowed size keeps ~75 MB (100,000 steps × 43 columns, plus the batch orders)
+@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+def training_run(data_key: tuple, _X: np.ndarray, _y: np.ndarray, config: tuple, device: str) -> Run:
+    """Train once per (data, config, device); a rerun that changes nothing re-trains nothing.
+
+    A long run draws its own progress bar here (an element made inside a cached function is replayed
+    with the result, so the bar is emptied at the end and a cache hit shows nothing).
+    """
+    cfg = TrainConfig(**dict(config), device=device)
+    total = cfg.epochs * steps_per_epoch(len(_y), cfg.batch_size)
+    bar = st.progress(0.0, text=t("regression.training")) if total > _PROGRESS_ABOVE_STEPS else None
+    shown = [0.0]
+
+    def progress(fraction: float) -> None:
+        if bar is not None and fraction - shown[0] >= 0.05:
+            shown[0] = fraction
+            bar.progress(min(fraction, 1.0), text=t("regression.training"))
+
+    h = train(torch.from_numpy(_X), torch.from_numpy(_y), cfg, progress=progress)
+    if bar is not None:
+        bar.empty()
+    return Run(
+        loss=h.loss.cpu().numpy(),
+        grad_w=h.grad_w.cpu().numpy(),
+        grad_b=h.grad_b.cpu().numpy(),
+        w=h.w.cpu().numpy(),
+        b=h.b.cpu().numpy(),
+        w0=h.w0.cpu().numpy(),
+        b0=float(h.b0),
+        orders=h.orders.cpu().numpy().astype(np.int32),
+        epoch_loss=h.epoch_loss.cpu().numpy(),
+        batch_size=cfg.batch_size,
+        diverged=h.diverged,
+        diverged_step=h.diverged_step,
+    )
+
+
+@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
+def optimum(data_key: tuple, _X: np.ndarray, _y: np.ndarray) -> np.ndarray:
+    """θ* = (w*, b*) from the normal equation."""
+    w, b = normal_equation(torch.from_numpy(_X), torch.from_numpy(_y))
+    return np.append(w.numpy(), b.item())
+
+
+@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
+def stable_lr(data_key: tuple, _X: np.ndarray, loss: str, batch_size: int) -> float:
+    return max_stable_lr(torch.from_numpy(_X), loss=loss, batch_size=batch_size)
+
+
+@st.cache_data(max_entries=32, ttl=3600, show_spinner=False)
+def surface_frame(
+    data_key: tuple, _X: np.ndarray, _y: np.ndarray, params: tuple[int, int], center: tuple, box: tuple, loss: str
+) -> pd.DataFrame:
+    """The loss surface over two parameters as a long DataFrame (a, b, loss) for the heat map."""
+    s = loss_surface(
+        torch.from_numpy(_X), torch.from_numpy(_y), params=params, center=center,
+        a_range=box[:2], b_range=box[2:], resolution=50, loss=loss,
+    )  # fmt: skip
+    a, b = np.meshgrid(s.a.numpy(), s.b.numpy())
+    return pd.DataFrame({"a": a.ravel(), "b": b.ravel(), "loss": s.loss.numpy().ravel()})
+
+
+def config_key(config: TrainConfig) -> tuple:
+    """The config as a hashable tuple of (field, value), without the device (passed separately)."""
+    return tuple((k, v) for k, v in asdict(config).items() if k != "device")

@@ -1,0 +1,238 @@
+"""The regression page's settings panel: the data and the training controls, every one kept in the URL."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import streamlit as st
+
+from core.errors import InputError
+from core.number_lists import parse_number_list
+from core.regression import (
+    MAX_FEATURES,
+    MAX_LR,
+    MAX_ROWS,
+    MAX_SAMPLE_VISITS,
+    MAX_STEPS,
+    TrainConfig,
+    steps_per_epoch,
+    toy_dataset,
+)
+from core.table import MAX_UPLOAD_BYTES, table_xy
+from ui.i18n import t
+from ui.regression_compute import Data, parsed_table, synthetic_arrays
+from ui.state import url_number, url_select, url_text, url_toggle, warn_bad_param, write_param
+from ui.text import escape_md, shown
+
+SOURCES = ("toy", "synthetic", "csv")
+LOSSES = ("mean", "sum", "sum_over_batch", "half_mean")
+OPTIMIZERS = ("torch_sgd", "manual")
+_MAX_LIST_CHARS = 400
+
+
+class NoUpload(Exception):
+    """The CSV source is chosen but no file is uploaded yet: the page shows a hint instead of results."""
+
+
+def _url_number_list(
+    key: str, label: str, *, name: str, default: str, container: Any, help: str, **limits: Any
+) -> tuple:
+    """A text input holding a number list ("1, 2"), kept in the URL; a malformed link falls back with a warning.
+
+    What the user types is parsed by core and, when malformed, shown as an input error by the page.
+    """
+    if key not in st.session_state and key in st.query_params:
+        raw = st.query_params[key]
+        try:
+            parse_number_list(raw[:_MAX_LIST_CHARS], name=name, **limits)
+        except InputError:
+            warn_bad_param(key, raw, t("regression.list_allowed"), container)
+            st.session_state[key] = default
+    text = url_text(key, label, default=default, max_chars=_MAX_LIST_CHARS, container=container, help=help)
+    return parse_number_list(text, name=name, **limits)
+
+
+# --- the settings panel ------------------------------------------------------------------------------------
+
+
+def data_settings(container: Any) -> Data:
+    """Draw the data controls in `container` and return the chosen data (InputError if unusable)."""
+    c = container
+    source = url_select(
+        "data", t("regression.data"), SOURCES, format_func=source_label,
+        widget="radio", container=c,
+    )  # fmt: skip
+    if source == "toy":
+        c.caption(t("regression.toy_caption"))
+        X, y = toy_dataset(device="cpu")
+        return Data(("toy",), X.numpy(), y.numpy().ravel(), ("x1", "x2"), {"kind": "toy"})
+    if source == "synthetic":
+        true_w = _url_number_list(
+            "tw", t("regression.true_w"), name="true w", default="2, -3.4", container=c,
+            help=t("regression.true_w_help", limit=MAX_FEATURES), low=-1e6, high=1e6, max_len=MAX_FEATURES,
+        )  # fmt: skip
+        if not true_w:
+            raise InputError("true w needs at least one number", code="list_empty", name="true w")
+        left, right = c.columns(2)
+        true_b = url_number("tb", t("regression.true_b"), default=4.2, min_value=-1e6, max_value=1e6, container=left)
+        n = url_number(
+            "n", t("regression.n"), default=1000, min_value=1, max_value=MAX_ROWS, step=100, container=right,
+            help=t("regression.limit", limit=f"{MAX_ROWS:,}"),
+        )  # fmt: skip
+        noise = url_number(
+            "noise", t("regression.noise"), default=0.01, min_value=0.0, max_value=100.0, step=0.01, container=left,
+            format="%.4g",
+        )  # fmt: skip
+        seed = url_number(
+            "dseed", t("regression.data_seed"), default=0, min_value=0, max_value=2**31 - 1, container=right
+        )
+        c.caption(t("regression.synthetic_caption", d=len(true_w), n=f"{n:,}", limit=MAX_FEATURES))
+        X, y = synthetic_arrays(tuple(true_w), float(true_b), int(n), float(noise), int(seed))
+        dataset = {"kind": "synthetic", "w": list(true_w), "b": true_b, "n": n, "noise": noise, "seed": seed}
+        names = tuple(f"x{i + 1}" for i in range(len(true_w)))
+        return Data(("synthetic", tuple(true_w), true_b, n, noise, seed), X, y, names, dataset, tuple(true_w), true_b)
+    return _csv_settings(c)
+
+
+def _csv_settings(c: Any) -> Data:
+    upload = c.file_uploader(
+        t("regression.upload", limit=MAX_UPLOAD_BYTES // 2**20), type=["csv", "txt"], max_upload_size=5,
+        help=t("regression.upload_help", rows=f"{MAX_ROWS:,}", features=MAX_FEATURES),
+    )  # fmt: skip
+    if upload is None:
+        raise NoUpload
+    data = upload.getvalue()
+    digest = hashlib.sha256(data).hexdigest()
+    table = parsed_table(digest, data)
+    columns = table.columns
+    if len(columns) < 2:
+        raise InputError("the table needs at least two columns (features and a target)", code="csv_columns")
+    target = url_select("target", t("regression.target"), columns, default=columns[-1], container=c)
+    candidates = [col for col in columns if col != target]
+    default = candidates[:MAX_FEATURES]
+    if "feat" not in st.session_state:  # first draw: the link's choice of features, where it fits this file
+        linked = [name for name in st.query_params.get("feat", "").split("|") if name in candidates]
+        st.session_state["feat"] = linked[:MAX_FEATURES] or default
+    st.session_state["feat"] = [name for name in st.session_state["feat"] if name in candidates]
+    features = c.multiselect(
+        t("regression.features", limit=MAX_FEATURES), candidates, max_selections=MAX_FEATURES, key="feat",
+        help=t("regression.features_help"),
+    )  # fmt: skip
+    write_param("feat", None if features == default else "|".join(features))
+    for issue in table.issues:
+        # column names and cells are the uploader's text: shown escaped, never as markdown
+        rows = ", ".join(f"{row} {shown(value)}" if value.strip() else f"{row}" for row, value in issue.examples)
+        c.warning(
+            t(
+                "regression.csv_issue",
+                column=escape_md(issue.column),
+                missing=issue.missing,
+                bad=issue.not_numeric,
+                rows=rows,
+            ),
+            icon="⚠️",
+        )
+    X, y, dropped = table_xy(table, features, target)
+    if dropped:
+        listed = ", ".join(map(str, dropped[:20])) + (" …" if len(dropped) > 20 else "")
+        c.warning(t("regression.csv_dropped", count=len(dropped), rows=listed), icon="⚠️")
+    c.caption(t("regression.csv_caption", n=f"{len(y):,}", d=X.shape[1]))
+    key = ("csv", digest, tuple(features), target)
+    return Data(key, X.numpy(), y.numpy().ravel(), tuple(features), {"kind": "table"})  # values added on export
+
+
+def source_label(code: str) -> str:
+    labels = {
+        "toy": t("regression.source_toy"),
+        "synthetic": t("regression.source_synthetic"),
+        "csv": t("regression.source_csv"),
+    }
+    return labels[code]
+
+
+def loss_label(code: str) -> str:
+    labels = {
+        "mean": t("regression.loss_mean"),
+        "sum": t("regression.loss_sum"),
+        "sum_over_batch": t("regression.loss_sum_over_batch"),
+        "half_mean": t("regression.loss_half_mean"),
+    }
+    return labels[code]
+
+
+def optimizer_label(code: str) -> str:
+    return {"torch_sgd": t("regression.opt_torch_sgd"), "manual": t("regression.opt_manual")}[code]
+
+
+def regime_label(code: str) -> str:
+    labels = {
+        "sgd": t("regression.regime_sgd"),
+        "mini": t("regression.regime_mini"),
+        "full": t("regression.regime_full"),
+    }
+    return labels[code]
+
+
+def regime(batch_size: int, n: int) -> str:
+    """The name of the gradient-descent flavour a batch size gives (the DataLoader decides it, seed 004)."""
+    if batch_size >= n:
+        return "full"
+    return "sgd" if batch_size == 1 else "mini"
+
+
+def training_settings(train_column: Any, model_column: Any, data: Data, defaults: dict[str, Any]) -> TrainConfig:
+    """Draw the training controls (the DataLoader's side, then the model's) and return the config.
+
+    Raises InputError when a typed list (w0, batch order) or the combination is invalid.
+    """
+    c = train_column
+    if st.session_state.get("batch", 0) > data.n:  # the data got smaller than the batch: use all of it
+        st.session_state["batch"] = data.n
+    left, right = c.columns(2)
+    lr = url_number(
+        "lr", t("regression.lr"), default=defaults["lr"], min_value=1e-6, max_value=MAX_LR, step=0.01,
+        format="%.6g", container=left, help=t("regression.lr_help", limit=MAX_LR),
+    )  # fmt: skip
+    batch = url_number(
+        "batch", t("regression.batch"), default=min(defaults["batch"], data.n), min_value=1, max_value=data.n,
+        container=right, help=t("regression.batch_help", n=data.n),
+    )  # fmt: skip
+    epochs = url_number(
+        "epochs", t("regression.epochs"), default=defaults["epochs"], min_value=1, max_value=MAX_STEPS,
+        container=left, help=t("regression.epochs_help", steps=f"{MAX_STEPS:,}", visits=f"{MAX_SAMPLE_VISITS:,}"),
+    )  # fmt: skip
+    seed = url_number("seed", t("regression.seed"), default=0, min_value=0, max_value=2**31 - 1, container=right)
+    shuffle = url_toggle(
+        "shuffle", t("regression.shuffle"), default=True, container=c, help=t("regression.shuffle_help")
+    )
+    c.markdown(t("regression.regime_now", regime=regime_label(regime(batch, data.n)), batch=batch, n=data.n))
+    total = epochs * steps_per_epoch(data.n, batch)
+    spe = steps_per_epoch(data.n, batch)
+    c.caption(t("regression.steps_caption", spe=spe, total=f"{total:,}", limit=f"{MAX_STEPS:,}"))
+    m = model_column
+    loss = url_select(
+        "loss", t("regression.loss"), LOSSES, default=defaults["loss"], container=m, format_func=loss_label
+    )
+    optimizer = url_select(
+        "opt", t("regression.optimizer"), OPTIMIZERS, widget="radio", container=m, format_func=optimizer_label
+    )
+    left, right = m.columns([3, 2])
+    w0 = _url_number_list(
+        "w0", t("regression.w0"), name="w0", default=defaults["w0"], container=left, help=t("regression.w0_help"),
+        low=-1e6, high=1e6, max_len=MAX_FEATURES,
+    )  # fmt: skip
+    b0 = url_number("b0", t("regression.b0"), default=0.0, min_value=-1e6, max_value=1e6, container=right)
+    order = ()
+    if data.key == ("toy",):
+        order = _url_number_list(
+            "order", t("regression.order"), name="batch order", default="5, 1, 0", container=m,
+            help=t("regression.order_help"), integer=True, low=0, high=MAX_ROWS - 1, max_len=MAX_ROWS,
+        )  # fmt: skip
+    return TrainConfig(
+        lr=lr, batch_size=batch, epochs=epochs, shuffle=shuffle, seed=seed, loss=loss, optimizer=optimizer,
+        w0=w0 or None, b0=b0, batch_order=order or None,
+    )  # fmt: skip
+
+
+DEFAULTS = {"lr": 0.5, "batch": 3, "epochs": 3, "loss": "sum_over_batch", "w0": "1, 2"}

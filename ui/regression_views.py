@@ -1,0 +1,228 @@
+"""The regression page's other tabs: the training curves, the batch regimes, the result and the code."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from core.errors import InputError
+from core.export import MAX_EMBEDDED_VALUES
+from core.regression import MAX_STEPS, TrainConfig, steps_per_epoch, to_pytorch_script
+from ui.charts import regression as charts
+from ui.errors import show_input_error
+from ui.i18n import t
+from ui.regression_compute import Data, Run, config_key, optimum, surface_frame, training_run
+from ui.regression_inputs import regime, regime_label
+from ui.regression_step import MAX_BATCH_ROWS, num, param_names
+from ui.state import url_select, url_toggle
+
+STRIP_POSITIONS = 48
+STRIP_EPOCHS = 6
+
+# --- tab 2: training curves and the loss surface --------------------------------------------------------------
+
+
+def render_curves(data: Data, run: Run, config: TrainConfig, i: int) -> None:
+    """Loss per step and per epoch; the trajectory on the loss surface; the distance to the optimum."""
+    spe = run.steps_per_epoch
+    steps = pd.DataFrame(
+        {"step": np.arange(1, run.steps + 1), "loss": run.loss, "series": t("regression.series_batch")}
+    )
+    epochs = pd.DataFrame({
+        "step": (np.arange(len(run.epoch_loss)) + 1) * spe, "loss": run.epoch_loss,
+        "series": t("regression.series_epoch"),
+    })  # fmt: skip
+    st.subheader(t("regression.loss_title"))
+    st.altair_chart(
+        charts.loss_chart(
+            steps, epochs, x_title=t("regression.axis_step"), y_title=t("regression.axis_loss"), current=i + 1
+        )
+    )
+    st.caption(t("regression.loss_caption"))
+    st.subheader(t("regression.surface_title"))
+    pa, pb = choose_params(data.d)
+    theta_star = optimum(data.key, data.X, data.y)
+    paths = {t("regression.run_this", batch=run.batch_size): run.theta()}
+    st.altair_chart(contour_chart(data, config, paths, theta_star, pa, pb, current=run.theta()[i + 1]))
+    st.caption(t("regression.surface_caption", a=_label(pa, data.d), b=_label(pb, data.d)))
+    st.subheader(t("regression.distance_title"))
+    distance = _distances(run.theta(), theta_star)
+    frame = pd.DataFrame({"step": np.arange(run.steps + 1), "distance": distance, "run": next(iter(paths))})
+    st.altair_chart(
+        charts.distance_chart(frame, x_title=t("regression.axis_step"), y_title=t("regression.axis_distance"))
+    )
+
+
+def _distances(thetas: np.ndarray, theta_star: np.ndarray) -> np.ndarray:
+    """‖θ − θ*‖ for each row; a diverging run overflows to inf, which is what it is."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.linalg.norm(thetas - theta_star, axis=1)
+
+
+def _label(index: int, d: int) -> str:
+    return "b" if index == d else f"w{index + 1}"
+
+
+def choose_params(d: int) -> tuple[int, int]:
+    """The two parameters of the contour plot (in the URL as pa, pb)."""
+    names = param_names(d)
+    left, right = st.columns(2)
+    a = url_select("pa", t("regression.param_a"), names, default=names[0], container=left, widget="segmented")
+    rest = [n for n in names if n != a]
+    default_b = "b" if a != "b" else names[0]
+    if st.session_state.get("pb") == a:
+        st.session_state["pb"] = default_b
+    b = url_select("pb", t("regression.param_b"), rest, default=default_b, container=right, widget="segmented")
+    return names.index(a), names.index(b)
+
+
+def contour_chart(
+    data: Data, config: TrainConfig, paths: dict[str, np.ndarray], theta_star: np.ndarray, pa: int, pb: int,
+    current: np.ndarray | None = None,
+):  # fmt: skip
+    """The loss surface around the optimum over parameters pa, pb, with each run's trajectory."""
+    box = []
+    for p in (pa, pb):
+        values = np.concatenate([path[:, p] for path in paths.values()])
+        start = np.concatenate([path[:1, p] for path in paths.values()])
+        reach = max(float(np.max(np.abs(values - theta_star[p]))), 0.5) * 1.15
+        cap = 10 * (float(np.max(np.abs(start - theta_star[p]))) + 1)  # a diverging run must not flatten the plot
+        half = min(reach, cap)
+        box += [theta_star[p] - half, theta_star[p] + half]
+    surface = surface_frame(data.key, data.X, data.y, (pa, pb), tuple(theta_star), tuple(box), config.loss)
+    trail = pd.concat([
+        pd.DataFrame({"a": path[:, pa], "b": path[:, pb], "order": np.arange(len(path)), "run": name})
+        for name, path in paths.items()
+    ])  # fmt: skip
+    trail = trail[trail["a"].between(box[0], box[1]) & trail["b"].between(box[2], box[3])]
+    marks = [(theta_star[pa], theta_star[pb], t("regression.mark_optimum"))]
+    if current is not None:
+        marks.append((current[pa], current[pb], t("regression.mark_current")))
+    return charts.contour(
+        surface, trail, pd.DataFrame(marks, columns=["a", "b", "label"]), a_title=_label(pa, data.d),
+        b_title=_label(pb, data.d), loss_title=t("regression.axis_loss"),
+    )  # fmt: skip
+
+
+# --- tab 3: GD, mini-batch GD, SGD ---------------------------------------------------------------------------------
+
+
+def render_regimes(data: Data, run: Run, config: TrainConfig, device: str) -> None:
+    """Seed 004's point: the DataLoader's batch size and shuffling, not optim.SGD, decide the flavour."""
+    st.markdown(t("regression.regimes_intro"))
+    st.subheader(t("regression.strip_title"))
+    epochs = min(STRIP_EPOCHS, run.orders.shape[0])
+    positions = min(STRIP_POSITIONS, data.n)
+    frame = pd.DataFrame([
+        {"epoch": t("regression.strip_epoch", epoch=e + 1), "position": p, "sample": int(run.orders[e, p]),
+         "batch": p // run.batch_size + 1}
+        for e in range(epochs) for p in range(positions)
+    ])  # fmt: skip
+    st.altair_chart(charts.batch_strip(frame, x_title=t("regression.strip_x"), y_title=""))
+    st.caption(t("regression.strip_shuffled") if config.shuffle else t("regression.strip_fixed"))
+    if positions < data.n or epochs < run.orders.shape[0]:
+        st.caption(t("regression.strip_cut", positions=positions, epochs=epochs))
+    st.subheader(t("regression.compare_title"))
+    if not url_toggle("cmp", t("regression.compare_toggle"), default=False, help=t("regression.compare_help")):
+        return
+    sizes = sorted({1, run.batch_size, data.n})
+    paths = {}
+    for size in sizes:
+        name = t("regression.run_regime", regime=regime_label(regime(size, data.n)), batch=size)
+        steps = config.epochs * steps_per_epoch(data.n, size)
+        if steps > MAX_STEPS:
+            st.info(t("regression.compare_skipped", batch=size, steps=f"{steps:,}", limit=f"{MAX_STEPS:,}"))
+            continue
+        cfg = TrainConfig(**{**dict(config_key(config)), "batch_size": size})
+        try:
+            result = training_run(data.key, data.X, data.y, config_key(cfg), device)
+        except InputError as error:
+            show_input_error(error)
+            continue
+        paths[name] = result.theta()
+        if result.diverged:
+            st.warning(t("regression.compare_diverged", batch=size, step=result.diverged_step + 1), icon="⚠️")
+    if not paths:
+        return
+    pa, pb = st.session_state.get("pa", "w1"), st.session_state.get("pb", "b")
+    names = param_names(data.d)
+    pa = names.index(pa) if pa in names else 0
+    pb = names.index(pb) if pb in names and pb != names[pa] else data.d
+    theta_star = optimum(data.key, data.X, data.y)
+    st.altair_chart(contour_chart(data, config, paths, theta_star, pa, pb))
+    frames = [
+        pd.DataFrame({"step": np.arange(len(p)), "distance": _distances(p, theta_star), "run": name})
+        for name, p in paths.items()
+    ]
+    st.altair_chart(
+        charts.distance_chart(
+            pd.concat(frames), x_title=t("regression.axis_step"), y_title=t("regression.axis_distance")
+        )
+    )
+    st.caption(t("regression.compare_caption"))
+
+
+# --- tab 4: the result, the script, the downloads ---------------------------------------------------------------
+
+
+def render_result(data: Data, run: Run, config: TrainConfig) -> None:
+    """Final w, b against the normal equation (and the truth for synthetic data); the plain-PyTorch script."""
+    theta_star = optimum(data.key, data.X, data.y)
+    final = run.theta()[-1]
+    table = pd.DataFrame({
+        t("regression.col_param"): param_names(data.d),
+        t("regression.col_start"): run.theta()[0],
+        t("regression.col_final"): final,
+        t("regression.col_optimum"): theta_star,
+    })  # fmt: skip
+    if data.true_w is not None:
+        table[t("regression.col_true")] = [*data.true_w, data.true_b]
+    st.subheader(t("regression.result_title"))
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_config={c: st.column_config.NumberColumn(format="%.6f") for c in table.columns[1:]},
+    )
+    st.markdown(t("regression.result_gap", gap=num(float(_distances(final[None, :], theta_star)[0]))))
+    st.subheader(t("regression.script_title"))
+    dataset = dict(data.dataset)
+    if dataset["kind"] == "table":
+        if data.n * (data.d + 1) > MAX_EMBEDDED_VALUES:
+            st.info(t("regression.script_too_big", limit=f"{MAX_EMBEDDED_VALUES:,}"))
+            dataset = None
+        else:
+            dataset.update(X=data.X.tolist(), y=data.y.tolist())
+    if dataset is not None:
+        script = to_pytorch_script(config, dataset)
+        st.markdown(t("regression.script_intro"))
+        st.code(script, language="python")
+        st.download_button(
+            t("regression.script_download"), script, file_name="loss_lab_sgd.py", mime="text/x-python",
+            on_click="ignore", icon=":material/download:",
+        )  # fmt: skip
+    st.subheader(t("regression.history_title"))
+    st.download_button(
+        t("regression.history_download", steps=f"{run.steps:,}"), lambda: history_csv(run), file_name="sgd_history.csv",
+        mime="text/csv", on_click="ignore", icon=":material/download:",
+    )  # fmt: skip
+    if run.batch_size > MAX_BATCH_ROWS:
+        st.caption(t("regression.history_no_indices", limit=MAX_BATCH_ROWS))
+
+
+def history_csv(run: Run) -> str:
+    """Every step as CSV: step, epoch, (batch indices), loss, w.grad, b.grad, w, b."""
+    frame = pd.DataFrame(
+        {"step": np.arange(1, run.steps + 1), "epoch": np.arange(run.steps) // run.steps_per_epoch + 1}
+    )
+    if run.batch_size <= MAX_BATCH_ROWS:
+        frame["batch_indices"] = [" ".join(map(str, run.batch(i))) for i in range(run.steps)]
+    frame["loss"] = run.loss
+    d = run.w.shape[1]
+    for j in range(d):
+        frame[f"grad_w{j + 1}"] = run.grad_w[:, j]
+    frame["grad_b"] = run.grad_b
+    for j in range(d):
+        frame[f"w{j + 1}"] = run.w[:, j]
+    frame["b"] = run.b
+    return frame.to_csv(index=False)

@@ -60,7 +60,8 @@ def quiz_mode(container=None) -> bool:
 
 
 def _revealed_key(question: Question) -> str:
-    return f"_revealed_{question.key}"
+    # the answer is part of the key: change the inputs and the new question is hidden again
+    return f"_revealed_{question.key}_{question.answer:.9g}"
 
 
 def all_revealed(questions: Sequence[Question]) -> bool:
@@ -72,7 +73,7 @@ def results_hidden(questions: Sequence[Question]) -> bool:
     the questions ask about (and says so) instead of giving the answers away."""
     hidden = bool(st.session_state.get(QUIZ_KEY)) and not all_revealed(questions)
     if hidden:
-        st.info(t("classroom.hidden_until_answered"), icon="🙈")
+        st.info(t("classroom.hidden_until_answered"), icon=":material/visibility_off:")
     return hidden
 
 
@@ -106,9 +107,9 @@ def _verdict(question: Question, guess: float) -> None:
     error = guess - question.answer
     values = dict(answer=f"{question.answer:.4f}", guess=f"{guess:.4f}", error=f"{error:+.4f}")
     if question.is_close(guess):
-        st.success(t("classroom.right", **values), icon="✅")
+        st.success(t("classroom.right", **values), icon=":material/check_circle:")
     else:
-        st.warning(t("classroom.off_by", **values), icon="🎯")
+        st.warning(t("classroom.off_by", **values), icon=":material/my_location:")
     st.caption(question.reason)
 
 

@@ -22,4 +22,4 @@ def message(error: InputError) -> str:
 
 def show_input_error(error: InputError, container: Any = None) -> None:
     """An `st.error` box with the translated message."""
-    (container or st).error(t("error.input", message=message(error)), icon="🚫")
+    (container or st).error(t("error.input", message=message(error)), icon=":material/block:")

@@ -16,7 +16,7 @@ from ui.i18n import current_lang, t
 from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
 from ui.softmax_quiz import shown_logits, softmax_questions
-from ui.state import url_number, url_select, url_text
+from ui.state import hidden_keys, url_number, url_select, url_text
 
 leave_legacy_pages_mode()  # see ui/router.py
 
@@ -90,21 +90,23 @@ with left:
         max_chars=MAX_CHARS,
         help=t("softmax.logits_help", low=sm.MIN_CLASSES, high=sm.MAX_CLASSES),
     )
-    st.caption(t("softmax.logits_limit", low=sm.MIN_CLASSES, high=sm.MAX_CLASSES, chars=MAX_CHARS))
-    buttons = st.columns(4)
-    buttons[0].button(t("softmax.preset.seed001"), on_click=_load, args=(PRESETS["seed001"],), key="p_seed")
-    buttons[1].button(t("softmax.preset.classic"), on_click=_load, args=(PRESETS["classic"],), key="p_classic")
-    buttons[2].button(t("softmax.preset.random"), on_click=_load_random, key="p_random")
-    buttons[3].button(
-        t("softmax.preset.overflow"),
-        on_click=_load,
-        args=(PRESETS["overflow"],),
-        key="p_overflow",
-        help=PRESETS["overflow"],
-    )
+    if "logits" not in hidden_keys():  # a lesson link that hides the box fixes the logits: no presets either
+        st.caption(t("softmax.logits_limit", low=sm.MIN_CLASSES, high=sm.MAX_CLASSES, chars=MAX_CHARS))
+        buttons = st.columns(4)
+        buttons[0].button(t("softmax.preset.seed001"), on_click=_load, args=(PRESETS["seed001"],), key="p_seed")
+        buttons[1].button(t("softmax.preset.classic"), on_click=_load, args=(PRESETS["classic"],), key="p_classic")
+        buttons[2].button(t("softmax.preset.random"), on_click=_load_random, key="p_random")
+        buttons[3].button(
+            t("softmax.preset.overflow"),
+            on_click=_load,
+            args=(PRESETS["overflow"],),
+            key="p_overflow",
+            help=PRESETS["overflow"],
+        )
 with middle:
     T = url_number("T", t("softmax.temperature"), default=1.0, min_value=0.1, max_value=5.0, step=0.1, widget="slider")
-    st.caption(t("softmax.temperature_help"))
+    if "T" not in hidden_keys():
+        st.caption(t("softmax.temperature_help"))
 with right:
     target = url_number(
         "target",

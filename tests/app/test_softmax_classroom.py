@@ -110,6 +110,7 @@ def test_a_lesson_link_hides_a_control_and_keeps_its_url_value():
     assert not [w for w in at.text_input if w.key == "logits"]
     assert not [w for w in at.number_input if w.key == "target"]
     assert at.session_state["logits"] == "2.0, 1.0, 0.1" and at.session_state["target"] == 2
+    assert not [b for b in at.button if b.key and b.key.startswith("p_")]  # no presets to change hidden logits
     prompts = _prompts(at)
     assert "[2, 1, 0.1]" in prompts[0] and "T = 0.5" in prompts[0] and "J[2, 2]" in prompts[1]
     expected = _answers([2.0, 1.0, 0.1], 0.5, 2)

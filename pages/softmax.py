@@ -10,11 +10,13 @@ import torch
 from core import softmax as sm
 from core.errors import InputError
 from ui import softmax_view as view
+from ui.classroom import QUIZ_KEY, quiz, results_hidden, worksheet_button
 from ui.errors import show_input_error
-from ui.i18n import t
+from ui.i18n import current_lang, t
 from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
-from ui.state import url_number, url_select, url_text
+from ui.softmax_quiz import shown_logits, softmax_questions
+from ui.state import hidden_keys, url_number, url_select, url_text
 
 leave_legacy_pages_mode()  # see ui/router.py
 
@@ -70,6 +72,11 @@ def _load_random() -> None:
     _load(", ".join(f"{v:g}" for v in sm.random_logits(n, seed=random.randrange(2**31))))
 
 
+def hidden_here() -> None:
+    """In quiz mode, where a tab's numbers would be: why they are missing."""
+    st.caption(":material/visibility_off: " + t("softmax.quiz.hidden_tab"))
+
+
 st.title(t("nav.softmax"))
 st.markdown(t("softmax.intro"))
 
@@ -83,21 +90,23 @@ with left:
         max_chars=MAX_CHARS,
         help=t("softmax.logits_help", low=sm.MIN_CLASSES, high=sm.MAX_CLASSES),
     )
-    st.caption(t("softmax.logits_limit", low=sm.MIN_CLASSES, high=sm.MAX_CLASSES, chars=MAX_CHARS))
-    buttons = st.columns(4)
-    buttons[0].button(t("softmax.preset.seed001"), on_click=_load, args=(PRESETS["seed001"],), key="p_seed")
-    buttons[1].button(t("softmax.preset.classic"), on_click=_load, args=(PRESETS["classic"],), key="p_classic")
-    buttons[2].button(t("softmax.preset.random"), on_click=_load_random, key="p_random")
-    buttons[3].button(
-        t("softmax.preset.overflow"),
-        on_click=_load,
-        args=(PRESETS["overflow"],),
-        key="p_overflow",
-        help=PRESETS["overflow"],
-    )
+    if "logits" not in hidden_keys():  # a lesson link that hides the box fixes the logits: no presets either
+        st.caption(t("softmax.logits_limit", low=sm.MIN_CLASSES, high=sm.MAX_CLASSES, chars=MAX_CHARS))
+        buttons = st.columns(4)
+        buttons[0].button(t("softmax.preset.seed001"), on_click=_load, args=(PRESETS["seed001"],), key="p_seed")
+        buttons[1].button(t("softmax.preset.classic"), on_click=_load, args=(PRESETS["classic"],), key="p_classic")
+        buttons[2].button(t("softmax.preset.random"), on_click=_load_random, key="p_random")
+        buttons[3].button(
+            t("softmax.preset.overflow"),
+            on_click=_load,
+            args=(PRESETS["overflow"],),
+            key="p_overflow",
+            help=PRESETS["overflow"],
+        )
 with middle:
     T = url_number("T", t("softmax.temperature"), default=1.0, min_value=0.1, max_value=5.0, step=0.1, widget="slider")
-    st.caption(t("softmax.temperature_help"))
+    if "T" not in hidden_keys():
+        st.caption(t("softmax.temperature_help"))
 with right:
     target = url_number(
         "target",
@@ -112,15 +121,38 @@ with right:
 try:
     logits = tuple(sm.parse_logits(text))
     st.session_state[LAST_VALID] = logits
+    valid = True
 except InputError as error:
     show_input_error(error)
     logits = st.session_state.get(LAST_VALID, tuple(sm.parse_logits(DEFAULT_LOGITS)))
-    st.caption(t("error.kept_last") + " " + t("softmax.using", logits=", ".join(f"{v:g}" for v in logits)))
+    st.caption(t("error.kept_last") + " " + t("softmax.using", logits=shown_logits(logits)))
+    valid = False
 
 device = selected_device()
 n = len(logits)
 fw = softmax_numbers(logits, T, device)
 p, J = fw["p"], fw["analytic"]
+try:
+    ce, ce_error = cross_entropy_numbers(logits, target, T, device), None
+except InputError as error:
+    ce, ce_error = None, error
+
+# Quiz mode: questions on the current numbers (none while an input is invalid), and the results they ask
+# about (probabilities, Jacobian, vᵀJ, loss and gradient) hidden until every question has been revealed.
+questions = softmax_questions(logits, T, target, p, J, ce, current_lang()) if valid else []
+quiz(questions)
+if st.session_state.get(QUIZ_KEY) and questions:
+    worksheet_button(
+        t("softmax.quiz.worksheet_title"),
+        {
+            t("softmax.logits_label"): shown_logits(logits),
+            t("softmax.temperature"): f"{T:g}",
+            t("softmax.target"): str(target),
+        },
+        questions,
+        current_lang(),
+    )
+hidden = results_hidden(questions)
 
 tab_probs, tab_jac, tab_vjp, tab_ce, tab_stable, tab_code = st.tabs(
     [
@@ -134,10 +166,14 @@ tab_probs, tab_jac, tab_vjp, tab_ce, tab_stable, tab_code = st.tabs(
 )
 
 with tab_probs:
-    view.probabilities(logits, T, p, fw["sigmoid"])
+    if hidden:
+        hidden_here()
+    view.probabilities(logits, T, p, fw["sigmoid"], hidden=hidden)
 
 with tab_jac:
-    view.jacobian(T, p, J, fw["autograd"], fw["rowwise"], k=target if target < n else 0)
+    if hidden:
+        hidden_here()
+    view.jacobian(T, p, J, fw["autograd"], fw["rowwise"], k=target if target < n else 0, hidden=hidden)
 
 with tab_vjp:
     st.markdown(t("softmax.vjp.intro"))
@@ -167,26 +203,27 @@ with tab_vjp:
         show_input_error(error)
     else:
         script_v = list(upstream)
-        view.vector_jacobian(T, p, J, upstream, vjp)
+        if hidden:
+            hidden_here()
+        else:
+            view.vector_jacobian(T, p, J, upstream, vjp)
         st.info(t(f"softmax.vjp.note.{choice}", y=target))
 
 with tab_ce:
-    try:
-        ce = cross_entropy_numbers(logits, target, T, device)
-    except InputError as error:
-        show_input_error(error)
+    if ce is None:
+        show_input_error(ce_error)
     else:
-        view.cross_entropy(logits, T, ce)
+        if hidden:
+            hidden_here()
+        view.cross_entropy(logits, T, ce, hidden=hidden)
 
 with tab_stable:
     overflow = softmax_numbers(OVERFLOW, T, device)
-    view.stability(
-        [
-            (t("softmax.stable.yours"), logits, fw["naive"], p),
-            (t("softmax.stable.classic"), OVERFLOW, overflow["naive"], overflow["p"]),
-        ],
-        T,
-    )
+    yours = (t("softmax.stable.yours"), logits, fw["naive"], p)
+    classic = (t("softmax.stable.classic"), OVERFLOW, overflow["naive"], overflow["p"])
+    if hidden:
+        hidden_here()
+    view.stability([classic] if hidden else [yours, classic], T)
 
 with tab_code:
     if target >= n:

@@ -45,13 +45,18 @@ def _exp(x: float) -> float:
     return torch.exp(f64(x)).item()
 
 
-def probabilities(logits: Sequence[float], T: float, p: list[float], sigmoid: list[float]) -> None:
-    """Logits and probabilities side by side, the softmax formula, gap widening, softmax vs sigmoid."""
+def probabilities(
+    logits: Sequence[float], T: float, p: list[float], sigmoid: list[float], *, hidden: bool = False
+) -> None:
+    """Logits and probabilities side by side, the softmax formula, gap widening, softmax vs sigmoid.
+    `hidden` (quiz mode): the logits only."""
     n = len(logits)
     classes = [str(i) for i in range(n)]
     bars = pd.DataFrame({"class": classes, "logit": logits, "p": p})
     c1, c2 = st.columns(2)
     c1.altair_chart(charts.class_bars(bars, value="logit", title=t("softmax.chart.logits")), width="stretch")
+    if hidden:
+        return
     c2.altair_chart(
         charts.class_bars(bars, value="p", title=t("softmax.chart.probs"), color="#f58518"), width="stretch"
     )
@@ -91,9 +96,25 @@ def probabilities(logits: Sequence[float], T: float, p: list[float], sigmoid: li
     s2.markdown(t("softmax.sigmoid.body", sum_softmax=f"{sum(p):.4f}", sum_sigmoid=f"{sum(sigmoid):.4f}"))
 
 
-def jacobian(T: float, p: list[float], J: list[list[float]], J_functional: list, J_rowwise: list, k: int) -> None:
-    """The formula's J beside autograd's, their differences, the two cases for row k, the checkable facts."""
+def jacobian(
+    T: float, p: list[float], J: list[list[float]], J_functional: list, J_rowwise: list, k: int, *, hidden: bool = False
+) -> None:
+    """The formula's J beside autograd's, their differences, the two cases for row k, the checkable facts.
+    `hidden` (quiz mode): the explanation and the derivation only."""
     st.markdown(t("softmax.jac.intro"))
+    if not hidden:
+        _jacobian_numbers(T, p, J, J_functional, J_rowwise, k)
+    with st.expander(t("softmax.jac.derivation")):
+        st.latex(
+            r"\frac{\partial p_i}{\partial a_j} = \frac{1}{T}\begin{cases} p_i(1-p_i) & i = j \\"
+            r" -p_i\,p_j & i \ne j \end{cases} \qquad J = \frac{\operatorname{diag}(p) - p\,p^{\top}}{T}"
+        )
+        st.markdown(t("softmax.jac.derivation_body"))
+
+
+def _jacobian_numbers(
+    T: float, p: list[float], J: list[list[float]], J_functional: list, J_rowwise: list, k: int
+) -> None:
     h1, h2 = st.columns(2)
     for column, matrix, title in ((h1, J, t("softmax.jac.analytic")), (h2, J_functional, t("softmax.jac.autograd"))):
         column.altair_chart(
@@ -135,12 +156,6 @@ def jacobian(T: float, p: list[float], J: list[list[float]], J_functional: list,
         st.markdown(f"{icon} {t(key, value=value)}")
     if not all(holds for _, holds, _ in facts):
         st.caption(t("softmax.fact.underflow"))
-    with st.expander(t("softmax.jac.derivation")):
-        st.latex(
-            r"\frac{\partial p_i}{\partial a_j} = \frac{1}{T}\begin{cases} p_i(1-p_i) & i = j \\"
-            r" -p_i\,p_j & i \ne j \end{cases} \qquad J = \frac{\operatorname{diag}(p) - p\,p^{\top}}{T}"
-        )
-        st.markdown(t("softmax.jac.derivation_body"))
 
 
 def vector_jacobian(
@@ -171,10 +186,16 @@ def vector_jacobian(
     )
 
 
-def cross_entropy(logits: Sequence[float], T: float, ce: dict) -> None:
-    """log_softmax then nll_loss with numbers, equal to F.cross_entropy; the gradient and its Jacobian origin."""
+def cross_entropy(logits: Sequence[float], T: float, ce: dict, *, hidden: bool = False) -> None:
+    """log_softmax then nll_loss with numbers, equal to F.cross_entropy; the gradient and its Jacobian origin.
+    `hidden` (quiz mode): the gradient's formula and where it comes from, without numbers."""
     y, n = ce["target"], len(logits)
     st.markdown(t("softmax.ce.intro"))
+    if hidden:
+        st.subheader(t("softmax.ce.grad_title"))
+        st.latex(rf"\frac{{\partial L}}{{\partial a_j}} = \frac{{p_j - [j = {y}]}}{{T}}")
+        _gradient_from_jacobian(y)
+        return
     st.markdown(t("softmax.ce.step1"))
     st.latex(rf"\log\sum_j e^{{z_j}} = {_num(ce['logsumexp'])} \qquad \log p_j = z_j - {_paren(ce['logsumexp'])}")
     st.markdown(t("softmax.ce.step2", y=y))
@@ -196,6 +217,10 @@ def cross_entropy(logits: Sequence[float], T: float, ce: dict) -> None:
         rf"\frac{{\partial L}}{{\partial a_{y}}} = \frac{{{_num(ce['probs'][y])} - 1}}{{{T:g}}}"
         rf" = {_num(ce['grad'][y])}"
     )
+    _gradient_from_jacobian(y)
+
+
+def _gradient_from_jacobian(y: int) -> None:
     st.markdown(t("softmax.ce.from_jacobian", y=y))
     st.latex(
         rf"\frac{{\partial L}}{{\partial p}} = -\frac{{e_{y}}}{{p_{y}}}"

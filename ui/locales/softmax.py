@@ -258,3 +258,53 @@ STRINGS |= {
         "`F.cross_entropy` 从不显式计算 p（它用的是 log_softmax），所以下一个标签页中的梯度仍然是有限的。",
     ),
 }
+
+# quiz mode ("Predict first"): prompts and one-line reasons, filled with the page's live numbers
+STRINGS |= {
+    "softmax.quiz.p_top.prompt": (
+        "Logits a = [{logits}], temperature T = {T}. Class {k} has the largest logit: what is its "
+        "probability p_{k} = softmax(a / T)_{k}?",
+        "logits a = [{logits}]，温度 T = {T}。类别 {k} 的 logit 最大：它的概率 p_{k} = softmax(a / T)_{k} 是多少？",
+    ),
+    "softmax.quiz.p_top.reason": (
+        "p_{k} = e^((a_{k} − max a)/T) / Σ_j e^((a_j − max a)/T) = 1 / {total} = {p}.",
+        "p_{k} = e^((a_{k} − max a)/T) / Σ_j e^((a_j − max a)/T) = 1 / {total} = {p}。",
+    ),
+    "softmax.quiz.j_diag.prompt": (
+        "Target class y = {y}, T = {T}: what is the Jacobian's diagonal entry J[{y}, {y}] = ∂p_{y}/∂a_{y}?",
+        "目标类别 y = {y}，T = {T}：雅可比矩阵的对角元素 J[{y}, {y}] = ∂p_{y}/∂a_{y} 是多少？",
+    ),
+    "softmax.quiz.j_diag.reason": (
+        "J[{y}, {y}] = p_{y} (1 − p_{y}) / T = {p} × (1 − {p}) / {T} = {J}.",
+        "J[{y}, {y}] = p_{y} (1 − p_{y}) / T = {p} × (1 − {p}) / {T} = {J}。",
+    ),
+    "softmax.quiz.j_off.prompt": (
+        "And the off-diagonal entry J[{y}, {m}] = ∂p_{y}/∂a_{m} (T = {T})?",
+        "非对角元素 J[{y}, {m}] = ∂p_{y}/∂a_{m}（T = {T}）又是多少？",
+    ),
+    "softmax.quiz.j_off.reason": (
+        "J[{y}, {m}] = −p_{y} p_{m} / T = −{p} × {q} / {T} = {J}.",
+        "J[{y}, {m}] = −p_{y} p_{m} / T = −{p} × {q} / {T} = {J}。",
+    ),
+    "softmax.quiz.ce_loss.prompt": (
+        "What is the cross-entropy loss L = F.cross_entropy(a / T, y) for the target class y = {y} (T = {T})?",
+        "目标类别 y = {y}（T = {T}）时，交叉熵损失 L = F.cross_entropy(a / T, y) 是多少？",
+    ),
+    "softmax.quiz.ce_loss.reason": (
+        "L = −log p_{y} = −(z_{y} − log Σ_j e^(z_j)) with z = a / T: −({z} − {lse}) = {loss}.",
+        "L = −log p_{y} = −(z_{y} − log Σ_j e^(z_j))，其中 z = a / T：−({z} − {lse}) = {loss}。",
+    ),
+    "softmax.quiz.grad.prompt": (
+        "What is that loss's gradient for the target logit, ∂L/∂a_{y} (T = {T})?",
+        "该损失对目标 logit 的梯度 ∂L/∂a_{y}（T = {T}）是多少？",
+    ),
+    "softmax.quiz.grad.reason": (
+        "∂L/∂a_{y} = (p_{y} − 1) / T = ({p} − 1) / {T} = {g}.",
+        "∂L/∂a_{y} = (p_{y} − 1) / T = ({p} − 1) / {T} = {g}。",
+    ),
+    "softmax.quiz.hidden_tab": (
+        "The numbers of this tab are hidden until every question above has been revealed.",
+        "在上面的每个问题都揭晓之前，这个标签页中的数值会被隐藏。",
+    ),
+    "softmax.quiz.worksheet_title": ("Softmax, its Jacobian and cross-entropy", "softmax、它的雅可比矩阵与交叉熵"),
+}

@@ -31,11 +31,14 @@ def loss(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = Fal
     """The squared-error heatmap, the loss and its formula with the live numbers."""
     report = data["reports"][reduction]
     n, d = len(x), len(x[0])
-    chart_col, loss_col = st.columns([2, 3])
-    squared = report.squared_error.tolist()
-    if not hidden:
+    if hidden:  # quiz mode: no heatmap, so the explanation takes the full width
+        loss_col = st.container()
+    else:
+        chart_col, loss_col = st.columns([2, 3])
         chart_col.altair_chart(
-            heatmap(matrix_frame(squared), title=t("mse.chart.squared_title"), value_title="(x−y)²"),
+            heatmap(
+                matrix_frame(report.squared_error.tolist()), title=t("mse.chart.squared_title"), value_title="(x−y)²"
+            ),
             width="content",
         )
     with loss_col:

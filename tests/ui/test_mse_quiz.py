@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -9,6 +10,7 @@ import torch
 import torch.nn.functional as F
 
 from core.mse import REDUCTIONS, mse, preset_pair
+from ui.classroom import worksheet_html
 from ui.mse_quiz import focus_entry, matrix_text, mse_questions, worksheet_inputs
 
 
@@ -119,3 +121,11 @@ def test_worksheet_inputs_are_readable():
     inputs = worksheet_inputs(x, y, "sum", "en")
     assert list(inputs.values()) == ["[[3, 1], [4, 2], [5, 3]]", "[[2, 2], [1, 4], [6, 2]]", "3 × 2", "'sum'"]
     assert "X（预测值）" in worksheet_inputs(x, y, "sum", "zh")
+
+
+def test_the_worksheet_holds_the_live_questions_and_their_answers():
+    x, y = SEED000
+    questions = mse_questions(x, y, reports_for(x, y), "mean", "zh")
+    sheet = worksheet_html("MSE", worksheet_inputs(x, y, "mean", "zh"), questions, "zh")
+    assert "[[3, 1], [4, 2], [5, 3]]" in sheet and "2.8333" in sheet
+    assert sheet.index(html.escape(questions[1].prompt, quote=True)) < sheet.index('class="answers"')

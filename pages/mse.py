@@ -16,9 +16,11 @@ from core.mse import (
     squared_l2_norm,
 )
 from ui import mse_tabs
+from ui.classroom import QUIZ_KEY, quiz, results_hidden, worksheet_button
 from ui.errors import show_input_error
-from ui.i18n import t
+from ui.i18n import current_lang, t
 from ui.matrix_editor import MAX_SIZE, decode_matrix, encode_matrix, matrix_editor, resize
+from ui.mse_quiz import mse_questions, worksheet_inputs
 from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
 from ui.state import read_param, url_number, url_select, write_param
@@ -118,7 +120,8 @@ last = ss.get("mse_last")
 if last is None:
     st.info(t("mse.no_result"))
     st.stop()
-if (x, y) != last:
+input_ok = (x, y) == last
+if not input_ok:
     st.info(t("error.kept_last"))
 x, y = last
 data = analyse(as_tuple(x), as_tuple(y), device)
@@ -127,6 +130,14 @@ reduction = url_select(
     "reduction", t("mse.reduction"), REDUCTIONS, default="mean", widget="segmented", format_func=lambda r: f"'{r}'"
 )
 st.code(f"loss = torch.nn.MSELoss(reduction={reduction!r})(X, Y)", language="python")
+
+# --- quiz mode: predict, then reveal (no questions while the input above is invalid) ---------------
+lang = current_lang()
+questions = mse_questions(x, y, data["reports"], reduction, lang) if input_ok else []
+quiz(questions)
+if questions and ss.get(QUIZ_KEY):
+    worksheet_button(t("mse.quiz.ws_title"), worksheet_inputs(x, y, reduction, lang), questions, lang)
+hidden = results_hidden(questions)
 
 sections = [
     (t("mse.tab.result"), mse_tabs.loss),
@@ -140,4 +151,4 @@ sections = [
 ]
 for tab, (_, render) in zip(st.tabs([label for label, _ in sections]), sections, strict=True):
     with tab:
-        render(data, x, y, reduction)
+        render(data, x, y, reduction, hidden=hidden)

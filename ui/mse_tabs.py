@@ -27,20 +27,24 @@ def tensor_table(values) -> pd.DataFrame:
     return frame.map(num)
 
 
-def loss(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
+def loss(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
     """The squared-error heatmap, the loss and its formula with the live numbers."""
     report = data["reports"][reduction]
     n, d = len(x), len(x[0])
-    chart_col, loss_col = st.columns([2, 3])
-    squared = report.squared_error.tolist()
-    chart_col.altair_chart(
-        heatmap(matrix_frame(squared), title=t("mse.chart.squared_title"), value_title="(x−y)²"),
-        width="content",
-    )
+    if hidden:  # quiz mode: no heatmap, so the explanation takes the full width
+        loss_col = st.container()
+    else:
+        chart_col, loss_col = st.columns([2, 3])
+        chart_col.altair_chart(
+            heatmap(
+                matrix_frame(report.squared_error.tolist()), title=t("mse.chart.squared_title"), value_title="(x−y)²"
+            ),
+            width="content",
+        )
     with loss_col:
         if reduction == "none":
             st.markdown(t("mse.result.none", n=n, d=d))
-        else:
+        elif not hidden:
             st.metric(t("mse.result.loss", reduction=reduction), num_with_fraction(report.loss.item()))
         explain = {
             "none": t("mse.result.explain_none"),
@@ -48,10 +52,11 @@ def loss(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
             "sum": t("mse.result.explain_sum"),
         }
         st.caption(explain[reduction])
-    st.latex(loss_tex(report.diff.tolist(), reduction, report.loss.tolist()))
+    if not hidden:
+        st.latex(loss_tex(report.diff.tolist(), reduction, report.loss.tolist()))
 
 
-def gradient(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
+def gradient(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
     """X.grad from autograd beside the closed form; for 'none', PyTorch's own backward() error and the way out."""
     report = data["reports"][reduction]
     if reduction == "none" and report.backward_error is None:
@@ -63,17 +68,19 @@ def gradient(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
         st.code("loss.backward(gradient=torch.ones_like(loss))", language="python")
     auto_col, closed_col = st.columns(2)
     auto_col.markdown(t("mse.grad.autograd"))
-    auto_col.altair_chart(
-        heatmap(matrix_frame(report.grad.tolist()), title="X.grad", value_title="∂loss/∂x", diverging=True),
-        width="content",
-    )
+    if not hidden:
+        auto_col.altair_chart(
+            heatmap(matrix_frame(report.grad.tolist()), title="X.grad", value_title="∂loss/∂x", diverging=True),
+            width="content",
+        )
     closed_col.markdown(t("mse.grad.closed_mean") if reduction == "mean" else t("mse.grad.closed_sum"))
     max_diff = (report.grad - report.grad_closed_form).abs().max().item()
     closed_col.metric(t("mse.grad.max_diff"), f"{max_diff:.1e}")
-    st.latex(grad_tex(report.diff.tolist(), reduction))
+    if not hidden:
+        st.latex(grad_tex(report.diff.tolist(), reduction))
 
 
-def switching(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
+def switching(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
     """Same data, 'sum' vs 'mean': the n·d gradient ratio, the matching learning rates, the sum / batch_size idiom."""
     n, d = len(x), len(x[0])
     mean_grad = data["reports"]["mean"].grad
@@ -81,7 +88,8 @@ def switching(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
     nonzero = mean_grad != 0
     ratios = (sum_grad[nonzero] / mean_grad[nonzero]).tolist()
     ratio_text = num(ratios[0]) if ratios else "—"
-    st.markdown(t("mse.switch.ratio", n=n, d=d, nd=n * d, ratio=ratio_text))
+    if not hidden:
+        st.markdown(t("mse.switch.ratio", n=n, d=d, nd=n * d, ratio=ratio_text))
     lr = url_number(
         "lr", t("mse.switch.lr"), default=0.1, min_value=1e-6, max_value=10.0, format="%g", container=st.columns(3)[0]
     )
@@ -95,29 +103,31 @@ def switching(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
     )
     step_cols = st.columns(2)
     step_cols[0].markdown(t("mse.switch.step_mean", lr=f"{lr:g}"))
-    step_cols[0].dataframe(tensor_table(step_mean.tolist()))
     step_cols[1].markdown(t("mse.switch.step_sum", lr=f"{lr_sum:.6g}"))
-    step_cols[1].dataframe(tensor_table(step_sum.tolist()))
+    if not hidden:  # X − lr·X.grad gives the gradient away
+        step_cols[0].dataframe(tensor_table(step_mean.tolist()))
+        step_cols[1].dataframe(tensor_table(step_sum.tolist()))
     st.metric(t("mse.switch.step_diff"), f"{(step_mean - step_sum).abs().max().item():.1e}")
     st.subheader(t("mse.switch.batch_title"))
     st.code("loss = torch.nn.MSELoss(reduction='sum')(pred, y) / pred.size(0)", language="python")
     loss_sum = data["reports"]["sum"].loss.item()
     loss_mean = data["reports"]["mean"].loss.item()
-    st.markdown(
-        t(
-            "mse.switch.batch_values",
-            n=n,
-            per_batch=num_with_fraction(loss_sum / n),
-            mean=num_with_fraction(loss_mean),
+    if not hidden:
+        st.markdown(
+            t(
+                "mse.switch.batch_values",
+                n=n,
+                per_batch=num_with_fraction(loss_sum / n),
+                mean=num_with_fraction(loss_mean),
+            )
         )
-    )
     if d == 1:
         st.success(t("mse.switch.batch_equal"))
     else:
         st.warning(t("mse.switch.batch_differs", d=d))
 
 
-def norms(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
+def norms(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
     """MSE vs the squared L2 norm vs the L2 norm, with numbers."""
     n, d = len(x), len(x[0])
     loss_sum = data["reports"]["sum"].loss.item()
@@ -138,11 +148,13 @@ def norms(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
             ],
         }
     )
+    if hidden:
+        return
     st.dataframe(norms, hide_index=True)
     st.markdown(t("mse.norms.explain", sq=num(data["squared_norm"]), norm=f"{data['norm']:.4f}", nd=n * d))
 
 
-def numpy_by_hand(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
+def numpy_by_hand(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
     """Seed 002's NumPy version with axis=None and axis=0, matched against PyTorch."""
     d = len(x[0])
     loss_mean = data["reports"]["mean"].loss.item()
@@ -155,6 +167,8 @@ def numpy_by_hand(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
         "    return np.mean(sq_diff, axis=axis)",
         language="python",
     )
+    if hidden:
+        return
     np_all, np_cols = st.columns(2)
     np_all.markdown(t("mse.numpy.axis_none"))
     np_all.dataframe(
@@ -170,7 +184,7 @@ def numpy_by_hand(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
     st.caption(t("mse.numpy.match", diff=f"{abs(data['numpy_all'] - loss_mean):.1e}"))
 
 
-def autograd_vs_backward(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
+def autograd_vs_backward(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
     """torch.autograd.grad returns a tuple; backward() fills .grad and accumulates when called twice."""
     demo_reduction = "sum" if reduction == "sum" else "mean"
     demo = data["demos"][demo_reduction]
@@ -185,20 +199,23 @@ def autograd_vs_backward(data: dict, x: Matrix, y: Matrix, reduction: str) -> No
             f"X.grad  # {demo.grad_attr_after_autograd_grad}",
             language="python",
         )
-        st.dataframe(tensor_table(demo.autograd_grad[0].tolist()))
+        if not hidden:
+            st.dataframe(tensor_table(demo.autograd_grad[0].tolist()))
     with backward_col:
         st.markdown(t("mse.autograd.backward_title"))
         st.code("loss.backward()\nX.grad", language="python")
-        st.dataframe(tensor_table(demo.grad_after_one_backward.tolist()))
+        if not hidden:
+            st.dataframe(tensor_table(demo.grad_after_one_backward.tolist()))
     st.markdown(t("mse.autograd.twice"))
     twice_cols = st.columns(2)
     twice_cols[0].code("loss.backward()\nloss.backward()  # no zero_grad()\nX.grad", language="python")
-    twice_cols[0].dataframe(tensor_table(demo.grad_after_two_backwards.tolist()))
     twice_cols[1].code("X.grad.zero_()\nloss.backward()\nX.grad", language="python")
-    twice_cols[1].dataframe(tensor_table(demo.grad_after_zero_and_backward.tolist()))
+    if not hidden:
+        twice_cols[0].dataframe(tensor_table(demo.grad_after_two_backwards.tolist()))
+        twice_cols[1].dataframe(tensor_table(demo.grad_after_zero_and_backward.tolist()))
 
 
-def legacy_flags(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
+def legacy_flags(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
     """The deprecated size_average/reduce flags: the reduction they map to and PyTorch's warning."""
     st.markdown(t("mse.legacy.intro"))
     flag_cols = st.columns(2)
@@ -223,7 +240,7 @@ def legacy_flags(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
     st.dataframe(table, hide_index=True)
 
 
-def reproduce(data: dict, x: Matrix, y: Matrix, reduction: str) -> None:
+def reproduce(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
     """A plain-PyTorch script that prints the same loss and gradient."""
     st.markdown(t("mse.code.intro"))
     st.code(to_pytorch_script(x, y, reduction=reduction), language="python")

@@ -201,4 +201,69 @@ STRINGS = {
         "{name} 必须是 {allowed} 之一，得到的是 {value}。",
     ),
     "err.matrix_ragged": ("{name} has rows of different lengths.", "{name} 的各行长度不一致。"),
+    "mse.quiz.data_inline": ("X = {x} and Y = {y}", "X = {x}、Y = {y}"),
+    "mse.quiz.data_above": ("the {n}×{d} X and Y above", "上面的 {n}×{d} 矩阵 X 和 Y"),
+    "mse.quiz.sq": (
+        "Row {row}, column {col}: x = {x}, y = {y}. What is its squared error (x − y)²?",
+        "第 {row} 行第 {col} 列：x = {x}，y = {y}。它的平方误差 (x − y)² 是多少？",
+    ),
+    "mse.quiz.sq_why": ("(x − y)² = ({x} − {y})² = {diff}² = {sq}", "(x − y)² = ({x} − {y})² = {diff}² = {sq}"),
+    "mse.quiz.loss": (
+        "With reduction='{reduction}', what is the loss for {data}?",
+        "reduction='{reduction}' 时，{data} 的损失是多少？",
+    ),
+    "mse.quiz.loss_none": (
+        "With reduction='none' the loss for {data} is a matrix. What is loss.sum(), the sum of its entries?",
+        "reduction='none' 时，{data} 的损失是一个矩阵。它所有元素之和 loss.sum() 是多少？",
+    ),
+    "mse.quiz.loss_mean_why": (
+        "Add the squared errors, {terms} = {total}, and divide by n·d = {nd}: {total}/{nd} = {loss}",
+        "把平方误差相加，{terms} = {total}，再除以 n·d = {nd}：{total}/{nd} = {loss}",
+    ),
+    "mse.quiz.loss_sum_why": (
+        "Add the squared errors and divide by nothing: {terms} = {loss}",
+        "把平方误差相加，不做除法：{terms} = {loss}",
+    ),
+    "mse.quiz.loss_none_why": (
+        "loss.sum() adds the squared errors, {terms} = {total}: the same number as reduction='sum'",
+        "loss.sum() 把平方误差相加，{terms} = {total}：与 reduction='sum' 的结果相同",
+    ),
+    "mse.quiz.grad_mean": (
+        "With reduction='mean' on these {n}×{d} matrices, what is X.grad in row {row}, column {col} (x = {x}, y = {y})?",
+        "reduction='mean' 时，对这两个 {n}×{d} 矩阵，X.grad 第 {row} 行第 {col} 列（x = {x}，y = {y}）是多少？",
+    ),
+    "mse.quiz.grad_sum": (
+        "With reduction='sum', what is X.grad in row {row}, column {col} (x = {x}, y = {y})?",
+        "reduction='sum' 时，X.grad 第 {row} 行第 {col} 列（x = {x}，y = {y}）是多少？",
+    ),
+    "mse.quiz.grad_none": (
+        "With reduction='none' and loss.backward(gradient=torch.ones_like(loss)), what is X.grad in row {row}, "
+        "column {col} (x = {x}, y = {y})?",
+        "reduction='none' 并调用 loss.backward(gradient=torch.ones_like(loss)) 后，X.grad 第 {row} 行第 {col} 列"
+        "（x = {x}，y = {y}）是多少？",
+    ),
+    "mse.quiz.grad_why": (
+        "X.grad = {scale} · (x − y) = {scale} · {diff} = {grad}",
+        "X.grad = {scale} · (x − y) = {scale} · {diff} = {grad}",
+    ),
+    "mse.quiz.ratio": (
+        "Same {n}×{d} data: how many times bigger is X.grad in row {row}, column {col} with 'sum' than with 'mean'?",
+        "同样的 {n}×{d} 数据：第 {row} 行第 {col} 列的 X.grad，用 'sum' 是用 'mean' 的多少倍？",
+    ),
+    "mse.quiz.ratio_why": (
+        "'sum' skips the division by n·d: {sum} / {mean} = n·d = {n}·{d} = {ratio}",
+        "'sum' 省去了除以 n·d 这一步：{sum} / {mean} = n·d = {n}·{d} = {ratio}",
+    ),
+    "mse.quiz.batch": (
+        "The idiom MSELoss(reduction='sum')(pred, y) / pred.size(0) divides by the n = {n} rows. What does it give for {data}?",
+        "写法 MSELoss(reduction='sum')(pred, y) / pred.size(0) 除以行数 n = {n}。对 {data}，它得到多少？",
+    ),
+    "mse.quiz.batch_why": (
+        "sum / n = {sum} / {n} = {value}, which is d = {d} times the 'mean' loss {mean}",
+        "sum / n = {sum} / {n} = {value}，是 'mean' 损失 {mean} 的 d = {d} 倍",
+    ),
+    "mse.quiz.ws_title": ("MSE reductions: predict, then check", "MSE 的 reduction：先预测，再验证"),
+    "mse.quiz.ws_x": ("X (prediction)", "X（预测值）"),
+    "mse.quiz.ws_y": ("Y (target)", "Y（目标值）"),
+    "mse.quiz.ws_shape": ("shape n × d", "形状 n × d"),
 }

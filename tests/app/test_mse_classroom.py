@@ -1,0 +1,132 @@
+"""The MSE page's classroom kit under AppTest: quiz mode hides the answers until revealed, lesson links."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.mse import REDUCTIONS, mse, preset_pair
+from tests.app.helpers import open_page
+from ui.i18n import translate
+from ui.mse_quiz import mse_questions
+from ui.nav import PAGES
+
+MSE_PAGE = next(p for p in PAGES if p.url_path == "mse")
+HIDDEN_INFO = translate("classroom.hidden_until_answered", "en")
+
+
+def questions_for(preset="seed000", reduction="mean", lang="en"):
+    x, y = preset_pair(preset)
+    return mse_questions(x, y, {r: mse(x, y, reduction=r) for r in REDUCTIONS}, reduction, lang)
+
+
+def loss_metrics(at) -> list[str]:
+    labels = {translate("mse.result.loss", lang, reduction=r) for lang in ("en", "zh") for r in REDUCTIONS}
+    return [m.value for m in at.metric if m.label in labels]
+
+
+def markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def reveal(at, question, guess: float):
+    at.number_input(key=f"_guess_{question.key}").set_value(guess).run()
+    return at.button(key=f"_reveal_{question.key}").click().run()
+
+
+@pytest.fixture
+def quiz_page():
+    at = open_page(MSE_PAGE, params={"quiz": "true"})
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_quiz_mode_hides_the_answers_and_asks_the_questions(quiz_page):
+    at = quiz_page
+    assert loss_metrics(at) == []  # the loss 17/6 is not on screen
+    latex = "\n".join(x.value for x in at.latex)
+    assert r"\text{loss}" not in latex and r"X.\text{grad}" not in latex  # neither written out
+    assert "17/6" not in markdown(at) and "2.8333" not in markdown(at)
+    # no gradient tables, SGD steps, norms or NumPy results: only the editors and the legacy-flags table
+    (table,) = [d for d in at.dataframe if not d.key]
+    assert list(table.value.columns) == ["size_average", "reduce", "reduction"]
+    assert [i.value for i in at.info].count(HIDDEN_INFO) == 1  # one notice, not one per tab
+    text = markdown(at)
+    for question in questions_for():
+        assert question.prompt in text
+        assert at.number_input(key=f"_guess_{question.key}").value is None
+    assert at.data_editor  # the inputs stay
+    assert any(b.key == "_worksheet" for b in at.get("download_button"))
+
+
+def test_reveal_shows_the_verdict_with_the_true_value(quiz_page):
+    loss = next(q for q in questions_for() if q.key.startswith("mse_loss_"))
+    at = reveal(quiz_page, loss, 3.0)
+    off_by = translate("classroom.off_by", "en", answer="2.8333", guess="3.0000", error="+0.1667")
+    (verdict,) = [w for w in at.warning if w.value == off_by]
+    assert "2.8333" in verdict.value and "3.0000" in verdict.value and "+0.1667" in verdict.value
+    assert loss.reason in [c.value for c in at.caption]
+    assert loss_metrics(at) == []  # the others are still unanswered
+
+    sq = next(q for q in questions_for() if q.key.startswith("mse_sq_"))
+    at = reveal(at, sq, 9.0)
+    assert any("9.0000" in s.value for s in at.success)
+
+
+def test_after_revealing_every_question_the_results_appear(quiz_page):
+    at = quiz_page
+    for question in questions_for():
+        at = reveal(at, question, question.answer)
+    assert len(at.success) == len(questions_for())
+    assert HIDDEN_INFO not in [i.value for i in at.info]
+    assert loss_metrics(at) == ["17/6 = 2.8333"]
+    assert len([d for d in at.dataframe if not d.key]) > 1
+    assert any(r"\text{loss}" in x.value for x in at.latex)
+
+
+def test_a_new_reduction_asks_new_questions(quiz_page):
+    at = quiz_page
+    for question in questions_for():
+        at = reveal(at, question, question.answer)
+    at.button_group(key="reduction").set_value("sum").run()
+    assert loss_metrics(at) == []
+    assert questions_for(reduction="sum")[1].prompt in markdown(at)
+
+
+def test_quiz_in_chinese(quiz_page):
+    at = open_page(MSE_PAGE, params={"quiz": "true", "lang": "zh"})
+    assert not at.exception
+    for question in questions_for(lang="zh"):
+        assert question.prompt in markdown(at)
+
+
+def test_bad_input_asks_no_questions_and_does_not_crash(quiz_page):
+    at = quiz_page
+    editor = next(e for e in at.data_editor if e.key.startswith("mse_X_v"))
+    at.session_state[editor.key] = {"edited_rows": {0: {"1": "abc"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception and at.error
+    assert not [n for n in at.number_input if n.key.startswith("_guess_")]
+    assert not any(b.key == "_worksheet" for b in at.get("download_button"))
+
+
+def test_a_lesson_link_hides_the_reduction_picker_but_keeps_its_value():
+    at = open_page(MSE_PAGE, params={"hide": "reduction", "reduction": "sum", "quiz": "true"})
+    assert not at.exception
+    assert not [w for w in at.button_group if w.key == "reduction"]
+    assert at.session_state["reduction"] == "sum"
+    assert questions_for(reduction="sum")[1].prompt in markdown(at)  # the questions follow the hidden value
+    assert [w.key for w in at.selectbox if w.key == "preset"] == ["preset"]  # other controls stay
+
+
+def test_quiz_off_leaves_the_page_unchanged():
+    plain = open_page(MSE_PAGE)
+    off = open_page(MSE_PAGE, params={"quiz": "false"})
+    for at in (plain, off):
+        assert not at.exception
+        assert loss_metrics(at) == ["17/6 = 2.8333"]
+        assert not [n for n in at.number_input if n.key.startswith("_guess_")]
+        assert HIDDEN_INFO not in [i.value for i in at.info]
+        assert not at.get("download_button")
+    assert [m.value for m in plain.markdown] == [m.value for m in off.markdown]
+    assert [x.value for x in plain.latex] == [x.value for x in off.latex]
+    assert len(plain.dataframe) == len(off.dataframe)

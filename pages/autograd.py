@@ -22,13 +22,13 @@ from core.errors import InputError
 from ui.autograd_latex import SYMBOLS, chain_rule_latex, live_formula, scalar_chain_latex, sgd_update_latex
 from ui.autograd_quiz import autograd_questions, worksheet_inputs
 from ui.charts.autograd import accumulation_chart, mode_cost_chart
-from ui.classroom import QUIZ_KEY, Question, quiz, results_hidden, worksheet_button
+from ui.classroom import PRESENT_KEY, QUIZ_KEY, Question, quiz, results_hidden, worksheet_button
 from ui.errors import show_input_error
 from ui.graph import format_tensor, graph_dot
 from ui.i18n import current_lang, t
 from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
-from ui.state import url_number, url_select, url_toggle
+from ui.state import HIDE_PARAM, url_number, url_select, url_toggle
 
 leave_legacy_pages_mode()  # see ui/router.py
 
@@ -45,6 +45,9 @@ SETTING_KEYS = {
     "ag_k",
     "ag_lr",
     "ag_ow",
+    PRESENT_KEY,
+    QUIZ_KEY,
+    HIDE_PARAM,
 }  # URL keys that are not the preset's numbers
 
 

@@ -346,10 +346,10 @@ with tab_optim:
         if preset == "linear"
         else False
     )
-questions = questions_for(preset, values, lr, only_w, device)
+questions = questions_for(preset, values, lr, only_w, device) if st.session_state.get(QUIZ_KEY) else []
 with quiz_box:
     quiz(questions)
-    if questions and st.session_state.get(QUIZ_KEY):
+    if questions:
         lang = current_lang()
         worksheet_button(t("autograd.worksheet_title"), worksheet_inputs(preset, values, lr, lang), questions, lang)
     hidden = results_hidden(questions)

@@ -163,3 +163,13 @@ def test_quiz_in_chinese_asks_in_chinese():
     assert not at.exception
     assert any(h.value == translate("classroom.quiz_title", "zh") for h in at.subheader)
     assert any("损失 L = mean((ŷ − y)²)" in m.value for m in at.markdown)
+
+
+def test_switching_quiz_on_in_the_sidebar_hides_the_graphs_numbers():
+    at = open_page(PAGE)
+    assert "w.grad" in dot(at)
+    at.toggle(key="quiz").set_value(True).run()
+    assert not at.exception
+    assert quiz_titles(at) and "w.grad" not in dot(at)
+    at.toggle(key="quiz").set_value(False).run()
+    assert not quiz_titles(at) and "w.grad" in dot(at)

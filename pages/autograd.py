@@ -20,13 +20,15 @@ from core.autograd_presets import (
 )
 from core.errors import InputError
 from ui.autograd_latex import SYMBOLS, chain_rule_latex, live_formula, scalar_chain_latex, sgd_update_latex
+from ui.autograd_quiz import autograd_questions, worksheet_inputs
 from ui.charts.autograd import accumulation_chart, mode_cost_chart
+from ui.classroom import PRESENT_KEY, QUIZ_KEY, Question, quiz, results_hidden, worksheet_button
 from ui.errors import show_input_error
 from ui.graph import format_tensor, graph_dot
-from ui.i18n import t
+from ui.i18n import current_lang, t
 from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
-from ui.state import url_number, url_select, url_toggle
+from ui.state import HIDE_PARAM, url_number, url_select, url_toggle
 
 leave_legacy_pages_mode()  # see ui/router.py
 
@@ -43,6 +45,9 @@ SETTING_KEYS = {
     "ag_k",
     "ag_lr",
     "ag_ow",
+    PRESENT_KEY,
+    QUIZ_KEY,
+    HIDE_PARAM,
 }  # URL keys that are not the preset's numbers
 
 
@@ -136,15 +141,19 @@ def fn_name(code: str) -> str:
     return FN_LABELS[code]
 
 
-def show_graph(preset: str, values: tuple, backward: bool, device: str) -> None:
+def show_graph(preset: str, values: tuple, backward: bool, device: str, hidden: bool) -> None:
+    """The graph; while a quiz hides the results, only its structure (no values, no gradients)."""
     graph = cached_graph(preset, values, backward, device)
-    st.graphviz_chart(graph_dot(graph, show_grads=backward, grad_word=t("autograd.grad_in")))
+    dot = graph_dot(graph, show_grads=backward and not hidden, show_values=not hidden, grad_word=t("autograd.grad_in"))
+    st.graphviz_chart(dot)
     st.caption(t("autograd.graph_caption"))
-    if not backward:
+    if hidden:
+        st.caption(t("autograd.quiz_graph"))
+    elif not backward:
         st.info(t("autograd.predict"))
 
 
-def show_chain_rule(preset: str, values: tuple, device: str) -> None:
+def show_chain_rule(preset: str, values: tuple, device: str, hidden: bool) -> None:
     rule = cached_chain_rule(preset, values, device)
     intro = {
         "linear": t("autograd.chain_intro_linear"),
@@ -152,6 +161,8 @@ def show_chain_rule(preset: str, values: tuple, device: str) -> None:
         "softmax_ce": t("autograd.chain_intro_softmax_ce"),
     }
     st.markdown(intro[preset])
+    if hidden:  # the factors and their product are the quiz's answers
+        return
     st.latex(chain_rule_latex(preset, rule))
     if preset == "chain":
         st.latex(scalar_chain_latex(*values, rule))
@@ -168,13 +179,14 @@ def show_chain_rule(preset: str, values: tuple, device: str) -> None:
     st.success(t("autograd.chain_check", diff=f"{difference:.1e}"), icon=":material/check_circle:")
 
 
-def show_modes(preset: str, values: tuple, device: str) -> None:
+def show_modes(preset: str, values: tuple, device: str, hidden: bool) -> None:
     st.markdown(t("autograd.modes_intro"))
-    try:
-        leaves = [n.value for n in cached_graph(preset, values, False, device).nodes if n.is_leaf]
-        st.markdown(t("autograd.modes_preset", loss=SYMBOLS[preset][0], n=sum(v.numel() for v in leaves)))
-    except InputError:
-        pass  # the error is shown in the other tabs; this comparison does not depend on it
+    if not hidden:  # the preset's pass count is a quiz question
+        try:
+            leaves = [n.value for n in cached_graph(preset, values, False, device).nodes if n.is_leaf]
+            st.markdown(t("autograd.modes_preset", loss=SYMBOLS[preset][0], n=sum(v.numel() for v in leaves)))
+        except InputError:
+            pass  # the error is shown in the other tabs; this comparison does not depend on it
     size = url_number("ag_k", t("autograd.size"), default=32, min_value=2, max_value=64, help=t("autograd.size_help"))
     rows = cached_modes(size, device)
     fwd, rev = t("autograd.forward"), t("autograd.reverse")
@@ -206,6 +218,22 @@ def show_modes(preset: str, values: tuple, device: str) -> None:
     left.altair_chart(mode_cost_chart(long, value="passes", value_title=t("autograd.passes_axis"), **titles))
     right.altair_chart(mode_cost_chart(long, value="ms", value_title=t("autograd.ms_axis"), **titles))
     st.markdown(t("autograd.modes_conclusion"))
+
+
+def questions_for(preset: str, values: tuple, lr: float, only_w: bool, device: str) -> list[Question]:
+    """The quiz on the current expression, from the same cached results the tabs display; none on bad input."""
+    try:
+        return autograd_questions(
+            preset,
+            values,
+            lr,
+            cached_graph(preset, values, True, device),
+            cached_chain_rule(preset, values, device),
+            cached_optimizer(preset, values, lr, optimizer_given(preset, only_w), device),
+            current_lang(),
+        )
+    except InputError:
+        return []  # the tabs show the error
 
 
 def show_pitfalls() -> None:
@@ -246,8 +274,13 @@ def show_pitfalls() -> None:
             st.markdown(fixes[name])
 
 
-def show_optimizer(preset: str, values: tuple, lr: float, only_w: bool, device: str) -> None:
-    trace = cached_optimizer(preset, values, lr, ("w",) if only_w and preset == "linear" else None, device)
+def optimizer_given(preset: str, only_w: bool) -> tuple[str, ...] | None:
+    return ("w",) if only_w and preset == "linear" else None
+
+
+def show_optimizer(preset: str, values: tuple, lr: float, only_w: bool, device: str, hidden: bool) -> None:
+    """One SGD step; while a quiz hides the results, without the gradients and the values after it."""
+    trace = cached_optimizer(preset, values, lr, optimizer_given(preset, only_w), device)
     st.code(f"optimizer = torch.optim.SGD([{', '.join(trace.given)}], lr={lr:g})", language="python")
     table = pd.DataFrame(
         {
@@ -259,12 +292,15 @@ def show_optimizer(preset: str, values: tuple, lr: float, only_w: bool, device: 
             t("autograd.col_after_step"): [format_tensor(v) for v in trace.value_after_step],
         }
     )
+    if hidden:
+        table = table.drop(columns=[t("autograd.col_grad_after"), t("autograd.col_after_step")])
     st.dataframe(table, hide_index=True)
     for name, before, grad, after in zip(
         trace.names, trace.value_before, trace.grad_after_backward, trace.value_after_step, strict=True
     ):
         if name in trace.given:
-            st.latex(sgd_update_latex(name, before, grad, after, lr))
+            if not hidden:  # the update's numbers are a quiz answer
+                st.latex(sgd_update_latex(name, before, grad, after, lr))
         else:
             st.markdown(t("autograd.not_given", name=name))
     st.markdown(t("autograd.optim_outro"))
@@ -278,6 +314,7 @@ preset = url_select("ag_p", t("autograd.preset"), PRESETS, format_func=preset_la
 with st.expander(t("autograd.edit_numbers"), expanded=any(k not in SETTING_KEYS for k in st.query_params)):
     values = read_inputs(preset)
 st.latex(live_formula(preset, values))
+quiz_box = st.container()  # above the tabs; filled once the tabs' controls (lr) are read
 
 tab_graph, tab_chain, tab_modes, tab_pitfalls, tab_optim, tab_code = st.tabs(
     [
@@ -309,13 +346,20 @@ with tab_optim:
         if preset == "linear"
         else False
     )
+questions = questions_for(preset, values, lr, only_w, device) if st.session_state.get(QUIZ_KEY) else []
+with quiz_box:
+    quiz(questions)
+    if questions:
+        lang = current_lang()
+        worksheet_button(t("autograd.worksheet_title"), worksheet_inputs(preset, values, lr, lang), questions, lang)
+    hidden = results_hidden(questions)
 try:
     with tab_graph:
-        show_graph(preset, values, backward, device)
+        show_graph(preset, values, backward, device, hidden)
     with tab_chain:
-        show_chain_rule(preset, values, device)
+        show_chain_rule(preset, values, device, hidden)
     with tab_optim:
-        show_optimizer(preset, values, lr, only_w, device)
+        show_optimizer(preset, values, lr, only_w, device, hidden)
     with tab_code:
         st.markdown(t("autograd.code_intro"))
         st.code(pytorch_script(make_inputs(preset, values)), language="python")
@@ -323,6 +367,6 @@ except InputError as error:
     for tab in (tab_graph, tab_chain, tab_optim, tab_code):
         show_input_error(error, container=tab)
 with tab_modes:
-    show_modes(preset, values, device)
+    show_modes(preset, values, device, hidden)
 with tab_pitfalls:
     show_pitfalls()

@@ -30,10 +30,12 @@ def format_tensor(x: torch.Tensor | None, *, digits: int = 4, max_items: int = 9
     return text(rows)
 
 
-def _label(node: GraphNode, root_name: str, *, show_grads: bool, grad_word: str) -> str:
+def _label(node: GraphNode, root_name: str, *, show_grads: bool, show_values: bool, grad_word: str) -> str:
     lines = [f"<b>{html.escape(node.name)}</b>"]
     name = html.escape(node.label) if node.label else None
-    if name and node.value is not None:
+    if name and not show_values:
+        lines.append(name)
+    elif name and node.value is not None:
         lines.append(f"{name} = {html.escape(format_tensor(node.value))}")
     if show_grads and node.grad is not None:
         grad = html.escape(format_tensor(node.grad))
@@ -46,9 +48,12 @@ def _label(node: GraphNode, root_name: str, *, show_grads: bool, grad_word: str)
     return "<" + "<br/>".join(lines) + ">"
 
 
-def graph_dot(graph: ComputationGraph, *, show_grads: bool = True, grad_word: str = "grad") -> str:
+def graph_dot(
+    graph: ComputationGraph, *, show_grads: bool = True, show_values: bool = True, grad_word: str = "grad"
+) -> str:
     """DOT for the graph, leaves at the top and the loss at the bottom: arrows follow the forward pass,
-    `backward()` walks them in reverse. Each node shows its value and, with `show_grads`, its gradient."""
+    `backward()` walks them in reverse. Each node shows its value (only its name without `show_values`,
+    for a quiz) and, with `show_grads`, its gradient."""
     root = next(n for n in graph.nodes if n.id == graph.root)
     root_name = root.label or "L"
     out = [
@@ -59,7 +64,7 @@ def graph_dot(graph: ComputationGraph, *, show_grads: bool = True, grad_word: st
     ]
     for node in graph.nodes:
         color = ROOT_COLOR if node.id == graph.root else LEAF_COLOR if node.is_leaf else OP_COLOR
-        label = _label(node, root_name, show_grads=show_grads, grad_word=grad_word)
+        label = _label(node, root_name, show_grads=show_grads, show_values=show_values, grad_word=grad_word)
         out.append(f'  {node.id} [label={label}, fillcolor="{color}"];')
     out.extend(f"  {a} -> {b};" for a, b in graph.edges)
     out.append("}")

@@ -192,3 +192,90 @@ STRINGS = {
 STRINGS |= {
     "err.autograd_unknown": ("{name} is not one of the available choices.", "{name} 不是可选的选项之一。"),
 }
+
+# predict-then-reveal questions (ui/autograd_quiz.py) and the quiz mode of the page
+STRINGS |= {
+    "autograd.q_scalar": ("a scalar", "标量"),
+    "autograd.q_list_sep": (", ", "、"),
+    "autograd.q_lin_mid": (
+        "ŷ = X wᵀ + b with w = {w} and b = {b}. What is ŷ[0], the prediction for the first sample x = {x1}?",
+        "ŷ = X wᵀ + b，其中 w = {w}，b = {b}。第一个样本 x = {x1} 的预测值 ŷ[0] 是多少？",
+    ),
+    "autograd.q_lin_mid_reason": ("ŷ[0] = {terms} = {answer}", "ŷ[0] = {terms} = {answer}"),
+    "autograd.q_lin_loss": (
+        "With X = {X}, y = {y}, w = {w} and b = {b}: what is the loss L = mean((ŷ − y)²)?",
+        "取 X = {X}，y = {y}，w = {w}，b = {b}：损失 L = mean((ŷ − y)²) 是多少？",
+    ),
+    "autograd.q_lin_loss_reason": (
+        "ŷ = {y_hat}, so L = ({squares}) / {n} = {answer}",
+        "ŷ = {y_hat}，所以 L = ({squares}) / {n} = {answer}",
+    ),
+    "autograd.q_lin_grad": (
+        "Same numbers (w = {w}, b = {b}): after loss.backward(), what is w.grad[0, 0] = ∂L/∂w[0, 0]?",
+        "数值同上（w = {w}，b = {b}）：执行 loss.backward() 后，w.grad[0, 0] = ∂L/∂w[0, 0] 是多少？",
+    ),
+    "autograd.q_lin_grad_reason": (
+        "Chain rule: ∂L/∂w[0, 0] = Σᵢ ∂L/∂ŷᵢ · Xᵢ₀ with ∂L/∂ŷᵢ = 2(ŷᵢ − yᵢ)/{n}: {terms} = {answer}",
+        "链式法则：∂L/∂w[0, 0] = Σᵢ ∂L/∂ŷᵢ · Xᵢ₀，其中 ∂L/∂ŷᵢ = 2(ŷᵢ − yᵢ)/{n}：{terms} = {answer}",
+    ),
+    "autograd.q_ch_mid": (
+        "Inner function g(u) = {g}, at x = {x}: what is g(x)?",
+        "内层函数 g(u) = {g}，在 x = {x} 处：g(x) 是多少？",
+    ),
+    "autograd.q_ch_mid_reason": ("g(x) = {g_at} = {answer}", "g(x) = {g_at} = {answer}"),
+    "autograd.q_ch_loss": (
+        "y = f(g(x)) = {fx} at x = {x}: what is y?",
+        "y = f(g(x)) = {fx}，在 x = {x} 处：y 是多少？",
+    ),
+    "autograd.q_ch_loss_reason": ("y = f(g(x)) = {f_at} = {answer}", "y = f(g(x)) = {f_at} = {answer}"),
+    "autograd.q_ch_grad": (
+        "For y = {fx} at x = {x}: after y.backward(), what is x.grad = dy/dx?",
+        "对 y = {fx}，在 x = {x} 处：执行 y.backward() 后，x.grad = dy/dx 是多少？",
+    ),
+    "autograd.q_ch_grad_reason": (
+        "Chain rule: dy/dx = f′(g(x)) · g′(x) = {f_prime} · {g_prime} = {outer} · {inner} = {answer}",
+        "链式法则：dy/dx = f′(g(x)) · g′(x) = {f_prime} · {g_prime} = {outer} · {inner} = {answer}",
+    ),
+    "autograd.q_sm_mid": (
+        "Logits z = {z}, true class {t}: what is log p[{t}] = log softmax(z)[{t}]?",
+        "logits z = {z}，真实类别为 {t}：log p[{t}] = log softmax(z)[{t}] 是多少？",
+    ),
+    "autograd.q_sm_mid_reason": (
+        "log p[{t}] = z[{t}] − log Σⱼ exp(zⱼ) = {zt} − {lse} = {answer}",
+        "log p[{t}] = z[{t}] − log Σⱼ exp(zⱼ) = {zt} − {lse} = {answer}",
+    ),
+    "autograd.q_sm_loss": (
+        "Logits z = {z}, true class {t}: what is the loss L = cross_entropy(z, {t})?",
+        "logits z = {z}，真实类别为 {t}：损失 L = cross_entropy(z, {t}) 是多少？",
+    ),
+    "autograd.q_sm_loss_reason": ("L = −log p[{t}] = −({log_p}) = {answer}", "L = −log p[{t}] = −({log_p}) = {answer}"),
+    "autograd.q_sm_grad": (
+        "Logits z = {z}, true class {t}: after loss.backward(), what is z.grad[0, {t}] = ∂L/∂z[{t}]?",
+        "logits z = {z}，真实类别为 {t}：执行 loss.backward() 后，z.grad[0, {t}] = ∂L/∂z[{t}] 是多少？",
+    ),
+    "autograd.q_sm_grad_reason": (
+        "∂L/∂z = p − onehot({t}), so at the true class ∂L/∂z[{t}] = p[{t}] − 1 = {p} − 1 = {answer}",
+        "∂L/∂z = p − onehot({t})，所以在真实类别处 ∂L/∂z[{t}] = p[{t}] − 1 = {p} − 1 = {answer}",
+    ),
+    "autograd.q_step": (
+        "One zero_grad(), backward(), step() of torch.optim.SGD with lr = {lr}, starting from {name} = {before}: what is {name} afterwards?",
+        "用 lr = {lr} 的 torch.optim.SGD 执行一次 zero_grad()、backward()、step()，起点 {name} = {before}：之后 {name} 是多少？",
+    ),
+    "autograd.q_step_reason": (
+        "{name} ← {name} − lr · {grad_name} = {before} − {lr} · {grad} = {answer}",
+        "{name} ← {name} − lr · {grad_name} = {before} − {lr} · {grad} = {answer}",
+    ),
+    "autograd.q_passes": (
+        "{loss} is a scalar that depends on {params}. How many forward-mode (jvp) passes would it take to get its whole gradient?",
+        "{loss} 是一个标量，它依赖于 {params}。用前向模式（jvp）求出它的完整梯度需要几趟？",
+    ),
+    "autograd.q_passes_reason": (
+        "Forward mode gets one input direction per pass, so one pass per number: {n}. Reverse mode (backward()) needs 1, since {loss} is one number.",
+        "前向模式每趟只推一个输入方向，每个数一趟：共 {n} 趟。反向模式（backward()）只需 1 趟，因为 {loss} 只是一个数。",
+    ),
+    "autograd.worksheet_title": ("Loss Lab worksheet: autograd", "Loss Lab 练习单：自动求导"),
+    "autograd.quiz_graph": (
+        "The graph's values and gradients are hidden until every question is answered.",
+        "在所有问题都作答之前，计算图中的数值和梯度都被隐藏。",
+    ),
+}

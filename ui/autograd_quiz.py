@@ -1,0 +1,262 @@
+"""Predict-then-reveal questions for the autograd page, built from its current state (pure, testable).
+
+Every answer is read from the same core result the page displays: the loss and the intermediate value
+from the graph's forward values, the gradient entry from the chain rule's `.grad`, the parameter after
+one `optimizer.step()` from the optimizer trace, and the forward-mode pass count from the graph's leaves.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import torch
+
+from core.autograd import ComputationGraph
+from core.autograd_presets import ChainRule, OptimizerTrace
+from ui.classroom import Question
+from ui.i18n import translate
+
+# y = f(g(x)) written as plain text, and each function's derivative, with `{u}` for the argument
+PLAIN_FNS = {
+    "square": "{u}²",
+    "sin": "sin({u})",
+    "exp": "exp({u})",
+    "tanh": "tanh({u})",
+    "sigmoid": "σ({u})",
+}
+PLAIN_DERIVATIVES = {
+    "square": "2·{u}",
+    "sin": "cos({u})",
+    "exp": "exp({u})",
+    "tanh": "1 − tanh²({u})",
+    "sigmoid": "σ({u})·(1 − σ({u}))",
+}
+LOSS_NAME = {"linear": "L", "chain": "y", "softmax_ce": "L"}
+_TOKEN = re.compile(r"^[\w.]+$")
+
+
+def num(value: float) -> str:
+    """An input as the user typed it: 0.5, -3, 1e-05."""
+    return f"{float(value):g}"
+
+
+def short(value: float) -> str:
+    """A computed number, 4 significant digits."""
+    return f"{float(value):.4g}"
+
+
+def vector(values) -> str:
+    return "[" + ", ".join(num(v) for v in values) + "]"
+
+
+def signed(value: float) -> str:
+    """A computed number, parenthesized when negative, for a product or difference."""
+    text = short(value)
+    return f"({text})" if value < 0 else text
+
+
+def plain_fn(code: str, u: str, *, table: dict[str, str] = PLAIN_FNS) -> str:
+    """f(u) as plain text; a compound or negative argument is parenthesized under a square."""
+    if code == "square" and (not _TOKEN.match(u) or u.startswith("-")):
+        u = f"({u})"
+    if code == "square" and table is PLAIN_FNS and u.endswith("²"):
+        u = f"({u})"
+    return table[code].format(u=u)
+
+
+def _entry(x: torch.Tensor, index: int = 0) -> float:
+    return float(x.detach().reshape(-1)[index].item())
+
+
+def _shape(x: torch.Tensor, lang: str) -> str:
+    return "×".join(str(s) for s in x.shape) if x.dim() else translate("autograd.q_scalar", lang)
+
+
+def autograd_questions(
+    preset: str,
+    values: tuple,
+    lr: float,
+    graph: ComputationGraph,
+    rule: ChainRule,
+    trace: OptimizerTrace,
+    lang: str,
+) -> list[Question]:
+    """Five questions on the current expression: its intermediate value, the loss, one gradient entry,
+    that parameter after one SGD step, and how many forward-mode passes its gradient would take.
+
+    `graph` must come from a backward run (`preset_graph(..., backward=True)`); `rule` and `trace`
+    are `chain_rule` and `optimizer_trace` of the same inputs, `values` as the page reads them."""
+    root = next(n for n in graph.nodes if n.id == graph.root)
+    loss_name = LOSS_NAME[preset]
+    loss = float(root.value.item())
+    middle = graph.node(rule.middle).value
+    index = int(values[3]) if preset == "softmax_ce" else 0  # the entry asked about: target class or first
+    grad = _entry(rule.autograd, index)
+    param = trace.names.index(rule.wrt)
+    before, after = _entry(trace.value_before[param], index), _entry(trace.value_after_step[param], index)
+    leaves = sorted((n for n in graph.nodes if n.is_leaf), key=lambda n: trace.names.index(n.label))
+    passes = sum(n.value.numel() for n in leaves)
+
+    def tr(key: str, **kw) -> str:
+        return translate(key, lang, **kw)
+
+    key = f"ag_{preset}_"
+    questions: list[Question] = []
+    if preset == "linear":
+        X, y, w, b = [values[0:2], values[2:4], values[4:6]], values[6:9], values[9:11], values[11]
+        y_hat = middle.reshape(-1).tolist()
+        residual = [p - t for p, t in zip(y_hat, y, strict=True)]
+        outer = rule.outer.reshape(-1).tolist()
+        common = dict(w=vector(w), b=num(b))
+        questions += [
+            Question(
+                key + "yhat",
+                tr("autograd.q_lin_mid", x1=vector(X[0]), **common),
+                y_hat[0],
+                tr(
+                    "autograd.q_lin_mid_reason",
+                    terms=f"{num(X[0][0])}·{signed(w[0])} + {num(X[0][1])}·{signed(w[1])} + {signed(b)}",
+                    answer=short(y_hat[0]),
+                ),
+            ),
+            Question(
+                key + "loss",
+                tr("autograd.q_lin_loss", X="[" + ", ".join(vector(r) for r in X) + "]", y=vector(y), **common),
+                loss,
+                tr(
+                    "autograd.q_lin_loss_reason",
+                    y_hat="[" + ", ".join(short(v) for v in y_hat) + "]",
+                    squares=" + ".join(f"{signed(r)}²" for r in residual),
+                    n=len(y),
+                    answer=short(loss),
+                ),
+            ),
+            Question(
+                key + "grad",
+                tr("autograd.q_lin_grad", **common),
+                grad,
+                tr(
+                    "autograd.q_lin_grad_reason",
+                    terms=" + ".join(f"{signed(o)}·{num(row[0])}" for o, row in zip(outer, X, strict=True)),
+                    n=len(y),
+                    answer=short(grad),
+                ),
+            ),
+        ]
+        name, grad_name = "w[0, 0]", "w.grad[0, 0]"
+    elif preset == "chain":
+        x, g, f = values
+        fx = plain_fn(f, plain_fn(g, "x"))
+        g_value = float(middle.item())
+        questions += [
+            Question(
+                key + "g",
+                tr("autograd.q_ch_mid", x=num(x), g=plain_fn(g, "u")),
+                g_value,
+                tr("autograd.q_ch_mid_reason", g_at=plain_fn(g, num(x)), answer=short(g_value)),
+            ),
+            Question(
+                key + "y",
+                tr("autograd.q_ch_loss", x=num(x), fx=fx),
+                loss,
+                tr("autograd.q_ch_loss_reason", f_at=plain_fn(f, short(g_value)), answer=short(loss)),
+            ),
+            Question(
+                key + "grad",
+                tr("autograd.q_ch_grad", x=num(x), fx=fx),
+                grad,
+                tr(
+                    "autograd.q_ch_grad_reason",
+                    f_prime=plain_fn(f, short(g_value), table=PLAIN_DERIVATIVES),
+                    g_prime=plain_fn(g, num(x), table=PLAIN_DERIVATIVES),
+                    outer=signed(rule.outer.item()),
+                    inner=signed(rule.inner.item()),
+                    answer=short(grad),
+                ),
+            ),
+        ]
+        name, grad_name = "x", "x.grad"
+    else:
+        z, target = values[0:3], index
+        log_p = _entry(middle, target)
+        common = dict(z=vector(z), t=target)
+        questions += [
+            Question(
+                key + "logp",
+                tr("autograd.q_sm_mid", **common),
+                log_p,
+                tr(
+                    "autograd.q_sm_mid_reason",
+                    t=target,
+                    zt=num(z[target]),
+                    lse=short(math.log(sum(math.exp(v) for v in z))),
+                    answer=short(log_p),
+                ),
+            ),
+            Question(
+                key + "loss",
+                tr("autograd.q_sm_loss", **common),
+                loss,
+                tr("autograd.q_sm_loss_reason", t=target, log_p=short(log_p), answer=short(loss)),
+            ),
+            Question(
+                key + "grad",
+                tr("autograd.q_sm_grad", **common),
+                grad,
+                tr("autograd.q_sm_grad_reason", t=target, p=short(math.exp(log_p)), answer=short(grad)),
+            ),
+        ]
+        name, grad_name = f"z[0, {target}]", f"z.grad[0, {target}]"
+    questions += [
+        Question(
+            key + "step",
+            tr("autograd.q_step", lr=num(lr), name=name, before=num(before)),
+            after,
+            tr(
+                "autograd.q_step_reason",
+                name=name,
+                grad_name=grad_name,
+                before=num(before),
+                lr=num(lr),
+                grad=signed(grad),
+                answer=short(after),
+            ),
+        ),
+        Question(
+            key + "passes",
+            tr(
+                "autograd.q_passes",
+                loss=loss_name,
+                params=tr("autograd.q_list_sep").join(f"{n.label} ({_shape(n.value, lang)})" for n in leaves),
+            ),
+            float(passes),
+            tr("autograd.q_passes_reason", loss=loss_name, n=passes),
+        ),
+    ]
+    return questions
+
+
+def worksheet_inputs(preset: str, values: tuple, lr: float, lang: str) -> dict[str, str]:
+    """The page's inputs as readable strings, for the printable worksheet."""
+    inputs = {translate("autograd.preset", lang): translate(f"autograd.preset_{preset}", lang)}
+    if preset == "linear":
+        rows = [values[0:2], values[2:4], values[4:6]]
+        inputs |= {
+            "X": "[" + ", ".join(vector(r) for r in rows) + "]",
+            "y": vector(values[6:9]),
+            "w": vector(values[9:11]),
+            "b": num(values[11]),
+        }
+    elif preset == "chain":
+        x, g, f = values
+        inputs |= {
+            "x": num(x),
+            translate("autograd.inner_fn", lang): plain_fn(g, "u"),
+            translate("autograd.outer_fn", lang): plain_fn(f, "u"),
+            "y = f(g(x))": plain_fn(f, plain_fn(g, "x")),
+        }
+    else:
+        inputs |= {"z": vector(values[0:3]), translate("autograd.target", lang): str(int(values[3]))}
+    inputs["lr"] = num(lr)
+    return inputs

@@ -25,7 +25,9 @@ from ui.text import shown
 
 def warn_bad_param(key: str, raw: object, allowed: str, container: Any = None) -> None:
     """Say that URL parameter `key` had an unusable value and the default is used instead."""
-    (container or st).warning(t("state.bad_param", name=key, value=shown(raw), allowed=allowed), icon=":material/warning:")
+    (container or st).warning(
+        t("state.bad_param", name=key, value=shown(raw), allowed=allowed), icon=":material/warning:"
+    )
 
 
 def read_param(key: str, parse: Callable[[str], Any], default: Any, allowed: str, container: Any = None) -> Any:

@@ -130,3 +130,29 @@ def test_quiz_in_chinese(lang):
     assert "第 1 步在批次 I = {5, 1, 0}" in prompts
     at = _reveal(at, "regression_loss", 12)
     assert translate("classroom.right", lang, answer="12.0000", guess="12.0000") in [s.value for s in at.success]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {
+            "data": "synthetic",
+            "tw": "2",
+            "n": "50",
+            "lr": "0.05",
+            "batch": "5",
+            "loss": "half_mean",
+            "step": "4",
+            "w0": "0.5",
+        },
+        {"lr": "90", "epochs": "40", "step": "80"},  # diverges: only finite answers are asked for
+    ],
+)
+def test_quiz_on_other_data_and_a_diverged_run(params):
+    at = open_page(PAGE, params={"quiz": "true", **params})
+    assert not at.exception
+    guesses = [n for n in at.number_input if n.key and n.key.startswith("_guess_")]
+    assert guesses
+    for n in guesses:
+        at = _reveal(at, n.key.removeprefix("_guess_").rsplit("_", 1)[0], 0)
+    assert not at.exception and not _hidden_notes(at)

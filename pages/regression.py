@@ -5,10 +5,12 @@ import streamlit as st
 from core.errors import InputError
 from ui import regression_step as step_view
 from ui import regression_views as views
+from ui.classroom import QUIZ_KEY, quiz, results_hidden, worksheet_button
 from ui.errors import show_input_error
-from ui.i18n import t
+from ui.i18n import current_lang, t
 from ui.regression_compute import config_key, stable_lr, training_run
 from ui.regression_inputs import DEFAULTS, NoUpload, data_settings, training_settings
+from ui.regression_quiz import regression_questions, worksheet_inputs
 from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
 
@@ -17,6 +19,7 @@ leave_legacy_pages_mode()  # see ui/router.py
 st.title(t("nav.regression"))
 st.markdown(t("regression.intro"))
 
+bad_input = False
 with st.expander(t("regression.settings"), expanded=True):
     data_column, train_column, model_column = st.columns(3, gap="medium")
     try:
@@ -28,6 +31,7 @@ with st.expander(t("regression.settings"), expanded=True):
         st.stop()
     except InputError as error:
         show_input_error(error)
+        bad_input = True  # no questions about a run the inputs on screen no longer describe
         if "regression_last" not in st.session_state:
             st.stop()
         st.caption(t("error.kept_last"))  # a half-typed list must not blank the page in front of the class
@@ -48,14 +52,22 @@ if run.steps == 0:
     st.stop()
 
 step = step_view.step_control(run)
+lang = current_lang()
+questions = [] if bad_input else regression_questions(data, run, config, step, lang)
+quiz(questions)
+if questions and st.session_state.get(QUIZ_KEY):
+    worksheet_button(
+        t("regression.ws_title", step=step + 1), worksheet_inputs(data, run, config, step, lang), questions, lang
+    )
+hidden = results_hidden(questions)  # once: one note, then each tab leaves out what the questions ask about
 tab_step, tab_curves, tab_regimes, tab_result = st.tabs(
     [t("regression.tab_step"), t("regression.tab_curves"), t("regression.tab_regimes"), t("regression.tab_result")]
 )
 with tab_step:
-    step_view.render_step(data, run, config, step)
+    step_view.render_step(data, run, config, step, hidden)
 with tab_curves:
-    views.render_curves(data, run, config, step)
+    views.render_curves(data, run, config, step, hidden)
 with tab_regimes:
     views.render_regimes(data, run, config, selected_device())
 with tab_result:
-    views.render_result(data, run, config)
+    views.render_result(data, run, config, hidden, asked_last=step == run.steps - 1)

@@ -65,7 +65,7 @@ def _revealed_key(question: Question) -> str:
 
 
 def all_revealed(questions: Sequence[Question]) -> bool:
-    return all(st.session_state.get(_revealed_key(q), False) for q in questions)
+    return all(st.session_state.get(_revealed_key(q)) is not None for q in questions)  # a guess of 0 counts
 
 
 def results_hidden(questions: Sequence[Question]) -> bool:

@@ -86,8 +86,12 @@ _LOSS_TEX = {
 }
 
 
-def render_step(data: Data, run: Run, config: TrainConfig, i: int) -> None:
-    """The selected step: its batch, the loss, w.grad and b.grad, and the update, with the live numbers."""
+def render_step(data: Data, run: Run, config: TrainConfig, i: int, hidden: bool = False) -> None:
+    """The selected step: its batch, the loss, w.grad and b.grad, and the update, with the live numbers.
+
+    `hidden` (quiz mode, questions not yet revealed): the formulas keep the inputs but not the results,
+    the chart leaves out the line after the step and the step table is left out.
+    """
     spe = run.steps_per_epoch
     batch = run.batch(i)
     theta = run.theta()
@@ -100,21 +104,33 @@ def render_step(data: Data, run: Run, config: TrainConfig, i: int) -> None:
         shown_batch = ",".join(map(str, batch[:8])) + (r",\dots" if B > 8 else "")
         k = i + 1
         st.latex(rf"I = \{{{shown_batch}\}},\quad \hat y_i = x_i^\top w_{{{k - 1}}} + b_{{{k - 1}}}")
-        st.latex(rf"\ell = {loss_tex} = {num(run.loss[i])}")
-        st.latex(rf"\nabla_w \ell = {scale}\,X_I^\top(\hat y_I-y_I) = {vec(run.grad_w[i])}")
-        st.latex(rf"\nabla_b \ell = {scale}\sum_{{i\in I}}(\hat y_i-y_i) = {num(run.grad_b[i])}")
         lr = num(config.lr)
-        st.latex(
-            rf"w_{{{k}}} = w_{{{k - 1}}} - \eta\,\nabla_w \ell = {vec(before[:-1])} - {lr}\cdot{vec(run.grad_w[i])}"
-            rf" = {vec(after[:-1])}"
-        )
-        st.latex(
-            rf"b_{{{k}}} = b_{{{k - 1}}} - \eta\,\nabla_b \ell = {num(before[-1])} - {lr}\cdot{factor(run.grad_b[i])}"
-            rf" = {num(after[-1])}"
-        )
+        if hidden:
+            st.latex(rf"\ell = {loss_tex} = \;?")
+            st.latex(rf"\nabla_w \ell = {scale}\,X_I^\top(\hat y_I-y_I) = \;?")
+            st.latex(rf"\nabla_b \ell = {scale}\sum_{{i\in I}}(\hat y_i-y_i) = \;?")
+            st.latex(
+                rf"w_{{{k}}} = w_{{{k - 1}}} - \eta\,\nabla_w \ell = {vec(before[:-1])} - {lr}\cdot\nabla_w \ell = \;?"
+            )
+            st.latex(
+                rf"b_{{{k}}} = b_{{{k - 1}}} - \eta\,\nabla_b \ell = {num(before[-1])} - {lr}\cdot\nabla_b \ell = \;?"
+            )
+            st.caption(t("regression.hidden_formula"))
+        else:
+            st.latex(rf"\ell = {loss_tex} = {num(run.loss[i])}")
+            st.latex(rf"\nabla_w \ell = {scale}\,X_I^\top(\hat y_I-y_I) = {vec(run.grad_w[i])}")
+            st.latex(rf"\nabla_b \ell = {scale}\sum_{{i\in I}}(\hat y_i-y_i) = {num(run.grad_b[i])}")
+            st.latex(
+                rf"w_{{{k}}} = w_{{{k - 1}}} - \eta\,\nabla_w \ell = {vec(before[:-1])} - {lr}\cdot{vec(run.grad_w[i])}"
+                rf" = {vec(after[:-1])}"
+            )
+            st.latex(
+                rf"b_{{{k}}} = b_{{{k - 1}}} - \eta\,\nabla_b \ell = {num(before[-1])} - {lr}"
+                rf"\cdot{factor(run.grad_b[i])} = {num(after[-1])}"
+            )
         st.caption(t("regression.step_where"))
     with right:
-        _batch_chart(data, batch, before, after)
+        _batch_chart(data, batch, before, None if hidden else after)
     rows = batch[:MAX_BATCH_ROWS]
     frame = pd.DataFrame(data.X[rows], columns=list(data.features))
     frame.insert(0, t("regression.col_sample"), rows)
@@ -125,10 +141,11 @@ def render_step(data: Data, run: Run, config: TrainConfig, i: int) -> None:
     st.dataframe(frame, hide_index=True)
     if B > MAX_BATCH_ROWS:
         st.caption(t("regression.batch_rows_cut", shown=MAX_BATCH_ROWS, count=B))
-    render_step_table(run, i)
+    if not hidden:
+        render_step_table(run, i)
 
 
-def _batch_chart(data: Data, batch: np.ndarray, before: np.ndarray, after: np.ndarray) -> None:
+def _batch_chart(data: Data, batch: np.ndarray, before: np.ndarray, after: np.ndarray | None) -> None:
     in_batch = np.zeros(data.n, dtype=bool)
     in_batch[batch] = True
     # every sample of a big data set would swamp the browser: an even sample of the rest, then the batch on top
@@ -139,11 +156,10 @@ def _batch_chart(data: Data, batch: np.ndarray, before: np.ndarray, after: np.nd
         x = data.X[:, 0]
         points = pd.DataFrame({"x": x[order], "y": data.y[order], "in_batch": in_batch[order], "sample": order})
         xs = np.array([x.min(), x.max()])
-        lines = pd.DataFrame({
-            "x": np.concatenate([xs, xs]),
-            "y": np.concatenate([xs * before[0] + before[1], xs * after[0] + after[1]]),
-            "which": [t("regression.line_before")] * 2 + [t("regression.line_after")] * 2,
-        })  # fmt: skip
+        lines = pd.DataFrame({"x": xs, "y": xs * before[0] + before[1], "which": [t("regression.line_before")] * 2})
+        if after is not None:  # left out while quiz mode hides the step's result
+            after_line = {"x": xs, "y": xs * after[0] + after[1], "which": [t("regression.line_after")] * 2}
+            lines = pd.concat([lines, pd.DataFrame(after_line)], ignore_index=True)
         chart = charts.batch_scatter(points, lines, x_title=data.features[0], y_title="y")
     else:
         y_hat = data.X @ before[:-1] + before[-1]

@@ -23,8 +23,12 @@ STRIP_EPOCHS = 6
 # --- tab 2: training curves and the loss surface --------------------------------------------------------------
 
 
-def render_curves(data: Data, run: Run, config: TrainConfig, i: int) -> None:
-    """Loss per step and per epoch; the trajectory on the loss surface; the distance to the optimum."""
+def render_curves(data: Data, run: Run, config: TrainConfig, i: int, hidden: bool = False) -> None:
+    """Loss per step and per epoch; the trajectory on the loss surface; the distance to the optimum.
+
+    `hidden` (quiz mode, questions not yet revealed): the loss curve and the trajectory, which show the
+    selected step's loss and parameters, are left out (the controls stay).
+    """
     spe = run.steps_per_epoch
     steps = pd.DataFrame(
         {"step": np.arange(1, run.steps + 1), "loss": run.loss, "series": t("regression.series_batch")}
@@ -34,18 +38,24 @@ def render_curves(data: Data, run: Run, config: TrainConfig, i: int) -> None:
         "series": t("regression.series_epoch"),
     })  # fmt: skip
     st.subheader(t("regression.loss_title"))
-    st.altair_chart(
-        charts.loss_chart(
-            steps, epochs, x_title=t("regression.axis_step"), y_title=t("regression.axis_loss"), current=i + 1
+    if hidden:
+        st.caption(t("regression.hidden_formula"))
+    else:
+        st.altair_chart(
+            charts.loss_chart(
+                steps, epochs, x_title=t("regression.axis_step"), y_title=t("regression.axis_loss"), current=i + 1
+            )
         )
-    )
-    st.caption(t("regression.loss_caption"))
+        st.caption(t("regression.loss_caption"))
     st.subheader(t("regression.surface_title"))
     pa, pb = choose_params(data.d)
     theta_star = optimum(data.key, data.X, data.y)
     paths = {t("regression.run_this", batch=run.batch_size): run.theta()}
-    st.altair_chart(contour_chart(data, config, paths, theta_star, pa, pb, current=run.theta()[i + 1]))
-    st.caption(t("regression.surface_caption", a=_label(pa, data.d), b=_label(pb, data.d)))
+    if hidden:
+        st.caption(t("regression.hidden_formula"))
+    else:
+        st.altair_chart(contour_chart(data, config, paths, theta_star, pa, pb, current=run.theta()[i + 1]))
+        st.caption(t("regression.surface_caption", a=_label(pa, data.d), b=_label(pb, data.d)))
     st.subheader(t("regression.distance_title"))
     distance = _distances(run.theta(), theta_star)
     frame = pd.DataFrame({"step": np.arange(run.steps + 1), "distance": distance, "run": next(iter(paths))})
@@ -166,8 +176,12 @@ def render_regimes(data: Data, run: Run, config: TrainConfig, device: str) -> No
 # --- tab 4: the result, the script, the downloads ---------------------------------------------------------------
 
 
-def render_result(data: Data, run: Run, config: TrainConfig) -> None:
-    """Final w, b against the normal equation (and the truth for synthetic data); the plain-PyTorch script."""
+def render_result(data: Data, run: Run, config: TrainConfig, hidden: bool = False, asked_last: bool = False) -> None:
+    """Final w, b against the normal equation (and the truth for synthetic data); the plain-PyTorch script.
+
+    `hidden` (quiz mode, questions not yet revealed): the history download (every step's numbers) is left
+    out, and so are the final parameters when the questions are about the last step (`asked_last`).
+    """
     theta_star = optimum(data.key, data.X, data.y)
     final = run.theta()[-1]
     table = pd.DataFrame({
@@ -179,12 +193,15 @@ def render_result(data: Data, run: Run, config: TrainConfig) -> None:
     if data.true_w is not None:
         table[t("regression.col_true")] = [*data.true_w, data.true_b]
     st.subheader(t("regression.result_title"))
-    st.dataframe(
-        table,
-        hide_index=True,
-        column_config={c: st.column_config.NumberColumn(format="%.6f") for c in table.columns[1:]},
-    )
-    st.markdown(t("regression.result_gap", gap=num(float(_distances(final[None, :], theta_star)[0]))))
+    if hidden and asked_last:
+        st.caption(t("regression.hidden_formula"))
+    else:
+        st.dataframe(
+            table,
+            hide_index=True,
+            column_config={c: st.column_config.NumberColumn(format="%.6f") for c in table.columns[1:]},
+        )
+        st.markdown(t("regression.result_gap", gap=num(float(_distances(final[None, :], theta_star)[0]))))
     st.subheader(t("regression.script_title"))
     dataset = dict(data.dataset)
     if dataset["kind"] == "table":
@@ -202,6 +219,9 @@ def render_result(data: Data, run: Run, config: TrainConfig) -> None:
             on_click="ignore", icon=":material/download:",
         )  # fmt: skip
     st.subheader(t("regression.history_title"))
+    if hidden:
+        st.caption(t("regression.hidden_formula"))
+        return
     st.download_button(
         t("regression.history_download", steps=f"{run.steps:,}"), lambda: history_csv(run), file_name="sgd_history.csv",
         mime="text/csv", on_click="ignore", icon=":material/download:",

@@ -342,4 +342,57 @@ STRINGS |= {
         "The table needs at least two columns (features and a target).",
         "表格至少需要两列（特征和目标）。",
     ),
+    # --- quiz mode (ui/regression_quiz.py) ---
+    "regression.q_loss": (
+        "Step {step} trains on the batch I = {batch} ({count} samples), starting from w = {w} and b = {b}. "
+        "What is the batch loss ℓ ({loss})?",
+        "第 {step} 步在批次 I = {batch}（{count} 个样本）上训练，起点是 w = {w}、b = {b}。"
+        "这一批的损失 ℓ（{loss}）是多少？",
+    ),
+    "regression.q_loss_why": (
+        "Residuals ŷ − y = {r}; ℓ = {k}·Σ(ŷᵢ − yᵢ)² = {k}·{squares} = {answer}.",
+        "残差 ŷ − y = {r}；ℓ = {k}·Σ(ŷᵢ − yᵢ)² = {k}·{squares} = {answer}。",
+    ),
+    "regression.q_grad_w": (
+        "Step {step} (batch I = {batch}, w = {w}, b = {b}): after loss.backward(), what is w.grad[{j}], "
+        "that is ∂ℓ/∂w{j}?",
+        "第 {step} 步（批次 I = {batch}，w = {w}，b = {b}）：执行 loss.backward() 之后，"
+        "w.grad[{j}]（即 ∂ℓ/∂w{j}）是多少？",
+    ),
+    "regression.q_grad_w_why": (
+        "w.grad[{j}] = {c}·Σ(ŷᵢ − yᵢ)·xᵢ{j} = {c}·{dot} = {answer}.",
+        "w.grad[{j}] = {c}·Σ(ŷᵢ − yᵢ)·xᵢ{j} = {c}·{dot} = {answer}。",
+    ),
+    "regression.q_grad_b": (
+        "Step {step} (batch I = {batch}, w = {w}, b = {b}): after loss.backward(), what is b.grad, that is ∂ℓ/∂b?",
+        "第 {step} 步（批次 I = {batch}，w = {w}，b = {b}）：执行 loss.backward() 之后，b.grad（即 ∂ℓ/∂b）是多少？",
+    ),
+    "regression.q_grad_b_why": (
+        "b.grad = {c}·Σ(ŷᵢ − yᵢ) = {c}·{total} = {answer}.",
+        "b.grad = {c}·Σ(ŷᵢ − yᵢ) = {c}·{total} = {answer}。",
+    ),
+    "regression.q_next_w": (
+        "With learning rate η = {lr}: what is w[{j}] after optimizer.step() at step {step} (it was {before})?",
+        "学习率 η = {lr}：第 {step} 步执行 optimizer.step() 之后，w[{j}] 是多少（更新前是 {before}）？",
+    ),
+    "regression.q_next_w_why": (
+        "w[{j}] − η·w.grad[{j}] = {before} − {lr}·{grad} = {answer}.",
+        "w[{j}] − η·w.grad[{j}] = {before} − {lr}·{grad} = {answer}。",
+    ),
+    "regression.q_next_b": (
+        "With learning rate η = {lr}: what is b after optimizer.step() at step {step} (it was {before})?",
+        "学习率 η = {lr}：第 {step} 步执行 optimizer.step() 之后，b 是多少（更新前是 {before}）？",
+    ),
+    "regression.q_next_b_why": (
+        "b − η·b.grad = {before} − {lr}·{grad} = {answer}.",
+        "b − η·b.grad = {before} − {lr}·{grad} = {answer}。",
+    ),
+    "regression.ws_title": ("Linear regression by SGD: step {step}", "用 SGD 训练线性回归：第 {step} 步"),
+    "regression.ws_features": ("Features", "特征"),
+    "regression.ws_start": ("Start (w₀, b₀)", "初始值（w₀, b₀）"),
+    "regression.ws_step": ("Step asked about", "题目所问的步"),
+    "regression.hidden_formula": (
+        "The numbers of this step are hidden until the questions above are revealed.",
+        "在揭晓上面的题目之前，这一步的数值先隐藏起来。",
+    ),
 }

@@ -1,0 +1,157 @@
+"""The regression page's quiz questions: answers are the live run's numbers, prompts carry the live inputs."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+import torch
+
+from core.regression import TrainConfig, synthetic_data, toy_dataset, train
+from ui.classroom import worksheet_html
+from ui.regression_compute import Data, config_key, training_run
+from ui.regression_quiz import regression_questions, worksheet_inputs
+from ui.regression_step import num
+
+SEED_CONFIG = TrainConfig(lr=0.5, batch_size=3, epochs=3, loss="sum_over_batch", w0=(1, 2), b0=0, batch_order=(5, 1, 0))
+
+
+def _toy() -> Data:
+    X, y = toy_dataset(device="cpu")
+    return Data(("toy",), X.numpy(), y.numpy().ravel(), ("x1", "x2"), {"kind": "toy"})
+
+
+def _synthetic(w=(2.0, -3.4), b=4.2, n=40, noise=0.01, seed=3) -> Data:
+    X, y = synthetic_data(list(w), b, n, noise, seed, device="cpu")
+    dataset = {"kind": "synthetic", "w": list(w), "b": b, "n": n, "noise": noise, "seed": seed}
+    key = ("synthetic", tuple(w), b, n, noise, seed)
+    return Data(key, X.numpy(), y.numpy().ravel(), ("x1", "x2"), dataset, tuple(w), b)
+
+
+def _page_run(data: Data, config: TrainConfig):
+    """The run exactly as the page gets it (the cached plain-array copy of core's history)."""
+    return training_run(data.key, data.X, data.y, config_key(config), "cpu")
+
+
+def _core(data: Data, config: TrainConfig):
+    """Core's history, computed independently of the page."""
+    return train(torch.from_numpy(data.X), torch.from_numpy(data.y), config)
+
+
+def _answers(questions) -> dict[str, float]:
+    return {re.sub(r"_[0-9a-f]{10}$", "", q.key): q.answer for q in questions}
+
+
+def test_seed_example_answers_are_the_hand_computed_values():
+    data = _toy()
+    questions = regression_questions(data, _page_run(data, SEED_CONFIG), SEED_CONFIG, 0, "en")
+    assert _answers(questions) == pytest.approx({
+        "regression_loss": 12.0,
+        "regression_grad_w1": 32 / 3,
+        "regression_grad_b": 20 / 3,
+        "regression_next_w1": -13 / 3,
+        "regression_next_b": -10 / 3,
+    })  # fmt: skip
+
+
+@pytest.mark.parametrize("loss", ["mean", "sum", "sum_over_batch", "half_mean"])
+@pytest.mark.parametrize("i", [0, 2, 7])
+def test_answers_equal_core_results_for_each_step_and_convention(loss, i):
+    data = _synthetic()
+    config = TrainConfig(lr=0.03, batch_size=7, epochs=2, seed=5, loss=loss, w0=(0.5, -1.0), b0=0.25)
+    core = _core(data, config)
+    answers = _answers(regression_questions(data, _page_run(data, config), config, i, "en"))
+    assert answers == pytest.approx({
+        "regression_loss": float(core.loss[i]),
+        "regression_grad_w1": float(core.grad_w[i, 0]),
+        "regression_grad_b": float(core.grad_b[i]),
+        "regression_next_w1": float(core.w[i, 0]),
+        "regression_next_b": float(core.b[i]),
+    }, rel=1e-9, abs=1e-12)  # fmt: skip
+
+
+def test_reasons_hold_the_numbers_of_the_formula():
+    data = _toy()
+    reasons = [q.reason for q in regression_questions(data, _page_run(data, SEED_CONFIG), SEED_CONFIG, 0, "en")]
+    assert reasons[0] == "Residuals ŷ − y = [4, 2, 4]; ℓ = 1/3·Σ(ŷᵢ − yᵢ)² = 1/3·36 = 12."
+    assert reasons[1] == "w.grad[1] = 2/3·Σ(ŷᵢ − yᵢ)·xᵢ1 = 2/3·16 = 10.6667."
+    assert reasons[2] == "b.grad = 2/3·Σ(ŷᵢ − yᵢ) = 2/3·10 = 6.6667."
+    assert reasons[3] == "w[1] − η·w.grad[1] = 1 − 0.5·10.6667 = -4.3333."
+    assert reasons[4] == "b − η·b.grad = 0 − 0.5·6.6667 = -3.3333."
+
+
+def test_prompts_carry_the_live_inputs():
+    data = _synthetic()
+    config = TrainConfig(lr=0.07, batch_size=4, epochs=1, seed=1, loss="mean", w0=(0.5, -1.25), b0=0.75)
+    run = _page_run(data, config)
+    i = 2
+    prompts = [q.prompt for q in regression_questions(data, run, config, i, "en")]
+    batch = "{" + ", ".join(map(str, run.batch(i))) + "}"
+    before = run.theta()[i]
+    for prompt in prompts:
+        assert "step 3" in prompt.lower()
+    for prompt in prompts[:3]:
+        assert batch in prompt
+        assert f"w = [{num(before[0])}, {num(before[1])}]" in prompt and f"b = {num(before[2])}" in prompt
+    assert "η = 0.07" in prompts[3] and f"(it was {num(before[0])})" in prompts[3]
+    assert "η = 0.07" in prompts[4] and f"(it was {num(before[2])})" in prompts[4]
+
+
+def test_prompts_change_with_the_inputs():
+    data = _toy()
+    other = TrainConfig(lr=0.1, batch_size=2, epochs=1, loss="sum", w0=(3, -1), b0=2, batch_order=(4, 2))
+    run = _page_run(data, other)
+    questions = regression_questions(data, run, other, 0, "en")
+    assert (
+        "I = {4, 2}" in questions[0].prompt and "w = [3, -1]" in questions[0].prompt and "b = 2" in questions[0].prompt
+    )
+    assert "η = 0.1" in questions[3].prompt and "(it was 3)" in questions[3].prompt
+    assert "(it was 2)" in questions[4].prompt
+    seed = regression_questions(data, _page_run(data, SEED_CONFIG), SEED_CONFIG, 0, "en")
+    assert {q.key for q in seed}.isdisjoint(q.key for q in questions)  # another state asks afresh
+
+
+def test_both_languages_produce_text():
+    data = _toy()
+    run = _page_run(data, SEED_CONFIG)
+    en = regression_questions(data, run, SEED_CONFIG, 1, "en")
+    zh = regression_questions(data, run, SEED_CONFIG, 1, "zh")
+    assert len(en) == len(zh) == 5
+    assert [q.answer for q in en] == [q.answer for q in zh]
+    for e, z in zip(en, zh, strict=True):
+        assert e.prompt.strip() and e.reason.strip() and z.prompt.strip() and z.reason.strip()
+        assert e.prompt != z.prompt
+        assert re.search(r"[\u4e00-\u9fff]", z.prompt)
+        assert not re.search(r"[\u4e00-\u9fff]", e.prompt)
+        assert "{" not in e.reason and "{" not in z.reason  # every placeholder filled
+
+
+def test_a_diverged_run_asks_only_about_finite_numbers():
+    data = _synthetic(n=20)
+    config = TrainConfig(lr=50.0, batch_size=20, epochs=200, loss="sum", w0=(1.0, 1.0), b0=0.0)
+    run = _page_run(data, config)
+    assert run.diverged
+    questions = regression_questions(data, run, config, run.steps - 1, "en")
+    assert all(np.isfinite(q.answer) for q in questions)
+    assert regression_questions(data, run, config, 0, "en")  # the first step is still finite
+
+
+def test_out_of_range_step_asks_nothing():
+    data = _toy()
+    run = _page_run(data, SEED_CONFIG)
+    assert regression_questions(data, run, SEED_CONFIG, run.steps, "en") == []
+
+
+def test_worksheet_holds_the_inputs_and_the_answer_key():
+    data = _synthetic()
+    config = TrainConfig(lr=0.03, batch_size=10, epochs=1, loss="mean", w0=(0.0, 0.0), b0=0.0)
+    run = _page_run(data, config)
+    inputs = worksheet_inputs(data, run, config, 1, "en")
+    assert inputs["Learning rate η"] == "0.03" and inputs["Batch size"] == "10" and inputs["Samples n"] == "40"
+    assert inputs["True b"] == "4.2"
+    questions = regression_questions(data, run, config, 1, "en")
+    page = worksheet_html("Worksheet", inputs, questions, "en")
+    assert f"{questions[0].answer:.4f}" in page
+    zh = worksheet_inputs(data, run, config, 1, "zh")
+    assert "学习率 η" in zh

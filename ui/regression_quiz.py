@@ -1,0 +1,147 @@
+"""The regression page's predict-then-reveal questions, built from the selected step of the live run.
+
+`regression_questions` is pure (no Streamlit): it reads the run the page shows and returns `Question`s
+whose answers are that run's numbers (the batch loss, w.grad, b.grad and the parameters after the step).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+
+from core.regression import TrainConfig
+from ui.classroom import Question
+from ui.i18n import translate
+from ui.regression_compute import Data, Run, config_key
+from ui.regression_step import MAX_VECTOR, num
+
+# the factors k in ℓ = k·Σr² and c in ∂ℓ/∂r = c·r of each convention (core/losses.py), written as fractions
+_LOSS_FACTOR = {"mean": "1/{B}", "sum": "1", "sum_over_batch": "1/{B}", "half_mean": "1/(2·{B})"}
+_GRAD_FACTOR = {"mean": "2/{B}", "sum": "2", "sum_over_batch": "2/{B}", "half_mean": "1/{B}"}
+
+
+def plain_vec(values: np.ndarray) -> str:
+    """A vector as plain text, long ones shortened: [1, -4.3333, …]."""
+    items = [num(v) for v in values[:MAX_VECTOR]] + (["…"] if len(values) > MAX_VECTOR else [])
+    return "[" + ", ".join(items) + "]"
+
+
+def _batch_set(batch: np.ndarray, limit: int = 12) -> str:
+    return "{" + ", ".join(map(str, batch[:limit])) + (", …" if len(batch) > limit else "") + "}"
+
+
+def regression_questions(data: Data, run: Run, config: TrainConfig, i: int, lang: str) -> list[Question]:
+    """Questions about step i (0-based) of `run`: the batch loss, w.grad[1], b.grad, w[1] and b after it.
+
+    A question whose answer is not a finite number (a diverged run) is left out.
+    """
+    if not 0 <= i < run.steps:
+        return []
+    batch = run.batch(i)
+    theta = run.theta()
+    before, after = theta[i], theta[i + 1]
+    B = len(batch)
+    residual = data.X[batch] @ before[:-1] + before[-1] - data.y[batch]  # r = ŷ − y over the batch
+    k_loss = _LOSS_FACTOR[config.loss].format(B=B)
+    k_grad = _GRAD_FACTOR[config.loss].format(B=B)
+    lr = num(config.lr)
+    # the keys name the state asked about: another step, data set or setting asks afresh
+    tag = hashlib.sha256(repr((data.key, config_key(config), i)).encode()).hexdigest()[:10]
+    common = dict(step=i + 1, batch=_batch_set(batch), count=B, w=plain_vec(before[:-1]), b=num(before[-1]))
+
+    with np.errstate(all="ignore"):
+        squares, dot, total = float(residual @ residual), float(residual @ data.X[batch, 0]), float(residual.sum())
+    questions = [
+        Question(
+            f"regression_loss_{tag}",
+            translate("regression.q_loss", lang, loss=loss_name(config.loss, lang), **common),
+            float(run.loss[i]),
+            translate(
+                "regression.q_loss_why",
+                lang,
+                r=plain_vec(residual),
+                k=k_loss,
+                squares=num(squares),
+                answer=num(run.loss[i]),
+            ),
+        ),
+        Question(
+            f"regression_grad_w1_{tag}",
+            translate("regression.q_grad_w", lang, j=1, **common),
+            float(run.grad_w[i, 0]),
+            translate("regression.q_grad_w_why", lang, j=1, c=k_grad, dot=num(dot), answer=num(run.grad_w[i, 0])),
+        ),
+        Question(
+            f"regression_grad_b_{tag}",
+            translate("regression.q_grad_b", lang, **common),
+            float(run.grad_b[i]),
+            translate("regression.q_grad_b_why", lang, c=k_grad, total=num(total), answer=num(run.grad_b[i])),
+        ),
+        Question(
+            f"regression_next_w1_{tag}",
+            translate("regression.q_next_w", lang, j=1, lr=lr, before=num(before[0]), step=i + 1),
+            float(after[0]),
+            translate(
+                "regression.q_next_w_why",
+                lang,
+                j=1,
+                before=num(before[0]),
+                lr=lr,
+                grad=_factor(run.grad_w[i, 0]),
+                answer=num(after[0]),
+            ),
+        ),
+        Question(
+            f"regression_next_b_{tag}",
+            translate("regression.q_next_b", lang, lr=lr, before=num(before[-1]), step=i + 1),
+            float(after[-1]),
+            translate(
+                "regression.q_next_b_why",
+                lang,
+                before=num(before[-1]),
+                lr=lr,
+                grad=_factor(run.grad_b[i]),
+                answer=num(after[-1]),
+            ),
+        ),
+    ]
+    return [q for q in questions if np.isfinite(q.answer)]
+
+
+def _factor(value: float) -> str:
+    text = num(value)
+    return f"({text})" if text.startswith("-") else text
+
+
+def worksheet_inputs(data: Data, run: Run, config: TrainConfig, i: int, lang: str) -> dict[str, str]:
+    """The page's inputs as readable strings, for the printed worksheet."""
+    sources = {
+        "toy": translate("regression.source_toy", lang),
+        "synthetic": translate("regression.source_synthetic", lang),
+    }
+    inputs = {
+        translate("regression.data", lang): sources.get(data.key[0], translate("regression.source_csv", lang)),
+        translate("regression.n", lang): str(data.n),
+        translate("regression.ws_features", lang): ", ".join(data.features),
+        translate("regression.lr", lang): num(config.lr),
+        translate("regression.batch", lang): str(config.batch_size),
+        translate("regression.epochs", lang): str(config.epochs),
+        translate("regression.loss", lang): loss_name(config.loss, lang),
+        translate("regression.ws_start", lang): f"w = {plain_vec(run.w0)}, b = {num(run.b0)}",
+        translate("regression.ws_step", lang): str(i + 1),
+    }
+    if data.true_w is not None:
+        inputs[translate("regression.true_w", lang)] = plain_vec(np.asarray(data.true_w))
+        inputs[translate("regression.true_b", lang)] = num(data.true_b)
+    return inputs
+
+
+def loss_name(code: str, lang: str) -> str:
+    names = {
+        "mean": translate("regression.loss_mean", lang),
+        "sum": translate("regression.loss_sum", lang),
+        "sum_over_batch": translate("regression.loss_sum_over_batch", lang),
+        "half_mean": translate("regression.loss_half_mean", lang),
+    }
+    return names[code]

@@ -42,11 +42,13 @@ with st.expander(t("regression.settings"), expanded=True):
 bound = stable_lr(data.key, data.X, config.loss, config.batch_size)
 if run.diverged:
     st.error(
-        t("regression.diverged", step=run.diverged_step + 1, lr=config.lr, suggest=step_view.num(bound / 2)), icon="💥"
+        t("regression.diverged", step=run.diverged_step + 1, lr=config.lr, suggest=step_view.num(bound / 2)),
+        icon=":material/error:",
     )
 elif config.lr > bound:
     st.warning(
-        t("regression.unstable", lr=config.lr, bound=step_view.num(bound), suggest=step_view.num(bound / 2)), icon="⚠️"
+        t("regression.unstable", lr=config.lr, bound=step_view.num(bound), suggest=step_view.num(bound / 2)),
+        icon=":material/warning:",
     )
 if run.steps == 0:
     st.stop()

@@ -131,12 +131,12 @@ def _csv_settings(c: Any) -> Data:
                 bad=issue.not_numeric,
                 rows=rows,
             ),
-            icon="⚠️",
+            icon=":material/warning:",
         )
     X, y, dropped = table_xy(table, features, target)
     if dropped:
         listed = ", ".join(map(str, dropped[:20])) + (" …" if len(dropped) > 20 else "")
-        c.warning(t("regression.csv_dropped", count=len(dropped), rows=listed), icon="⚠️")
+        c.warning(t("regression.csv_dropped", count=len(dropped), rows=listed), icon=":material/warning:")
     c.caption(t("regression.csv_caption", n=f"{len(y):,}", d=X.shape[1]))
     key = ("csv", digest, tuple(features), target)
     return Data(key, X.numpy(), y.numpy().ravel(), tuple(features), {"kind": "table"})  # values added on export

@@ -152,7 +152,9 @@ def render_regimes(data: Data, run: Run, config: TrainConfig, device: str) -> No
             continue
         paths[name] = result.theta()
         if result.diverged:
-            st.warning(t("regression.compare_diverged", batch=size, step=result.diverged_step + 1), icon="⚠️")
+            st.warning(
+                t("regression.compare_diverged", batch=size, step=result.diverged_step + 1), icon=":material/warning:"
+            )
     if not paths:
         return
     pa, pb = st.session_state.get("pa", "w1"), st.session_state.get("pb", "b")

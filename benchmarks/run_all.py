@@ -16,7 +16,7 @@ def main() -> None:
         f"Machine: {platform.machine()}, {torch.get_num_threads()} torch threads, Python {sys.version.split()[0]}, "
         f"torch {torch.__version__}"
     )
-    bench_train.main()
+    bench_train.main([])
     bench_reruns.main()
     bench_server.main()
 

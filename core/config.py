@@ -8,7 +8,7 @@ from typing import Literal
 
 import torch
 
-from core.errors import InputError, check_finite, check_number
+from core.errors import InputError, check_choice, check_finite, check_number
 from core.losses import LOSSES, LossName
 
 MAX_ROWS = 200_000
@@ -45,22 +45,8 @@ class TrainConfig:
         set_(self, "batch_size", check_number("batch size", self.batch_size, low=1, high=MAX_ROWS, integer=True))
         set_(self, "epochs", check_number("epochs", self.epochs, low=1, high=MAX_STEPS, integer=True))
         set_(self, "seed", check_number("seed", self.seed, low=0, high=2**63 - 1, integer=True))
-        if self.loss not in LOSSES:
-            raise InputError(
-                f"loss must be one of {LOSSES}, got {self.loss!r}",
-                code="unknown_option",
-                name="loss",
-                value=self.loss,
-                allowed=", ".join(LOSSES),
-            )
-        if self.optimizer not in OPTIMIZERS:
-            raise InputError(
-                f"optimizer must be one of {OPTIMIZERS}, got {self.optimizer!r}",
-                code="unknown_option",
-                name="optimizer",
-                value=self.optimizer,
-                allowed=", ".join(OPTIMIZERS),
-            )
+        check_choice("loss", self.loss, LOSSES)
+        check_choice("optimizer", self.optimizer, OPTIMIZERS)
         if self.w0 is not None:
             set_(self, "w0", tuple(check_number(f"w0[{i}]", v, low=-1e6, high=1e6) for i, v in enumerate(self.w0)))
         if self.b0 is not None:

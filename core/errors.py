@@ -78,3 +78,16 @@ def check_number(
             f"{name} must be in {interval}, got {v:g}", code="out_of_range", name=name, value=v, interval=interval
         )
     return int(v) if integer else v
+
+
+def check_choice(name: str, value: object, allowed: Sequence[str]) -> str:
+    """`value` if it is one of `allowed`, else `InputError` listing the choices."""
+    if value not in allowed:
+        raise InputError(
+            f"{name} must be one of {tuple(allowed)}, got {value!r}",
+            code="unknown_option",
+            name=name,
+            value=value,
+            allowed=", ".join(allowed),
+        )
+    return value  # type: ignore[return-value]

@@ -5,7 +5,7 @@ import math
 import pytest
 import torch
 
-from core.errors import InputError, check_finite, check_number, check_shape
+from core.errors import InputError, check_choice, check_finite, check_number, check_shape
 
 
 def test_input_error_is_a_value_error():
@@ -40,3 +40,10 @@ def test_check_number_integer():
     assert check_number("batch", 3.0, low=1, integer=True) == 3
     with pytest.raises(InputError, match="whole number"):
         check_number("batch", 2.5, integer=True)
+
+
+def test_check_choice_lists_the_allowed_values():
+    assert check_choice("loss", "mean", ("mean", "sum")) == "mean"
+    with pytest.raises(InputError, match=r"loss must be one of \('mean', 'sum'\), got 'avg'") as info:
+        check_choice("loss", "avg", ("mean", "sum"))
+    assert info.value.code == "unknown_option"

@@ -102,3 +102,16 @@ def test_any_bytes_give_a_table_or_an_input_error(data):
     except InputError:
         return
     assert len(table.values) >= 1 and all(dtype == "float64" for dtype in table.values.dtypes)
+
+
+def test_a_row_with_too_many_cells_is_a_parse_error_naming_the_line():
+    with pytest.raises(InputError, match="line 3") as error:
+        parse_csv(b"x,y\n1,2\n3,4,5\n")
+    assert error.value.code == "csv_parse"
+
+
+def test_a_row_with_too_few_cells_is_reported_as_missing():
+    table = parse_csv(b"x,y\n1\n3,4\n")
+    [issue] = table.issues
+    assert (issue.column, issue.missing, issue.not_numeric) == ("y", 1, 0)
+    assert issue.examples[0][0] == 1

@@ -57,7 +57,7 @@ def test_quiz_on_asks_about_the_step_and_hides_its_numbers():
 def test_a_wrong_guess_is_told_the_true_value_and_why():
     at = _reveal(open_page(PAGE, params={"quiz": "true"}), "regression_loss", 10)
     assert not at.exception
-    verdict = " ".join(w.value for w in at.warning if w.icon == "🎯")
+    verdict = " ".join(w.value for w in at.warning if w.icon == ":material/my_location:")
     assert translate("classroom.off_by", "en", answer="12.0000", guess="10.0000", error="-2.0000") in verdict
     assert "1/3·36 = 12" in " ".join(c.value for c in at.caption)
     assert not _has_step_table(at)  # four questions still open
@@ -83,7 +83,7 @@ def test_revealing_every_question_shows_the_results():
 def test_another_step_asks_afresh():
     at = _reveal(open_page(PAGE, params={"quiz": "true"}), "regression_loss", 12)
     at.button(key="step_next").click().run()
-    assert not at.success and not [w for w in at.warning if w.icon == "🎯"]  # no verdict carried over
+    assert not at.success and not [w for w in at.warning if w.icon == ":material/my_location:"]  # no verdict carried over
     assert "Step 2 trains on the batch" in " ".join(m.value for m in at.markdown)
     assert not _has_step_table(at)
 

@@ -83,7 +83,9 @@ def test_revealing_every_question_shows_the_results():
 def test_another_step_asks_afresh():
     at = _reveal(open_page(PAGE, params={"quiz": "true"}), "regression_loss", 12)
     at.button(key="step_next").click().run()
-    assert not at.success and not [w for w in at.warning if w.icon == ":material/my_location:"]  # no verdict carried over
+    assert not at.success and not [
+        w for w in at.warning if w.icon == ":material/my_location:"
+    ]  # no verdict carried over
     assert "Step 2 trains on the batch" in " ".join(m.value for m in at.markdown)
     assert not _has_step_table(at)
 

@@ -35,3 +35,8 @@ def resolve_device(name: str | None = None) -> torch.device:
 def default_dtype(device: torch.device) -> torch.dtype:
     """float64 where the device supports it (exact teaching numbers); MPS has no float64, so float32."""
     return torch.float32 if device.type == "mps" else torch.float64
+
+
+def cpu_threads() -> int:
+    """How many CPU threads PyTorch uses here (what timings shown on a page ran with)."""
+    return torch.get_num_threads()

@@ -132,7 +132,13 @@ def mse_numpy(y_true: np.ndarray, y_pred: np.ndarray, axis: int | None = None) -
 
 def squared_l2_norm(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     """`torch.norm(pred - target, 2) ** 2`, which equals `MSELoss(reduction='sum')`."""
-    return torch.norm(pred - target, 2) ** 2
+    return l2_norm(pred, target) ** 2
+
+
+def l2_norm(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+    """`torch.norm(pred - target, 2)`: the square root of the 'sum' loss, not the loss itself."""
+    as64 = lambda v: v if isinstance(v, torch.Tensor) else torch.tensor(v, dtype=torch.float64)  # noqa: E731
+    return torch.norm(as64(pred) - as64(target), 2)
 
 
 @dataclass(frozen=True)

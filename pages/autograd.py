@@ -3,7 +3,6 @@ the classic mistakes with PyTorch's own messages, and what the optimizer reads f
 
 import pandas as pd
 import streamlit as st
-import torch
 
 from core.autograd import compare_modes
 from core.autograd_pitfalls import PITFALLS, SNIPPETS, grad_accumulation, run_pitfall
@@ -18,6 +17,7 @@ from core.autograd_presets import (
     preset_graph,
     pytorch_script,
 )
+from core.device import cpu_threads
 from core.errors import InputError
 from ui.autograd_latex import SYMBOLS, chain_rule_latex, live_formula, scalar_chain_latex, sgd_update_latex
 from ui.autograd_quiz import autograd_questions, worksheet_inputs
@@ -202,7 +202,7 @@ def show_modes(preset: str, values: tuple, device: str, hidden: bool) -> None:
         }
     )
     st.dataframe(table, hide_index=True)
-    st.caption(t("autograd.timing_caption", device=device, threads=torch.get_num_threads()))
+    st.caption(t("autograd.timing_caption", device=device, threads=cpu_threads()))
     long = pd.DataFrame(
         [
             {"shape": f"{r.inputs} → {r.outputs}", "mode": mode, "passes": passes, "ms": round(sec * 1e3, 3)}

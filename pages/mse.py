@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import streamlit as st
-import torch
 
 from core.errors import InputError
 from core.mse import (
     PRESETS,
     REDUCTIONS,
     backward_demo,
+    l2_norm,
     mse,
     mse_numpy,
     preset_pair,
@@ -34,15 +34,14 @@ Matrix = tuple[tuple[float, ...], ...]
 def analyse(x: Matrix, y: Matrix, device: str) -> dict:
     """Everything the page shows for one (X, Y): each reduction, the backward demos, NumPy, norms."""
     reports = {r: mse(x, y, reduction=r, device=device) for r in REDUCTIONS}
-    diff = reports["none"].diff
     return {
         "reports": reports,
         "demos": {r: backward_demo(x, y, reduction=r, device=device) for r in ("mean", "sum")},
         "numpy_all": float(mse_numpy(y, x)),
         "numpy_cols": mse_numpy(y, x, axis=0).tolist(),
         "torch_cols": reports["none"].loss.mean(dim=0).tolist(),
-        "squared_norm": squared_l2_norm(torch.tensor(x), torch.tensor(y)).item(),
-        "norm": torch.norm(diff, 2).item(),
+        "squared_norm": squared_l2_norm(x, y).item(),
+        "norm": l2_norm(x, y).item(),
     }
 
 

@@ -15,9 +15,9 @@ from common import ROOT, print_table
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from tests.app.helpers import random_widget_value
+from tests.app.helpers import open_tab, random_widget_value
 from ui.nav import PAGES
-from ui.state import SPECS_KEY
+from ui.state import SPECS_KEY, TAB_PARAM
 
 CONFIGS = 500
 SAMPLE_EVERY = 50
@@ -58,6 +58,9 @@ def main() -> None:
             if k not in ("lang", "device", "present", "quiz") and s[0] in ("select", "number", "toggle")
         }
         for key in rng.sample(sorted(specs), k=min(2, len(specs))):
+            if key == TAB_PARAM:  # a page draws only its open tab: open another one, with its own caches
+                open_tab(at, info.url_path, random_widget_value(rng, specs[key]))
+                continue
             for kind in ("selectbox", "radio", "button_group", "toggle", "number_input", "slider"):
                 widget = next((w for w in getattr(at, kind) if w.key == key and not w.disabled), None)
                 if widget is not None:

@@ -4,21 +4,25 @@ the classic mistakes with PyTorch's own messages, and what the optimizer reads f
 import pandas as pd
 import streamlit as st
 
-from core.autograd import compare_modes
-from core.autograd_pitfalls import PITFALLS, SNIPPETS, grad_accumulation, run_pitfall
+from core.autograd_pitfalls import PITFALLS, SNIPPETS, grad_accumulation
 from core.autograd_presets import (
     SCALAR_FNS,
     ChainInputs,
-    Inputs,
     LinearInputs,
     SoftmaxInputs,
-    chain_rule,
-    optimizer_trace,
-    preset_graph,
     pytorch_script,
 )
 from core.device import cpu_threads
 from core.errors import InputError
+from ui import chart
+from ui.autograd_compute import (
+    cached_chain_rule,
+    cached_graph,
+    cached_modes,
+    cached_optimizer,
+    cached_pitfall,
+    make_inputs,
+)
 from ui.autograd_latex import SYMBOLS, chain_rule_latex, live_formula, scalar_chain_latex, sgd_update_latex
 from ui.autograd_quiz import autograd_questions, worksheet_inputs
 from ui.charts.autograd import accumulation_chart, mode_cost_chart
@@ -28,14 +32,13 @@ from ui.graph import format_tensor, graph_dot
 from ui.i18n import current_lang, t
 from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
-from ui.state import HIDE_PARAM, url_number, url_select, url_toggle
+from ui.state import HIDE_PARAM, TAB_PARAM, url_number, url_select, url_tabs, url_toggle
 
 leave_legacy_pages_mode()  # see ui/router.py
 
 PRESETS = ["linear", "chain", "softmax_ce"]
 FNS = list(SCALAR_FNS)
 FN_LABELS = {"square": "u²", "sin": "sin(u)", "exp": "exp(u)", "tanh": "tanh(u)", "sigmoid": "σ(u) = 1/(1+e⁻ᵘ)"}
-CACHE = dict(max_entries=64, ttl=3600, show_spinner=False)
 PLAIN_U = {"linear": "ŷ", "chain": "g", "softmax_ce": "log p"}
 SETTING_KEYS = {
     "lang",
@@ -48,40 +51,8 @@ SETTING_KEYS = {
     PRESENT_KEY,
     QUIZ_KEY,
     HIDE_PARAM,
+    TAB_PARAM,
 }  # URL keys that are not the preset's numbers
-
-
-def make_inputs(preset: str, values: tuple) -> Inputs:
-    if preset == "linear":
-        return LinearInputs(X=(values[0:2], values[2:4], values[4:6]), y=values[6:9], w=values[9:11], b=values[11])
-    if preset == "chain":
-        return ChainInputs(x=values[0], g=values[1], f=values[2])
-    return SoftmaxInputs(logits=values[0:3], target=int(values[3]))
-
-
-@st.cache_data(**CACHE)
-def cached_graph(preset: str, values: tuple, backward: bool, device: str):
-    return preset_graph(make_inputs(preset, values), backward=backward, device=device)
-
-
-@st.cache_data(**CACHE)
-def cached_chain_rule(preset: str, values: tuple, device: str):
-    return chain_rule(make_inputs(preset, values), device=device)
-
-
-@st.cache_data(**CACHE)
-def cached_optimizer(preset: str, values: tuple, lr: float, given: tuple[str, ...] | None, device: str):
-    return optimizer_trace(make_inputs(preset, values), lr=lr, given=given, device=device)
-
-
-@st.cache_data(max_entries=16, ttl=600, show_spinner=False)
-def cached_modes(size: int, device: str):
-    return compare_modes(((size, 1), (1, size), (size, size)), repeats=3, device=device)
-
-
-@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
-def cached_pitfall(name: str):
-    return run_pitfall(name)
 
 
 def read_inputs(preset: str) -> tuple:
@@ -215,8 +186,8 @@ def show_modes(preset: str, values: tuple, device: str, hidden: bool) -> None:
     )
     titles = dict(shape_title=t("autograd.shape_axis"), mode_title=t("autograd.mode_axis"))
     left, right = st.columns(2)
-    left.altair_chart(mode_cost_chart(long, value="passes", value_title=t("autograd.passes_axis"), **titles))
-    right.altair_chart(mode_cost_chart(long, value="ms", value_title=t("autograd.ms_axis"), **titles))
+    chart.show(mode_cost_chart, long, value="passes", value_title=t("autograd.passes_axis"), container=left, **titles)
+    chart.show(mode_cost_chart, long, value="ms", value_title=t("autograd.ms_axis"), container=right, **titles)
     st.markdown(t("autograd.modes_conclusion"))
 
 
@@ -246,9 +217,7 @@ def show_pitfalls() -> None:
             [{"series": without, "step": i + 1, "grad": g} for i, g in enumerate(trace.without_zero_grad)]
             + [{"series": with_, "step": i + 1, "grad": g} for i, g in enumerate(trace.with_zero_grad)]
         )
-        st.altair_chart(
-            accumulation_chart(df, step_title=t("autograd.step_axis"), grad_title="w.grad", series_title=""),
-        )
+        chart.show(accumulation_chart, df, step_title=t("autograd.step_axis"), grad_title="w.grad", series_title="")
     texts = {
         "backward_twice": (t("autograd.pit_backward_twice"), t("autograd.pit_backward_twice_body")),
         "non_scalar": (t("autograd.pit_non_scalar"), t("autograd.pit_non_scalar_body")),
@@ -276,6 +245,31 @@ def show_pitfalls() -> None:
 
 def optimizer_given(preset: str, only_w: bool) -> tuple[str, ...] | None:
     return ("w",) if only_w and preset == "linear" else None
+
+
+def optimizer_settings(preset: str, tab) -> tuple[float, bool]:
+    """The optimizer tab's lr and its "give only w" switch, drawn in `tab`; with no tab (it is closed)
+    they are read without drawing, for the quiz asks about them."""
+    draw = tab is not None
+    lr_col = given_col = None
+    if draw:
+        tab.markdown(t("autograd.optim_intro"))
+        lr_col, given_col = tab.columns(2)
+    lr = url_number(
+        "ag_lr",
+        t("autograd.lr"),
+        default=0.1,
+        min_value=0.001,
+        max_value=10.0,
+        step=0.05,
+        format="%.3f",
+        container=lr_col,
+        draw=draw,
+    )
+    if preset != "linear":
+        return lr, False
+    only_w = url_toggle("ag_ow", t("autograd.only_w"), help=t("autograd.only_w_help"), container=given_col, draw=draw)
+    return lr, only_w
 
 
 def show_optimizer(preset: str, values: tuple, lr: float, only_w: bool, device: str, hidden: bool) -> None:
@@ -314,38 +308,11 @@ preset = url_select("ag_p", t("autograd.preset"), PRESETS, format_func=preset_la
 with st.expander(t("autograd.edit_numbers"), expanded=any(k not in SETTING_KEYS for k in st.query_params)):
     values = read_inputs(preset)
 st.latex(live_formula(preset, values))
-quiz_box = st.container()  # above the tabs; filled once the tabs' controls (lr) are read
+quiz_box = st.container()  # above the tabs; filled once the optimizer tab's settings (lr) are read
 
-tab_graph, tab_chain, tab_modes, tab_pitfalls, tab_optim, tab_code = st.tabs(
-    [
-        t("autograd.tab_graph"),
-        t("autograd.tab_chain"),
-        t("autograd.tab_modes"),
-        t("autograd.tab_pitfalls"),
-        t("autograd.tab_optim"),
-        t("autograd.tab_code"),
-    ]
-)
-with tab_graph:
-    backward = url_toggle("ag_bw", t("autograd.run_backward"), default=True, help=t("autograd.run_backward_help"))
-with tab_optim:
-    st.markdown(t("autograd.optim_intro"))
-    lr_col, given_col = st.columns(2)
-    lr = url_number(
-        "ag_lr",
-        t("autograd.lr"),
-        default=0.1,
-        min_value=0.001,
-        max_value=10.0,
-        step=0.05,
-        format="%.3f",
-        container=lr_col,
-    )
-    only_w = (
-        url_toggle("ag_ow", t("autograd.only_w"), help=t("autograd.only_w_help"), container=given_col)
-        if preset == "linear"
-        else False
-    )
+tabs, opened = url_tabs("autograd")
+tab = tabs[opened]  # only the open tab is drawn: opening another one reruns the page
+lr, only_w = optimizer_settings(preset, tab if opened == "optim" else None)
 questions = questions_for(preset, values, lr, only_w, device) if st.session_state.get(QUIZ_KEY) else []
 with quiz_box:
     quiz(questions)
@@ -353,20 +320,25 @@ with quiz_box:
         lang = current_lang()
         worksheet_button(t("autograd.worksheet_title"), worksheet_inputs(preset, values, lr, lang), questions, lang)
     hidden = results_hidden(questions)
-try:
-    with tab_graph:
-        show_graph(preset, values, backward, device, hidden)
-    with tab_chain:
-        show_chain_rule(preset, values, device, hidden)
-    with tab_optim:
-        show_optimizer(preset, values, lr, only_w, device, hidden)
-    with tab_code:
-        st.markdown(t("autograd.code_intro"))
-        st.code(pytorch_script(make_inputs(preset, values)), language="python")
-except InputError as error:
-    for tab in (tab_graph, tab_chain, tab_optim, tab_code):
-        show_input_error(error, container=tab)
-with tab_modes:
-    show_modes(preset, values, device, hidden)
-with tab_pitfalls:
-    show_pitfalls()
+with tab:
+    if opened == "modes":
+        show_modes(preset, values, device, hidden)
+    elif opened == "pitfalls":
+        show_pitfalls()
+    else:
+        if opened == "graph":
+            backward = url_toggle(
+                "ag_bw", t("autograd.run_backward"), default=True, help=t("autograd.run_backward_help")
+            )
+        try:
+            if opened == "graph":
+                show_graph(preset, values, backward, device, hidden)
+            elif opened == "chain":
+                show_chain_rule(preset, values, device, hidden)
+            elif opened == "optim":
+                show_optimizer(preset, values, lr, only_w, device, hidden)
+            else:
+                st.markdown(t("autograd.code_intro"))
+                st.code(pytorch_script(make_inputs(preset, values)), language="python")
+        except InputError as error:
+            show_input_error(error)

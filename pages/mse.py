@@ -5,44 +5,19 @@ from __future__ import annotations
 import streamlit as st
 
 from core.errors import InputError
-from core.mse import (
-    PRESETS,
-    REDUCTIONS,
-    backward_demo,
-    l2_norm,
-    mse,
-    mse_numpy,
-    preset_pair,
-    squared_l2_norm,
-)
+from core.mse import PRESETS, REDUCTIONS, preset_pair
 from ui import mse_tabs
 from ui.classroom import QUIZ_KEY, quiz, results_hidden, worksheet_button
 from ui.errors import show_input_error
 from ui.i18n import current_lang, t
 from ui.matrix_editor import MAX_SIZE, decode_matrix, encode_matrix, matrix_editor, resize
+from ui.mse_compute import Matrix, analyse
 from ui.mse_quiz import mse_questions, worksheet_inputs
 from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
-from ui.state import read_param, url_number, url_select, write_param
+from ui.state import read_param, url_number, url_select, url_tabs, write_param
 
 leave_legacy_pages_mode()  # see ui/router.py
-
-Matrix = tuple[tuple[float, ...], ...]
-
-
-@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
-def analyse(x: Matrix, y: Matrix, device: str) -> dict:
-    """Everything the page shows for one (X, Y): each reduction, the backward demos, NumPy, norms."""
-    reports = {r: mse(x, y, reduction=r, device=device) for r in REDUCTIONS}
-    return {
-        "reports": reports,
-        "demos": {r: backward_demo(x, y, reduction=r, device=device) for r in ("mean", "sum")},
-        "numpy_all": float(mse_numpy(y, x)),
-        "numpy_cols": mse_numpy(y, x, axis=0).tolist(),
-        "torch_cols": reports["none"].loss.mean(dim=0).tolist(),
-        "squared_norm": squared_l2_norm(x, y).item(),
-        "norm": l2_norm(x, y).item(),
-    }
 
 
 def as_tuple(values: list[list[float]]) -> Matrix:
@@ -107,9 +82,10 @@ cur_x, cur_y = ss["mse_current"]
 ss["mse_current"] = (cur_x if x is None else x, cur_y if y is None else y)
 
 device = selected_device()
+data = None
 if x is not None and y is not None:
     try:
-        analyse(as_tuple(x), as_tuple(y), device)
+        data = analyse(as_tuple(x), as_tuple(y), device)
         ss["mse_last"] = (x, y)
         write_param("X", None if x == preset_x else encode_matrix(x))
         write_param("Y", None if y == preset_y else encode_matrix(y))
@@ -123,7 +99,8 @@ input_ok = (x, y) == last
 if not input_ok:
     st.info(t("error.kept_last"))
 x, y = last
-data = analyse(as_tuple(x), as_tuple(y), device)
+if not input_ok or data is None:
+    data = analyse(as_tuple(x), as_tuple(y), device)
 
 reduction = url_select(
     "reduction", t("mse.reduction"), REDUCTIONS, default="mean", widget="segmented", format_func=lambda r: f"'{r}'"
@@ -138,16 +115,16 @@ if questions and ss.get(QUIZ_KEY):
     worksheet_button(t("mse.quiz.ws_title"), worksheet_inputs(x, y, reduction, lang), questions, lang)
 hidden = results_hidden(questions)
 
-sections = [
-    (t("mse.tab.result"), mse_tabs.loss),
-    (t("mse.tab.grad"), mse_tabs.gradient),
-    (t("mse.tab.switch"), mse_tabs.switching),
-    (t("mse.tab.norms"), mse_tabs.norms),
-    (t("mse.tab.numpy"), mse_tabs.numpy_by_hand),
-    (t("mse.tab.autograd"), mse_tabs.autograd_vs_backward),
-    (t("mse.tab.legacy"), mse_tabs.legacy_flags),
-    (t("mse.tab.code"), mse_tabs.reproduce),
-]
-for tab, (_, render) in zip(st.tabs([label for label, _ in sections]), sections, strict=True):
-    with tab:
-        render(data, x, y, reduction, hidden=hidden)
+render = {
+    "result": mse_tabs.loss,
+    "grad": mse_tabs.gradient,
+    "switch": mse_tabs.switching,
+    "norms": mse_tabs.norms,
+    "numpy": mse_tabs.numpy_by_hand,
+    "autograd": mse_tabs.autograd_vs_backward,
+    "legacy": mse_tabs.legacy_flags,
+    "code": mse_tabs.reproduce,
+}
+tabs, opened = url_tabs("mse")
+with tabs[opened]:  # only the open tab is drawn: opening another one reruns the page
+    render[opened](data, x, y, reduction, hidden=hidden)

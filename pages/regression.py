@@ -13,6 +13,7 @@ from ui.regression_inputs import DEFAULTS, NoUpload, data_settings, training_set
 from ui.regression_quiz import regression_questions, worksheet_inputs
 from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
+from ui.state import url_tabs
 
 leave_legacy_pages_mode()  # see ui/router.py
 
@@ -62,14 +63,13 @@ if questions and st.session_state.get(QUIZ_KEY):
         t("regression.ws_title", step=step + 1), worksheet_inputs(data, run, config, step, lang), questions, lang
     )
 hidden = results_hidden(questions)  # once: one note, then each tab leaves out what the questions ask about
-tab_step, tab_curves, tab_regimes, tab_result = st.tabs(
-    [t("regression.tab_step"), t("regression.tab_curves"), t("regression.tab_regimes"), t("regression.tab_result")]
-)
-with tab_step:
-    step_view.render_step(data, run, config, step, hidden)
-with tab_curves:
-    views.render_curves(data, run, config, step, hidden)
-with tab_regimes:
-    views.render_regimes(data, run, config, selected_device())
-with tab_result:
-    views.render_result(data, run, config, hidden, asked_last=step == run.steps - 1)
+tabs, opened = url_tabs("regression")
+with tabs[opened]:  # only the open tab is drawn: opening another one reruns the page
+    if opened == "step":
+        step_view.render_step(data, run, config, step, hidden)
+    elif opened == "curves":
+        views.render_curves(data, run, config, step, hidden)
+    elif opened == "regimes":
+        views.render_regimes(data, run, config, selected_device())
+    else:
+        views.render_result(data, run, config, hidden, asked_last=step == run.steps - 1)

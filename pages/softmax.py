@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 
 import streamlit as st
-import torch
 
 from core import softmax as sm
 from core.errors import InputError
@@ -15,8 +14,9 @@ from ui.errors import show_input_error
 from ui.i18n import current_lang, t
 from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
+from ui.softmax_compute import cross_entropy_numbers, softmax_numbers, vjp_numbers
 from ui.softmax_quiz import shown_logits, softmax_questions
-from ui.state import hidden_keys, url_number, url_select, url_text
+from ui.state import hidden_keys, url_number, url_select, url_tabs, url_text
 
 leave_legacy_pages_mode()  # see ui/router.py
 
@@ -25,39 +25,6 @@ DEFAULT_LOGITS = PRESETS["seed001"]
 OVERFLOW = (1000.0, 999.0, -1000.0)
 LAST_VALID = "softmax.last_valid_logits"
 MAX_CHARS = 200
-
-
-@st.cache_data(max_entries=256, ttl=3600)
-def softmax_numbers(logits: tuple[float, ...], temperature: float, device: str) -> dict[str, list]:
-    """Probabilities, sigmoid and the Jacobian three ways, as plain lists."""
-    z = view.f64(logits) / temperature
-    return {
-        "p": sm.softmax(list(logits), temperature, device=device).cpu().tolist(),
-        "sigmoid": torch.sigmoid(z).tolist(),
-        **{
-            method: sm.softmax_jacobian(list(logits), temperature, method=method, device=device).cpu().tolist()
-            for method in ("analytic", "autograd", "rowwise")
-        },
-        "naive": sm.naive_softmax(z.tolist(), device=device).cpu().tolist(),
-    }
-
-
-@st.cache_data(max_entries=256, ttl=3600)
-def cross_entropy_numbers(logits: tuple[float, ...], target: int, temperature: float, device: str) -> dict[str, object]:
-    """`sm.cross_entropy` as plain numbers and lists."""
-    report = sm.cross_entropy(list(logits), target, temperature=temperature, device=device)
-    return {
-        name: value.cpu().tolist() if isinstance(value, torch.Tensor) else value for name, value in vars(report).items()
-    }
-
-
-@st.cache_data(max_entries=256, ttl=3600)
-def vjp_numbers(logits: tuple[float, ...], upstream: tuple[float, ...], temperature: float, device: str) -> dict:
-    """vᵀJ by the formula and by one autograd pass."""
-    return {
-        method: sm.vjp(list(logits), list(upstream), temperature, method=method, device=device).cpu().tolist()
-        for method in ("analytic", "autograd")
-    }
 
 
 def _load(text: str) -> None:
@@ -154,80 +121,76 @@ if st.session_state.get(QUIZ_KEY) and questions:
     )
 hidden = results_hidden(questions)
 
-tab_probs, tab_jac, tab_vjp, tab_ce, tab_stable, tab_code = st.tabs(
-    [
-        t("softmax.tab.probs"),
-        t("softmax.tab.jacobian"),
-        t("softmax.tab.vjp"),
-        t("softmax.tab.ce"),
-        t("softmax.tab.stability"),
-        t("softmax.tab.code"),
-    ]
-)
 
-with tab_probs:
-    if hidden:
-        hidden_here()
-    view.probabilities(logits, T, p, fw["sigmoid"], hidden=hidden)
-
-with tab_jac:
-    if hidden:
-        hidden_here()
-    view.jacobian(T, p, J, fw["autograd"], fw["rowwise"], k=target if target < n else 0, hidden=hidden)
-
-with tab_vjp:
-    st.markdown(t("softmax.vjp.intro"))
+def upstream(draw: bool) -> tuple[str, tuple[float, ...] | None, dict | None]:
+    """The upstream gradient v of the vᵀJ tab: its choice, its values and vᵀJ (both None, with the error
+    shown, when the typed v is invalid). Drawn in that tab; read without drawing for the code tab's script."""
     # labels fixed now: AppTest formats options after the run, outside the language of the session
-    upstream_labels = {
+    labels = {
         "ce": t("softmax.vjp.ce"),
         "row": t("softmax.vjp.row", y=target),
         "ones": t("softmax.vjp.ones"),
         "custom": t("softmax.vjp.custom"),
     }
     choice = url_select(
-        "v", t("softmax.vjp.choice"), list(upstream_labels), format_func=upstream_labels.__getitem__, widget="radio"
+        "v", t("softmax.vjp.choice"), list(labels), format_func=labels.__getitem__, widget="radio", draw=draw
     )
-    script_v = [1.0] * n  # the script's v: the one chosen here when it is valid
     try:
         if choice == "ce":
-            upstream = tuple(sm.cross_entropy_upstream(list(logits), target, T).tolist())
+            v = tuple(sm.cross_entropy_upstream(list(logits), target, T).tolist())
         elif choice == "row":
-            upstream = tuple(sm.onehot(target, n))
+            v = tuple(sm.onehot(target, n))
         elif choice == "ones":
-            upstream = (1.0,) * n
+            v = (1.0,) * n
         else:
-            custom = url_text("vc", t("softmax.vjp.custom_label"), default="1, 0, 0", max_chars=MAX_CHARS)
-            upstream = tuple(sm.parse_logits(custom, name="v"))
-        vjp = vjp_numbers(logits, upstream, T, device)
+            custom = url_text("vc", t("softmax.vjp.custom_label"), default="1, 0, 0", max_chars=MAX_CHARS, draw=draw)
+            v = tuple(sm.parse_logits(custom, name="v"))
+        return choice, v, vjp_numbers(logits, v, T, device)
     except InputError as error:
-        show_input_error(error)
-    else:
-        script_v = list(upstream)
+        if draw:
+            show_input_error(error)
+        return choice, None, None
+
+
+tabs, opened = url_tabs("softmax")
+with tabs[opened]:  # only the open tab is drawn: opening another one reruns the page
+    if opened == "probs":
         if hidden:
             hidden_here()
+        view.probabilities(logits, T, p, fw["sigmoid"], hidden=hidden)
+    elif opened == "jacobian":
+        if hidden:
+            hidden_here()
+        view.jacobian(T, p, J, fw["autograd"], fw["rowwise"], k=target if target < n else 0, hidden=hidden)
+    elif opened == "vjp":
+        st.markdown(t("softmax.vjp.intro"))
+        choice, v, vjp = upstream(draw=True)
+        if v is not None:
+            if hidden:
+                hidden_here()
+            else:
+                view.vector_jacobian(T, p, J, v, vjp)
+            st.info(t(f"softmax.vjp.note.{choice}", y=target))
+    elif opened == "ce":
+        if ce is None:
+            show_input_error(ce_error)
         else:
-            view.vector_jacobian(T, p, J, upstream, vjp)
-        st.info(t(f"softmax.vjp.note.{choice}", y=target))
-
-with tab_ce:
-    if ce is None:
-        show_input_error(ce_error)
-    else:
+            if hidden:
+                hidden_here()
+            view.cross_entropy(logits, T, ce, hidden=hidden)
+    elif opened == "stability":
+        overflow = softmax_numbers(OVERFLOW, T, device)
+        yours = (t("softmax.stable.yours"), logits, fw["naive"], p)
+        classic = (t("softmax.stable.classic"), OVERFLOW, overflow["naive"], overflow["p"])
         if hidden:
             hidden_here()
-        view.cross_entropy(logits, T, ce, hidden=hidden)
-
-with tab_stable:
-    overflow = softmax_numbers(OVERFLOW, T, device)
-    yours = (t("softmax.stable.yours"), logits, fw["naive"], p)
-    classic = (t("softmax.stable.classic"), OVERFLOW, overflow["naive"], overflow["p"])
-    if hidden:
-        hidden_here()
-    view.stability([classic] if hidden else [yours, classic], T)
-
-with tab_code:
-    if target >= n:
+        view.stability([classic] if hidden else [yours, classic], T)
+    elif target >= n:
         st.warning(t("softmax.code.no_target", y=target, last=n - 1))
     else:
+        v = upstream(draw=False)[1]  # the script's v: the one chosen in the vᵀJ tab when it is valid
         st.markdown(t("softmax.code.intro"))
-        st.code(sm.to_pytorch_script(list(logits), temperature=T, target=target, upstream=script_v), language="python")
+        st.code(
+            sm.to_pytorch_script(list(logits), temperature=T, target=target, upstream=list(v or [1.0] * n)),
+            language="python",
+        )

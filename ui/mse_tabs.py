@@ -9,6 +9,7 @@ import streamlit as st
 import torch
 
 from core.mse import legacy_reduction, legacy_warning, to_pytorch_script
+from ui import chart
 from ui.charts.mse import heatmap, matrix_frame
 from ui.i18n import t
 from ui.mse_view import grad_tex, loss_tex, num, num_with_fraction
@@ -35,10 +36,12 @@ def loss(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = Fal
         loss_col = st.container()
     else:
         chart_col, loss_col = st.columns([2, 3])
-        chart_col.altair_chart(
-            heatmap(
-                matrix_frame(report.squared_error.tolist()), title=t("mse.chart.squared_title"), value_title="(x−y)²"
-            ),
+        chart.show(
+            heatmap,
+            matrix_frame(report.squared_error.tolist()),
+            title=t("mse.chart.squared_title"),
+            value_title="(x−y)²",
+            container=chart_col,
             width="content",
         )
     with loss_col:
@@ -69,8 +72,13 @@ def gradient(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool =
     auto_col, closed_col = st.columns(2)
     auto_col.markdown(t("mse.grad.autograd"))
     if not hidden:
-        auto_col.altair_chart(
-            heatmap(matrix_frame(report.grad.tolist()), title="X.grad", value_title="∂loss/∂x", diverging=True),
+        chart.show(
+            heatmap,
+            matrix_frame(report.grad.tolist()),
+            title="X.grad",
+            value_title="∂loss/∂x",
+            diverging=True,
+            container=auto_col,
             width="content",
         )
     closed_col.markdown(t("mse.grad.closed_mean") if reduction == "mean" else t("mse.grad.closed_sum"))

@@ -7,13 +7,15 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class PageInfo:
-    """One page: its script, its URL path, and the translation keys of its title and Home card."""
+    """One page: its script, its URL path, the translation keys of its title and Home card, and its tabs
+    as (URL code, translation key of the label) pairs, in order (the first one opens by default)."""
 
     script: str
     url_path: str  # a topic page's file is named like it: see ui/router.py
     icon: str
     title_key: str
     question_key: str | None = None
+    tabs: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_home(self) -> bool:
@@ -22,11 +24,56 @@ class PageInfo:
 
 PAGES: list[PageInfo] = [
     PageInfo("pages/home.py", "", ":material/home:", "nav.home"),
-    PageInfo("pages/mse.py", "mse", ":material/functions:", "nav.mse", "mse.question"),
-    PageInfo("pages/autograd.py", "autograd", ":material/account_tree:", "nav.autograd", "autograd.question"),
-    PageInfo("pages/regression.py", "regression", ":material/trending_down:", "nav.regression", "regression.question"),
-    PageInfo("pages/softmax.py", "softmax", ":material/bar_chart:", "nav.softmax", "softmax.question"),
-]
+    PageInfo(
+        "pages/mse.py", "mse", ":material/functions:", "nav.mse", "mse.question",
+        (
+            ("result", "mse.tab.result"),
+            ("grad", "mse.tab.grad"),
+            ("switch", "mse.tab.switch"),
+            ("norms", "mse.tab.norms"),
+            ("numpy", "mse.tab.numpy"),
+            ("autograd", "mse.tab.autograd"),
+            ("legacy", "mse.tab.legacy"),
+            ("code", "mse.tab.code"),
+        ),
+    ),
+    PageInfo(
+        "pages/autograd.py", "autograd", ":material/account_tree:", "nav.autograd", "autograd.question",
+        (
+            ("graph", "autograd.tab_graph"),
+            ("chain", "autograd.tab_chain"),
+            ("modes", "autograd.tab_modes"),
+            ("pitfalls", "autograd.tab_pitfalls"),
+            ("optim", "autograd.tab_optim"),
+            ("code", "autograd.tab_code"),
+        ),
+    ),
+    PageInfo(
+        "pages/regression.py", "regression", ":material/trending_down:", "nav.regression", "regression.question",
+        (
+            ("step", "regression.tab_step"),
+            ("curves", "regression.tab_curves"),
+            ("regimes", "regression.tab_regimes"),
+            ("result", "regression.tab_result"),
+        ),
+    ),
+    PageInfo(
+        "pages/softmax.py", "softmax", ":material/bar_chart:", "nav.softmax", "softmax.question",
+        (
+            ("probs", "softmax.tab.probs"),
+            ("jacobian", "softmax.tab.jacobian"),
+            ("vjp", "softmax.tab.vjp"),
+            ("ce", "softmax.tab.ce"),
+            ("stability", "softmax.tab.stability"),
+            ("code", "softmax.tab.code"),
+        ),
+    ),
+]  # fmt: skip
+
+
+def page_info(url_path: str) -> PageInfo:
+    """The page at `url_path` ("" for Home)."""
+    return next(p for p in PAGES if p.url_path == url_path)
 
 
 def topic_pages() -> list[PageInfo]:

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from core.regression import TrainConfig
+from ui import chart
 from ui.charts import regression as charts
 from ui.i18n import t
 from ui.regression_compute import Data, Run
@@ -132,11 +133,14 @@ def render_step(data: Data, run: Run, config: TrainConfig, i: int, hidden: bool 
     with right:
         _batch_chart(data, batch, before, None if hidden else after)
     rows = batch[:MAX_BATCH_ROWS]
-    frame = pd.DataFrame(data.X[rows], columns=list(data.features))
-    frame.insert(0, t("regression.col_sample"), rows)
-    frame[t("regression.col_y")] = data.y[rows]
-    frame[t("regression.col_yhat")] = data.X[rows] @ before[:-1] + before[-1]
-    frame[t("regression.col_residual")] = frame[t("regression.col_yhat")] - frame[t("regression.col_y")]
+    y_hat = data.X[rows] @ before[:-1] + before[-1]
+    frame = pd.DataFrame({  # built in one go: column by column, pandas takes longer than the rest of the tab
+        t("regression.col_sample"): rows,
+        **{name: data.X[rows, j] for j, name in enumerate(data.features)},
+        t("regression.col_y"): data.y[rows],
+        t("regression.col_yhat"): y_hat,
+        t("regression.col_residual"): y_hat - data.y[rows],
+    })  # fmt: skip
     st.markdown(t("regression.batch_table", count=B))
     st.dataframe(frame, hide_index=True)
     if B > MAX_BATCH_ROWS:
@@ -160,12 +164,11 @@ def _batch_chart(data: Data, batch: np.ndarray, before: np.ndarray, after: np.nd
         if after is not None:  # left out while quiz mode hides the step's result
             after_line = {"x": xs, "y": xs * after[0] + after[1], "which": [t("regression.line_after")] * 2}
             lines = pd.concat([lines, pd.DataFrame(after_line)], ignore_index=True)
-        chart = charts.batch_scatter(points, lines, x_title=data.features[0], y_title="y")
+        chart.show(charts.batch_scatter, points, lines, x_title=data.features[0], y_title="y")
     else:
         y_hat = data.X @ before[:-1] + before[-1]
         points = pd.DataFrame({"y": data.y[order], "y_hat": y_hat[order], "in_batch": in_batch[order], "sample": order})
-        chart = charts.fit_scatter(points, x_title=t("regression.axis_yhat"), y_title="y")
-    st.altair_chart(chart)
+        chart.show(charts.fit_scatter, points, x_title=t("regression.axis_yhat"), y_title="y")
     st.caption(t("regression.batch_highlight"))
 
 
@@ -179,13 +182,11 @@ def render_step_table(run: Run, i: int) -> None:
         t("regression.col_epoch"): np.arange(lo, hi) // run.steps_per_epoch + 1,
         t("regression.col_batch"): [_indices(run.batch(j)) for j in range(lo, hi)],
         t("regression.col_loss"): run.loss[lo:hi],
+        **{f"w.grad[{j + 1}]": run.grad_w[lo:hi, j] for j in range(d)},
+        "b.grad": run.grad_b[lo:hi],
+        **{f"w[{j + 1}]": run.w[lo:hi, j] for j in range(d)},
+        "b": run.b[lo:hi],
     })  # fmt: skip
-    for j in range(d):
-        frame[f"w.grad[{j + 1}]"] = run.grad_w[lo:hi, j]
-    frame["b.grad"] = run.grad_b[lo:hi]
-    for j in range(d):
-        frame[f"w[{j + 1}]"] = run.w[lo:hi, j]
-    frame["b"] = run.b[lo:hi]
     st.markdown(t("regression.step_table", first=lo + 1, last=hi, total=f"{run.steps:,}"))
     numbers = {c: st.column_config.NumberColumn(format="%.4f") for c in frame.columns[4:]}
     st.dataframe(frame, hide_index=True, column_config=numbers)

@@ -9,6 +9,7 @@ import streamlit as st
 from core.errors import InputError
 from core.export import MAX_EMBEDDED_VALUES
 from core.regression import MAX_STEPS, TrainConfig, steps_per_epoch, to_pytorch_script
+from ui import chart
 from ui.charts import regression as charts
 from ui.errors import show_input_error
 from ui.i18n import t
@@ -41,11 +42,10 @@ def render_curves(data: Data, run: Run, config: TrainConfig, i: int, hidden: boo
     if hidden:
         st.caption(t("regression.hidden_formula"))
     else:
-        st.altair_chart(
-            charts.loss_chart(
-                steps, epochs, x_title=t("regression.axis_step"), y_title=t("regression.axis_loss"), current=i + 1
-            )
-        )
+        chart.show(
+            charts.loss_chart, steps, epochs, x_title=t("regression.axis_step"), y_title=t("regression.axis_loss"),
+            current=i + 1,
+        )  # fmt: skip
         st.caption(t("regression.loss_caption"))
     st.subheader(t("regression.surface_title"))
     pa, pb = choose_params(data.d)
@@ -54,14 +54,12 @@ def render_curves(data: Data, run: Run, config: TrainConfig, i: int, hidden: boo
     if hidden:
         st.caption(t("regression.hidden_formula"))
     else:
-        st.altair_chart(contour_chart(data, config, paths, theta_star, pa, pb, current=run.theta()[i + 1]))
+        show_contour(data, config, paths, theta_star, pa, pb, current=run.theta()[i + 1])
         st.caption(t("regression.surface_caption", a=_label(pa, data.d), b=_label(pb, data.d)))
     st.subheader(t("regression.distance_title"))
     distance = _distances(run.theta(), theta_star)
     frame = pd.DataFrame({"step": np.arange(run.steps + 1), "distance": distance, "run": next(iter(paths))})
-    st.altair_chart(
-        charts.distance_chart(frame, x_title=t("regression.axis_step"), y_title=t("regression.axis_distance"))
-    )
+    chart.show(charts.distance_chart, frame, x_title=t("regression.axis_step"), y_title=t("regression.axis_distance"))
 
 
 def _distances(thetas: np.ndarray, theta_star: np.ndarray) -> np.ndarray:
@@ -74,24 +72,29 @@ def _label(index: int, d: int) -> str:
     return "b" if index == d else f"w{index + 1}"
 
 
-def choose_params(d: int) -> tuple[int, int]:
-    """The two parameters of the contour plot (in the URL as pa, pb)."""
+def choose_params(d: int, *, draw: bool = True) -> tuple[int, int]:
+    """The two parameters of the contour plot (in the URL as pa, pb); `draw=False` reads them without
+    drawing their controls (the comparison in another tab uses the same two)."""
     names = param_names(d)
-    left, right = st.columns(2)
-    a = url_select("pa", t("regression.param_a"), names, default=names[0], container=left, widget="segmented")
+    left, right = st.columns(2) if draw else (None, None)
+    a = url_select(
+        "pa", t("regression.param_a"), names, default=names[0], container=left, widget="segmented", draw=draw
+    )
     rest = [n for n in names if n != a]
     default_b = "b" if a != "b" else names[0]
     if st.session_state.get("pb") == a:
         st.session_state["pb"] = default_b
-    b = url_select("pb", t("regression.param_b"), rest, default=default_b, container=right, widget="segmented")
+    b = url_select(
+        "pb", t("regression.param_b"), rest, default=default_b, container=right, widget="segmented", draw=draw
+    )
     return names.index(a), names.index(b)
 
 
-def contour_chart(
+def show_contour(
     data: Data, config: TrainConfig, paths: dict[str, np.ndarray], theta_star: np.ndarray, pa: int, pb: int,
     current: np.ndarray | None = None,
 ):  # fmt: skip
-    """The loss surface around the optimum over parameters pa, pb, with each run's trajectory."""
+    """Draw the loss surface around the optimum over parameters pa, pb, with each run's trajectory."""
     box = []
     for p in (pa, pb):
         values = np.concatenate([path[:, p] for path in paths.values()])
@@ -109,8 +112,8 @@ def contour_chart(
     marks = [(theta_star[pa], theta_star[pb], t("regression.mark_optimum"))]
     if current is not None:
         marks.append((current[pa], current[pb], t("regression.mark_current")))
-    return charts.contour(
-        surface, trail, pd.DataFrame(marks, columns=["a", "b", "label"]), a_title=_label(pa, data.d),
+    chart.show(
+        charts.contour, surface, trail, pd.DataFrame(marks, columns=["a", "b", "label"]), a_title=_label(pa, data.d),
         b_title=_label(pb, data.d), loss_title=t("regression.axis_loss"),
     )  # fmt: skip
 
@@ -129,7 +132,7 @@ def render_regimes(data: Data, run: Run, config: TrainConfig, device: str) -> No
          "batch": p // run.batch_size + 1}
         for e in range(epochs) for p in range(positions)
     ])  # fmt: skip
-    st.altair_chart(charts.batch_strip(frame, x_title=t("regression.strip_x"), y_title=""))
+    chart.show(charts.batch_strip, frame, x_title=t("regression.strip_x"), y_title="")
     st.caption(t("regression.strip_shuffled") if config.shuffle else t("regression.strip_fixed"))
     if positions < data.n or epochs < run.orders.shape[0]:
         st.caption(t("regression.strip_cut", positions=positions, epochs=epochs))
@@ -157,21 +160,17 @@ def render_regimes(data: Data, run: Run, config: TrainConfig, device: str) -> No
             )
     if not paths:
         return
-    pa, pb = st.session_state.get("pa", "w1"), st.session_state.get("pb", "b")
-    names = param_names(data.d)
-    pa = names.index(pa) if pa in names else 0
-    pb = names.index(pb) if pb in names and pb != names[pa] else data.d
+    pa, pb = choose_params(data.d, draw=False)
     theta_star = optimum(data.key, data.X, data.y)
-    st.altair_chart(contour_chart(data, config, paths, theta_star, pa, pb))
+    show_contour(data, config, paths, theta_star, pa, pb)
     frames = [
         pd.DataFrame({"step": np.arange(len(p)), "distance": _distances(p, theta_star), "run": name})
         for name, p in paths.items()
     ]
-    st.altair_chart(
-        charts.distance_chart(
-            pd.concat(frames), x_title=t("regression.axis_step"), y_title=t("regression.axis_distance")
-        )
-    )
+    chart.show(
+        charts.distance_chart, pd.concat(frames), x_title=t("regression.axis_step"),
+        y_title=t("regression.axis_distance"),
+    )  # fmt: skip
     st.caption(t("regression.compare_caption"))
 
 

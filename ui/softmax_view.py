@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 import torch
 
+from ui import chart
 from ui.charts import softmax as charts
 from ui.i18n import t
 
@@ -27,7 +28,10 @@ def _frame(columns: dict[str, Sequence[float]]) -> pd.DataFrame:
 
 def _table(columns: dict[str, Sequence[float]]) -> None:
     # a rounding residue of -1e-17 would print as "-0.0000", which reads like a sign that matters
-    st.dataframe(_frame(columns).style.format(lambda v: f"{0.0 if abs(v) < 5e-5 else v:.4f}"), width="stretch")
+    frame = _frame(columns)
+    frame = frame.mask(frame.abs() < 5e-5, 0.0)
+    four_places = {name: st.column_config.NumberColumn(format="%.4f") for name in frame.columns}
+    st.dataframe(frame, width="stretch", column_config=four_places)
 
 
 def _num(x: float) -> str:
@@ -54,12 +58,10 @@ def probabilities(
     classes = [str(i) for i in range(n)]
     bars = pd.DataFrame({"class": classes, "logit": logits, "p": p})
     c1, c2 = st.columns(2)
-    c1.altair_chart(charts.class_bars(bars, value="logit", title=t("softmax.chart.logits")), width="stretch")
+    chart.show(charts.class_bars, bars, value="logit", title=t("softmax.chart.logits"), container=c1)
     if hidden:
         return
-    c2.altair_chart(
-        charts.class_bars(bars, value="p", title=t("softmax.chart.probs"), color="#f58518"), width="stretch"
-    )
+    chart.show(charts.class_bars, bars, value="p", title=t("softmax.chart.probs"), color="#f58518", container=c2)
     top = max(range(n), key=p.__getitem__)
     exps = [_exp((a - max(logits)) / T) for a in logits]
     st.latex(
@@ -92,7 +94,7 @@ def probabilities(
         + [{"class": c, "function": label_sigmoid, "value": v} for c, v in zip(classes, sigmoid, strict=True)]
     )
     s1, s2 = st.columns([3, 2])
-    s1.altair_chart(charts.grouped_bars(long, title=t("softmax.chart.sigmoid")), width="stretch")
+    chart.show(charts.grouped_bars, long, title=t("softmax.chart.sigmoid"), container=s1)
     s2.markdown(t("softmax.sigmoid.body", sum_softmax=f"{sum(p):.4f}", sum_sigmoid=f"{sum(sigmoid):.4f}"))
 
 
@@ -117,13 +119,13 @@ def _jacobian_numbers(
 ) -> None:
     h1, h2 = st.columns(2)
     for column, matrix, title in ((h1, J, t("softmax.jac.analytic")), (h2, J_functional, t("softmax.jac.autograd"))):
-        column.altair_chart(
-            charts.heatmap(
-                charts.matrix_frame(matrix),
-                title=title,
-                row_title=t("softmax.jac.row"),
-                col_title=t("softmax.jac.col"),
-            ),
+        chart.show(
+            charts.heatmap,
+            charts.matrix_frame(matrix),
+            title=title,
+            row_title=t("softmax.jac.row"),
+            col_title=t("softmax.jac.col"),
+            container=column,
             width="content",
         )
     st.markdown(

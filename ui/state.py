@@ -19,7 +19,8 @@ from typing import Any, Literal
 
 import streamlit as st
 
-from ui.i18n import t
+from ui.i18n import current_lang, t
+from ui.nav import page_info
 from ui.text import shown
 
 
@@ -82,9 +83,11 @@ def hidden_keys() -> set[str]:
     return {key.strip() for key in raw.split(",") if key.strip()}
 
 
-def _hidden(key: str, label: str) -> bool:
+def _hidden(key: str, label: str, draw: bool = True) -> bool:
+    """Register a control of this page; True if it is not to be drawn: a lesson link hides it, or
+    it belongs to a tab that is closed (`draw=False`), where its value still counts."""
     drawn_controls()[key] = label
-    return key in hidden_keys()
+    return not draw or key in hidden_keys()
 
 
 def url_specs() -> dict[str, tuple]:
@@ -123,13 +126,15 @@ def url_select(
     container: Any = None,
     help: str | None = None,
     disabled: bool = False,
+    draw: bool = True,
 ) -> str:
-    """A select box, radio or segmented control whose value (an option code) lives in the URL."""
+    """A select box, radio or segmented control whose value (an option code) lives in the URL.
+    With `draw=False` (its tab is closed) the value is read but no widget is drawn."""
     c = container or st
     options = list(options)
     default = options[0] if default is None else default
     _seed(key, _parse_option(options), default, ", ".join(options), c, ("select", tuple(options)))
-    if _hidden(key, label):
+    if _hidden(key, label, draw):
         return st.session_state[key]
     # labels fixed now, in this run's language: a format_func that translated lazily could be
     # called later (by AppTest, say) in another language than the options were drawn in
@@ -174,8 +179,9 @@ def url_number(
     help: str | None = None,
     format: str | None = None,
     disabled: bool = False,
+    draw: bool = True,
 ) -> float | int:
-    """A number input or slider whose value lives in the URL; ints stay ints."""
+    """A number input or slider whose value lives in the URL; ints stay ints. `draw=False`: see url_select."""
     c = container or st
     integer = isinstance(default, int) and not isinstance(default, bool)
     allowed = f"{min_value} … {max_value}" + (t("state.integers") if integer else "")
@@ -187,7 +193,7 @@ def url_number(
         c,
         ("number", min_value, max_value, integer),
     )
-    if _hidden(key, label):
+    if _hidden(key, label, draw):
         return st.session_state[key]
     common = dict(
         min_value=min_value, max_value=max_value, step=step, key=key, help=help, format=format, disabled=disabled
@@ -213,11 +219,12 @@ def url_toggle(
     container: Any = None,
     help: str | None = None,
     disabled: bool = False,
+    draw: bool = True,
 ) -> bool:
-    """A toggle whose value lives in the URL as true/false."""
+    """A toggle whose value lives in the URL as true/false. `draw=False`: see url_select."""
     c = container or st
     _seed(key, _parse_bool, default, "true, false", c, ("toggle",))
-    if _hidden(key, label):
+    if _hidden(key, label, draw):
         return st.session_state[key]
     value = c.toggle(label, key=key, help=help, disabled=disabled)
     _sync(key, value, default, lambda v: str(v).lower())
@@ -233,8 +240,10 @@ def url_text(
     container: Any = None,
     help: str | None = None,
     placeholder: str | None = None,
+    draw: bool = True,
 ) -> str:
-    """A one-line text input whose value lives in the URL (validated by the page, not here)."""
+    """A one-line text input whose value lives in the URL (validated by the page, not here).
+    `draw=False`: see url_select."""
     c = container or st
 
     def parse(raw: str) -> str:
@@ -243,8 +252,37 @@ def url_text(
         return raw
 
     _seed(key, parse, default, t("state.at_most_chars", n=max_chars), c, ("text", max_chars))
-    if _hidden(key, label):
+    if _hidden(key, label, draw):
         return st.session_state[key]
     value = c.text_input(label, key=key, max_chars=max_chars, help=help, placeholder=placeholder)
     _sync(key, value, default, str)
     return value
+
+
+TAB_PARAM = "tab"
+
+
+def tabs_key(page: str, lang: str) -> str:
+    """The session-state key of a page's tabs: their widget holds a label, which changes with the
+    language, so each language has its own (the URL holds the code, which does not change)."""
+    return f"_tabs.{page}.{lang}"
+
+
+def url_tabs(page: str) -> tuple[dict[str, Any], str]:
+    """The tabs of `page` (its URL path; the tabs are listed in ui/nav.py) with the open one in the URL as
+    `tab=<code>`; returns the containers by code and the open tab's code.
+
+    They are Streamlit's lazy tabs (`on_change="rerun"`): opening another tab reruns the page, so a
+    page draws only the open tab's content and a rerun pays for one tab, not for all of them.
+    """
+    tabs = {code: t(label_key) for code, label_key in page_info(page).tabs}
+    codes = list(tabs)
+    key = tabs_key(page, current_lang())
+    by_label = {label: code for code, label in tabs.items()}
+    if st.session_state.get(key) not in by_label:
+        st.session_state[key] = tabs[read_param(TAB_PARAM, _parse_option(codes), codes[0], ", ".join(codes))]
+    url_specs()[TAB_PARAM] = ("select", tuple(codes))
+    containers = st.tabs(list(tabs.values()), key=key, on_change="rerun")
+    opened = by_label[st.session_state[key]]
+    write_param(TAB_PARAM, None if opened == codes[0] else opened)
+    return dict(zip(codes, containers, strict=True)), opened

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from ui.nav import PAGES, PageInfo
+from ui.i18n import translate
+from ui.nav import PAGES, PageInfo, page_info
+from ui.state import tabs_key
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE_VALUES = [
@@ -37,6 +39,29 @@ def open_page(page: PageInfo, *, params: dict[str, str] | None = None, timeout: 
     if not page.is_home:
         at.switch_page(page.script).run()
     return at
+
+
+def open_tab(at: AppTest, page: str, code: str) -> AppTest:
+    """Open tab `code` of `page` (its URL path) as a click on it does, then rerun: a page draws only
+    its open tab."""
+    lang = at.session_state["lang"]
+    at.session_state[tabs_key(page, lang)] = translate(dict(page_info(page).tabs)[code], lang)
+    return at.run()
+
+
+def url_param(at: AppTest, key: str) -> str | None:
+    """URL parameter `key` as the app last left it (AppTest keeps the ones it set as lists)."""
+    value = at.query_params.get(key)
+    return value[0] if isinstance(value, list) else value
+
+
+def page_tabs() -> list[tuple[PageInfo, str | None]]:
+    """Every (page, tab code) of the app; Home, which has no tabs, once with None."""
+    return [(page, code) for page in PAGES for code in ([c for c, _ in page.tabs] or [None])]
+
+
+def tab_ids() -> list[str]:
+    return [f"{page.url_path or 'home'}-{code}" if code else "home" for page, code in page_tabs()]
 
 
 def widget_keys(at: AppTest) -> list[str]:
@@ -89,4 +114,15 @@ def random_widget_value(rng: random.Random, spec: tuple):
     return round(value) if integer else float(value)
 
 
-__all__ = ["HOSTILE_VALUES", "PAGES", "open_page", "page_ids", "random_widget_value", "widget_keys"]
+__all__ = [
+    "HOSTILE_VALUES",
+    "PAGES",
+    "open_page",
+    "open_tab",
+    "page_ids",
+    "page_tabs",
+    "random_widget_value",
+    "tab_ids",
+    "url_param",
+    "widget_keys",
+]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.autograd_presets import ChainInputs, LinearInputs, SoftmaxInputs, chain_rule, optimizer_trace, preset_graph
-from tests.app.helpers import open_page
+from tests.app.helpers import open_page, open_tab
 from ui.graph import format_tensor
 from ui.i18n import translate
 from ui.nav import PAGES
@@ -60,8 +60,12 @@ def test_quiz_mode_asks_about_the_current_expression_and_hides_the_answers(quiz_
     assert "MseLossBackward0" in graph and "AddmmBackward0" in graph  # the structure stays
     assert "w.grad" not in graph and "5.167" not in graph and "-0.5" not in graph  # values and gradients do not
     rule = chain_rule(LinearInputs())
-    assert format_tensor(rule.autograd) not in latex(at) + " ".join(m.value for m in at.markdown)
-    assert r"\leftarrow" not in latex(at)  # the SGD update with its numbers
+    for code, _ in PAGE.tabs:
+        open_tab(at, "autograd", code)
+        assert [i.value for i in at.info].count(HIDDEN_NOTE) == 1, code
+        assert format_tensor(rule.autograd) not in latex(at) + " ".join(m.value for m in at.markdown), code
+        assert r"\leftarrow" not in latex(at), code  # the SGD update with its numbers
+    open_tab(at, "autograd", "optim")
     columns = at.dataframe[-1].value.columns.tolist()
     assert translate("autograd.col_after_step", "en") not in columns
     assert translate("autograd.col_grad_after", "en") not in columns
@@ -88,6 +92,7 @@ def test_after_revealing_everything_the_results_come_back(quiz_page):
     assert len(at.success) >= 5
     assert HIDDEN_NOTE not in [i.value for i in at.info]
     assert "w.grad = [[-3.667, -5.667]]" in dot(at)
+    open_tab(at, "autograd", "optim")
     assert r"\leftarrow" in latex(at)
     assert translate("autograd.col_after_step", "en") in at.dataframe[-1].value.columns.tolist()
     assert format_tensor(trace.value_after_step[0]) in at.dataframe[-1].value.to_string()

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from core.autograd_presets import ChainInputs, LinearInputs, chain_rule, pytorch_script
-from tests.app.helpers import open_page
+from tests.app.helpers import open_page, open_tab, url_param
 from ui.graph import format_tensor
 from ui.i18n import translate
 from ui.nav import PAGES
@@ -24,11 +24,6 @@ def dot(at) -> str:
 def texts(at) -> str:
     parts = [*at.markdown, *at.caption, *at.latex, *at.code, *at.info, *at.success, *at.warning, *at.error]
     return "\n".join(str(e.value) for e in parts)
-
-
-def param(at, key: str) -> str | None:
-    value = at.query_params.get(key)
-    return value[0] if isinstance(value, list) else value
 
 
 def python_code(at) -> str:
@@ -58,7 +53,7 @@ def test_each_preset_draws_its_own_graph_and_goes_into_the_url(page, preset, nod
     page.button_group(key="ag_p").set_value(preset).run()
     assert not page.exception and not page.error
     assert all(name in dot(page) for name in nodes)
-    assert param(page, "ag_p") == preset
+    assert url_param(page, "ag_p") == preset
 
 
 def test_softmax_preset_shows_p_minus_onehot(page):
@@ -70,12 +65,14 @@ def test_editing_a_weight_updates_graph_chain_rule_and_url(page):
     page.number_input(key="ag_w1").set_value(1.5).run()
     expected = chain_rule(LinearInputs(w=(1.5, -0.5)))
     assert f"w.grad = {format_tensor(expected.autograd)}" in dot(page)
+    open_tab(page, "autograd", "chain")
     assert format_tensor(expected.product) in texts(page)
-    assert param(page, "ag_w1") == "1.5"
+    assert url_param(page, "ag_w1") == "1.5"
 
 
 def test_chain_rule_tab_writes_the_product_with_live_numbers(page):
     page.button_group(key="ag_p").set_value("chain").run()
+    open_tab(page, "autograd", "chain")
     rule = chain_rule(ChainInputs())
     latex = " ".join(e.value for e in page.latex)
     assert r"f'(g)\, g'(x) = \cos(0.25)\cdot 2(0.5)" in latex
@@ -87,13 +84,15 @@ def test_exploding_numbers_show_a_translated_error_and_the_rest_still_works():
     at = open_page(PAGE, params={"lang": "zh", "ag_p": "chain", "ag_g": "exp", "ag_f": "exp", "ag_cx": "10"})
     assert not at.exception
     assert at.error and "不是有限数" in at.error[0].value
-    assert "Trying to backward through the graph a second time" in texts(at)  # the pitfalls tab
-    assert at.number_input(key="ag_lr").value == 0.1 and at.toggle(key="ag_bw").value  # controls stay
-    assert not at.get("graphviz_chart")
+    assert at.toggle(key="ag_bw").value and not at.get("graphviz_chart")  # the control stays, the graph goes
+    open_tab(at, "autograd", "optim")
+    assert at.error and at.number_input(key="ag_lr").value == 0.1
+    open_tab(at, "autograd", "pitfalls")  # does not depend on the numbers
+    assert not at.error and "Trying to backward through the graph a second time" in texts(at)
 
 
 def test_bad_number_in_the_url_falls_back_with_a_warning():
-    at = open_page(PAGE, params={"ag_w1": "abc", "ag_k": "1000"})
+    at = open_page(PAGE, params={"ag_w1": "abc", "ag_k": "1000", "tab": "modes"})
     assert not at.exception
     shown = " ".join(w.value for w in at.warning)
     assert "ag_w1" in shown and "ag_k" in shown
@@ -110,7 +109,7 @@ def test_url_round_trip_reopens_the_same_view(page):
     page.number_input(key="ag_cx").set_value(1.2).run()
     page.selectbox(key="ag_f").set_value("tanh").run()
     page.toggle(key="ag_bw").set_value(False).run()
-    link = {k: param(page, k) for k in page.query_params}
+    link = {k: url_param(page, k) for k in page.query_params}
     reopened = open_page(PAGE, params=link)
     assert reopened.number_input(key="ag_cx").value == 1.2
     assert reopened.selectbox(key="ag_f").value == "tanh"
@@ -126,6 +125,7 @@ def test_switching_backward_off_hides_the_gradients_for_a_prediction(page):
 
 
 def test_optimizer_tab_shows_grad_none_before_backward_and_the_sgd_step(page):
+    open_tab(page, "autograd", "optim")
     page.number_input(key="ag_lr").set_value(0.5).run()
     table = page.dataframe[-1].value
     assert list(table.iloc[:, 0]) == ["w", "b"]
@@ -134,16 +134,18 @@ def test_optimizer_tab_shows_grad_none_before_backward_and_the_sgd_step(page):
 
 
 def test_leaving_b_out_of_the_optimizer_keeps_b_but_not_its_grad(page):
+    open_tab(page, "autograd", "optim")
     page.toggle(key="ag_ow").set_value(True).run()
     table = page.dataframe[-1].value
     assert list(table.iloc[:, 1]) == ["✓", "✗"]
     assert list(table.iloc[:, 4]) == ["[[-3.667, -5.667]]", "[-4]"]  # backward() filled both grads
     assert table.iloc[1, 5] == "[0]"  # step() did not touch b
     assert "torch.optim.SGD([w], lr=0.1)" in texts(page)
-    assert param(page, "ag_ow") == "true"
+    assert url_param(page, "ag_ow") == "true"
 
 
 def test_forward_vs_reverse_table_counts_passes(page):
+    open_tab(page, "autograd", "modes")
     page.number_input(key="ag_k").set_value(10).run()
     table = page.dataframe[0].value
     assert table.iloc[:, 2].tolist() == [10, 1, 10]  # forward: one pass per input
@@ -153,12 +155,12 @@ def test_forward_vs_reverse_table_counts_passes(page):
 
 @pytest.mark.parametrize("preset", ["linear", "chain", "softmax_ce"])
 def test_reproduce_script_prints_the_gradients_the_graph_shows(preset):
-    at = open_page(PAGE, params={"ag_p": preset})
+    at = open_page(PAGE, params={"ag_p": preset, "tab": "code"})
     code = python_code(at)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120).stdout
     printed = re.findall(r"^(\w+)\.grad = \[(.*)\]$", out, flags=re.MULTILINE)
     assert printed
-    graph = dot(at)
+    graph = dot(open_tab(at, "autograd", "graph"))
     for name, numbers in printed:
         shown = re.search(rf"{name}\.grad = ([^<]*)</font>", graph)[1]
         assert [float(v) for v in re.findall(r"-?[\d.e+-]+", shown)] == pytest.approx(
@@ -167,4 +169,4 @@ def test_reproduce_script_prints_the_gradients_the_graph_shows(preset):
 
 
 def test_the_page_script_is_cores_script_for_the_current_inputs(page):
-    assert python_code(page).strip() == pytorch_script(LinearInputs()).strip()
+    assert python_code(open_tab(page, "autograd", "code")).strip() == pytorch_script(LinearInputs()).strip()

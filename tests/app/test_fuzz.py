@@ -9,13 +9,13 @@ import random
 
 import pytest
 
-from tests.app.helpers import PAGES, open_page, page_ids, random_widget_value
+from tests.app.helpers import PAGES, open_page, open_tab, page_ids, random_widget_value
 from ui.i18n import translate
-from ui.state import SPECS_KEY
+from ui.state import SPECS_KEY, TAB_PARAM
 
 BAD_PARAM_PREFIX = translate("state.bad_param", "en").split("**")[0]
 
-ROUNDS = 12
+ROUNDS = 16
 WIDGET_KINDS = ("selectbox", "radio", "slider", "number_input", "text_input", "toggle", "button_group")
 
 
@@ -48,6 +48,11 @@ def test_random_widget_values_never_raise(page):
     at = open_page(page)
     rng = random.Random(f"widgets-{page.url_path}")
     for _ in range(ROUNDS):
+        if page.tabs and rng.random() < 0.25:  # another tab, and with it that tab's widgets
+            code = rng.choice(page.tabs)[0]
+            open_tab(at, page.url_path, code)
+            assert not at.exception, (TAB_PARAM, code, [e.value for e in at.exception])
+            continue
         specs = {k: s for k, s in at.session_state[SPECS_KEY].items() if _find_widget(at, k) is not None}
         key = rng.choice(sorted(specs))
         widget = _find_widget(at, key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.mse import REDUCTIONS, mse, preset_pair
-from tests.app.helpers import open_page
+from tests.app.helpers import open_page, open_tab
 from ui.i18n import translate
 from ui.mse_quiz import mse_questions
 from ui.nav import PAGES
@@ -42,14 +42,17 @@ def quiz_page():
 
 def test_quiz_mode_hides_the_answers_and_asks_the_questions(quiz_page):
     at = quiz_page
-    assert loss_metrics(at) == []  # the loss 17/6 is not on screen
-    latex = "\n".join(x.value for x in at.latex)
-    assert r"\text{loss}" not in latex and r"X.\text{grad}" not in latex  # neither written out
-    assert "17/6" not in markdown(at) and "2.8333" not in markdown(at)
-    # no gradient tables, SGD steps, norms or NumPy results: only the editors and the legacy-flags table
-    (table,) = [d for d in at.dataframe if not d.key]
-    assert list(table.value.columns) == ["size_average", "reduce", "reduction"]
-    assert [i.value for i in at.info].count(HIDDEN_INFO) == 1  # one notice, not one per tab
+    for code, _ in MSE_PAGE.tabs:
+        open_tab(at, "mse", code)
+        assert loss_metrics(at) == [], code  # the loss 17/6 is not on screen
+        latex = "\n".join(x.value for x in at.latex)
+        assert r"\text{loss}" not in latex and r"X.\text{grad}" not in latex, code  # neither written out
+        assert "17/6" not in markdown(at) and "2.8333" not in markdown(at), code
+        # no gradient tables, SGD steps, norms or NumPy results: only the editors and the legacy-flags table
+        tables = [list(d.value.columns) for d in at.dataframe if not d.key]
+        assert tables == ([["size_average", "reduce", "reduction"]] if code == "legacy" else []), code
+        assert [i.value for i in at.info].count(HIDDEN_INFO) == 1, code  # one notice, not one per result
+    open_tab(at, "mse", "result")
     text = markdown(at)
     for question in questions_for():
         assert question.prompt in text
@@ -79,8 +82,9 @@ def test_after_revealing_every_question_the_results_appear(quiz_page):
     assert len(at.success) == len(questions_for())
     assert HIDDEN_INFO not in [i.value for i in at.info]
     assert loss_metrics(at) == ["17/6 = 2.8333"]
-    assert len([d for d in at.dataframe if not d.key]) > 1
     assert any(r"\text{loss}" in x.value for x in at.latex)
+    open_tab(at, "mse", "autograd")
+    assert len([d for d in at.dataframe if not d.key]) == 4  # X.grad by autograd.grad, backward, twice, zeroed
 
 
 def test_a_new_reduction_asks_new_questions(quiz_page):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.helpers import open_page
+from tests.app.helpers import open_page, open_tab, url_param
 from ui.i18n import translate
 from ui.nav import PAGES
 
@@ -28,11 +28,6 @@ def edit(at, matrix: str, row: int, col: int, value: str):
     return at.run()
 
 
-def param(at, key: str) -> str | None:
-    value = at.query_params.get(key)
-    return value[0] if isinstance(value, list) else value
-
-
 @pytest.fixture
 def page():
     at = open_page(MSE_PAGE)
@@ -48,12 +43,14 @@ def test_opens_on_the_seed_000_example_with_the_mean_loss(page):
 def test_sum_reduction_shows_17_and_twice_the_difference(page):
     page.button_group(key="reduction").set_value("sum").run()
     assert metric(page, "mse.result.loss", reduction="sum") == "17"
+    open_tab(page, "mse", "grad")
     assert r"\begin{bmatrix} 2 & -2 \\ 6 & -4 \\ -2 & 2 \end{bmatrix}" in texts(page)
-    assert param(page, "reduction") == "sum"
+    assert url_param(page, "reduction") == "sum"
 
 
 def test_none_reduction_shows_pytorchs_backward_error_and_the_way_out(page):
     page.button_group(key="reduction").set_value("none").run()
+    open_tab(page, "mse", "grad")
     code = "\n".join(c.value for c in page.code)
     assert "grad can be implicitly created only for scalar outputs" in code
     assert "loss.backward(gradient=torch.ones_like(loss))" in code
@@ -61,6 +58,7 @@ def test_none_reduction_shows_pytorchs_backward_error_and_the_way_out(page):
 
 
 def test_gradient_tab_shows_autograd_and_closed_form_agree(page):
+    open_tab(page, "mse", "grad")
     assert float(metric(page, "mse.grad.max_diff")) < 1e-12
 
 
@@ -91,7 +89,7 @@ def test_random_preset_is_reproducible_from_its_seed(page):
 def test_editing_a_cell_recomputes_the_loss_and_goes_into_the_url(page):
     at = edit(page, "X", 0, 1, "2")  # X[1,1]: 3 -> 2, so its squared error 1 becomes 0
     assert metric(at, "mse.result.loss", reduction="mean") == "8/3 = 2.6667"
-    assert param(at, "X") == "2,1;4,2;5,3"
+    assert url_param(at, "X") == "2,1;4,2;5,3"
 
 
 @pytest.mark.parametrize(
@@ -117,7 +115,7 @@ def test_resizing_keeps_the_entries_that_fit(page):
     page.number_input(key="mse_rows").set_value(4).run()
     page.number_input(key="mse_cols").set_value(1).run()
     assert page.data_editor[0].value.iloc[:, 0].tolist() == ["3", "4", "5", "0"]
-    assert param(page, "X") == "3;4;5;0"
+    assert url_param(page, "X") == "3;4;5;0"
 
 
 def test_shape_mismatch_from_a_link_names_both_shapes():
@@ -131,7 +129,7 @@ def test_a_link_reopens_the_same_view():
     at = open_page(MSE_PAGE, params={"preset": "seed002", "reduction": "sum", "X": "1,0,0;0,1,0;0,0,3"})
     assert metric(at, "mse.result.loss", reduction="sum") == "4"
     assert at.button_group(key="reduction").value == "sum"
-    assert param(at, "X") == "1,0,0;0,1,0;0,0,3" and param(at, "preset") == "seed002"
+    assert url_param(at, "X") == "1,0,0;0,1,0;0,0,3" and url_param(at, "preset") == "seed002"
 
 
 def test_malformed_matrix_in_a_link_falls_back_with_a_warning():
@@ -151,18 +149,21 @@ def page_shape(at) -> tuple[int, int]:
 
 
 def test_sum_over_batch_size_equals_mean_only_when_d_is_1(page):
+    open_tab(page, "mse", "switch")
     assert translate("mse.switch.batch_differs", "en", d=2) in texts(page)
     page.selectbox(key="preset").set_value("residuals").run()
     assert translate("mse.switch.batch_equal", "en") in texts(page)
 
 
 def test_sgd_steps_under_mean_and_sum_match_with_the_scaled_learning_rate(page):
+    open_tab(page, "mse", "switch")
     assert float(metric(page, "mse.switch.step_diff")) < 1e-12
     assert r"= \frac{0.1}{3\cdot 2} = 0.0166667" in texts(page)
 
 
 @pytest.mark.parametrize(("size_average", "reduce", "mapped"), [("False", "None", "sum"), ("True", "False", "none")])
 def test_legacy_flags_show_the_mapping_and_pytorchs_warning(page, size_average, reduce, mapped):
+    open_tab(page, "mse", "legacy")
     page.button_group(key="size_average").set_value(size_average).run()
     page.button_group(key="reduce").set_value(reduce).run()
     assert f"→ `reduction='{mapped}'`" in texts(page)
@@ -170,6 +171,7 @@ def test_legacy_flags_show_the_mapping_and_pytorchs_warning(page, size_average, 
 
 
 def test_reproduce_script_embeds_the_current_data(page):
+    open_tab(page, "mse", "code")
     code = "\n".join(c.value for c in page.code)
     assert "torch.tensor([[3.0, 1.0], [4.0, 2.0], [5.0, 3.0]]" in code
     assert "MSELoss(reduction='mean')" in code
@@ -191,10 +193,11 @@ def run_script(code: str) -> tuple[list[float], list[float]]:
 def test_the_reproduce_script_prints_the_loss_and_gradient_the_page_shows(page, reduction):
     page.button_group(key="reduction").set_value(reduction).run()
     at = edit(page, "Y", 2, 1, "7.5")
-    (script,) = [c.value for c in at.code if c.value.startswith("import torch")]
-    loss, grad = run_script(script)
     shown_loss = metric(at, "mse.result.loss", reduction=reduction)
+    (script,) = [c.value for c in open_tab(at, "mse", "code").code if c.value.startswith("import torch")]
+    loss, grad = run_script(script)
     assert loss == pytest.approx([float(shown_loss.split("=")[-1])], abs=1e-4)
+    open_tab(at, "mse", "autograd")  # X.grad as tables
     shown_tables = [
         df.value.to_numpy(dtype=float).flatten().tolist() for df in at.dataframe if df.value.shape == (3, 2)
     ]
@@ -202,6 +205,6 @@ def test_the_reproduce_script_prints_the_loss_and_gradient_the_page_shows(page, 
 
 
 def test_one_by_one_none_loss_explains_that_backward_works():
-    at = open_page(MSE_PAGE, params={"X": "0", "Y": "1", "reduction": "none"})
+    at = open_page(MSE_PAGE, params={"X": "0", "Y": "1", "reduction": "none", "tab": "grad"})
     assert not at.exception and not at.error
     assert translate("mse.grad.none_one_element", "en") in texts(at)

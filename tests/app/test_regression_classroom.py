@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.helpers import PAGES, open_page
+from tests.app.helpers import PAGES, open_page, open_tab
 from ui.i18n import translate
 
 PAGE = next(p for p in PAGES if p.script == "pages/regression.py")
@@ -52,6 +52,19 @@ def test_quiz_on_asks_about_the_step_and_hides_its_numbers():
     assert r"\left[1,\ 2\right] - 0.5\cdot\nabla_w \ell" in formulas  # the inputs stay
     assert len(_hidden_notes(at)) == 1  # one note, not one per hidden result
     assert any(b.label == translate("classroom.worksheet", "en") for b in at.get("download_button"))
+
+
+def test_quiz_on_hides_the_loss_curve_the_trajectory_and_the_history_in_the_other_tabs():
+    at = open_page(PAGE, params={"tab": "curves"})
+    assert len(at.get("vega_lite_chart")) == 3  # loss curve, loss surface with the path, distance
+    history = translate("regression.history_download", "en", steps="6")
+    assert history in [b.label for b in open_tab(at, "regression", "result").get("download_button")]
+    at = open_page(PAGE, params={"quiz": "true", "tab": "curves"})
+    assert not at.exception and len(_hidden_notes(at)) == 1
+    assert len(at.get("vega_lite_chart")) == 1  # the distance to the optimum only
+    open_tab(at, "regression", "result")
+    assert len(_hidden_notes(at)) == 1
+    assert history not in [b.label for b in at.get("download_button")]
 
 
 def test_a_wrong_guess_is_told_the_true_value_and_why():

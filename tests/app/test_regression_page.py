@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.helpers import PAGES, open_page
+from tests.app.helpers import PAGES, open_page, open_tab, url_param
 from ui.i18n import translate
 
 PAGE = next(p for p in PAGES if p.script == "pages/regression.py")
@@ -16,11 +16,6 @@ def _step_table(at):
 
 def _result_table(at):
     return next(df.value for df in at.dataframe if translate("regression.col_optimum", "en") in df.value.columns)
-
-
-def _query(at, key):
-    value = at.query_params.get(key)
-    return value[0] if isinstance(value, list) else value
 
 
 def test_seed_example_first_row_reads_the_hand_computation():
@@ -40,7 +35,7 @@ def test_seed_example_update_is_written_out_with_the_live_numbers():
 
 
 def test_synthetic_data_recovers_the_true_parameters_and_shows_them():
-    params = {"data": "synthetic", "lr": "0.03", "batch": "10", "loss": "mean", "w0": "", "b0": "0"}
+    params = {"data": "synthetic", "lr": "0.03", "batch": "10", "loss": "mean", "w0": "", "b0": "0", "tab": "result"}
     at = open_page(PAGE, params=params)
     assert not at.exception and not at.error
     table = _result_table(at)
@@ -71,9 +66,9 @@ def test_next_step_button_walks_one_step_and_puts_it_in_the_url():
     at.button(key="step_next").click().run()
     table = _step_table(at)
     assert table.loc[table[""] == "▶", translate("regression.col_step", "en")].tolist() == [2]
-    assert _query(at, "step") == "2"
+    assert url_param(at, "step") == "2"
     at.button(key="step_last").click().run()
-    assert _query(at, "step") == "6"
+    assert url_param(at, "step") == "6"
 
 
 def test_a_bad_learning_rate_in_the_link_falls_back_with_a_warning():
@@ -119,7 +114,7 @@ def test_settings_go_into_the_url_and_a_link_reopens_them():
     at.number_input(key="batch").set_value(2).run()
     at.selectbox(key="loss").set_value("half_mean").run()
     at.toggle(key="shuffle").set_value(False).run()
-    params = {key: _query(at, key) for key in ("lr", "batch", "loss", "shuffle")}
+    params = {key: url_param(at, key) for key in ("lr", "batch", "loss", "shuffle")}
     assert params == {"lr": "0.01", "batch": "2", "loss": "half_mean", "shuffle": "false"}
     again = open_page(PAGE, params=params)
     assert again.number_input(key="lr").value == 0.01
@@ -134,7 +129,7 @@ def test_comparison_mode_trains_batch_1_k_and_n():
 
 
 def test_the_script_and_the_history_can_be_downloaded():
-    at = open_page(PAGE)
+    at = open_page(PAGE, params={"tab": "result"})
     code = " ".join(c.value for c in at.code)
     assert "optim.SGD" in code and "DataLoader" in code
     assert len(at.get("download_button")) == 2
@@ -167,7 +162,11 @@ def test_a_malformed_list_in_the_link_falls_back_with_a_warning():
 def test_one_feature_data_draws_the_batch_on_a_scatter_of_x_and_y():
     at = open_page(PAGE, params={"data": "synthetic", "tw": "1.5", "w0": "", "n": "200", "batch": "20", "lr": "0.1"})
     assert not at.exception and not at.error
-    assert len(_result_table(at)) == 2  # w1 and b
+    (scatter,) = at.get("vega_lite_chart")
+    assert '"field":"x"' in scatter.proto.spec.replace(" ", "") and '"field":"in_batch"' in scatter.proto.spec.replace(
+        " ", ""
+    )
+    assert len(_result_table(open_tab(at, "regression", "result"))) == 2  # w1 and b
 
 
 def test_column_names_and_cells_of_an_upload_are_shown_as_text_not_markdown():
@@ -185,7 +184,7 @@ def test_the_chosen_feature_columns_go_into_the_url_and_come_back():
     at = open_page(PAGE, params={"data": "csv", "w0": ""})
     at.file_uploader[0].set_value(csv).run()
     at.multiselect(key="feat").set_value(["size", "rooms"]).run()
-    assert _query(at, "feat") == "size|rooms"
+    assert url_param(at, "feat") == "size|rooms"
     again = open_page(PAGE, params={"data": "csv", "w0": "", "feat": "size|rooms"})
     again.file_uploader[0].set_value(csv).run()
     assert again.multiselect(key="feat").value == ["size", "rooms"]

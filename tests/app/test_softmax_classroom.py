@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core import softmax as sm
-from tests.app.helpers import PAGES, open_page
+from tests.app.helpers import PAGES, open_page, open_tab
 from ui.i18n import translate
 
 PAGE = next(p for p in PAGES if p.script == "pages/softmax.py")
@@ -68,19 +68,25 @@ def test_quiz_on_asks_five_questions_and_hides_the_answers():
     assert _guess_boxes(at) == [f"_guess_{key}" for key in KEYS]
     prompts = _prompts(at)
     assert len(prompts) == 5 and "[0.2306, 0.6693, 0.6334]" in prompts[0] and "T = 1" in prompts[0]
-    assert [i.value for i in at.info].count(HIDDEN_INFO) == 1  # one notice, not one per hidden result
-    # every number the questions ask about is gone: tables, the worked formulas, the loss
-    assert not _result_tables(at)
-    latex = _latex(at)
-    for shown in ("0.3832", "0.1860", "-0.0947", "1.3979", "-0.7529"):
-        assert shown not in latex, shown
-    assert "F.cross_entropy(z, y)` = **" not in _markdown(at)
-    assert len(at.get("vega_lite_chart")) == 1  # the logits' bars; no probabilities, no Jacobian heat maps
-    assert len(at.dataframe) == 1 and at.dataframe[0].value["z = a / T"].tolist() == ["1000", "999", "-1000"]
-    # the inputs, the explanations and the worksheet are still there
-    assert [w.key for w in at.text_input] == ["logits"] and at.slider(key="T").value == 1.0
+    # in every tab, every number the questions ask about is gone: tables, the worked formulas, the loss
+    for code, _ in PAGE.tabs:
+        open_tab(at, "softmax", code)
+        assert [i.value for i in at.info].count(HIDDEN_INFO) == 1, code  # one notice, not one per hidden result
+        assert not _result_tables(at), code
+        latex = _latex(at)
+        for shown in ("0.3832", "0.1860", "-0.0947", "1.3979", "-0.7529"):
+            assert shown not in latex, (code, shown)
+        assert "F.cross_entropy(z, y)` = **" not in _markdown(at), code
+        # the inputs and the worksheet are still there
+        assert [w.key for w in at.text_input if w.key == "logits"] == ["logits"] and at.slider(key="T").value == 1.0
+        assert [b.label for b in at.get("download_button")] == [translate("classroom.worksheet", "en")]
+    open_tab(at, "softmax", "probs")
+    assert len(at.get("vega_lite_chart")) == 1  # the logits' bars; no probabilities
+    open_tab(at, "softmax", "jacobian")
+    assert not at.get("vega_lite_chart")  # no Jacobian heat maps, but the explanation
     assert translate("softmax.jac.intro", "en") in _markdown(at)
-    assert [b.label for b in at.get("download_button")] == [translate("classroom.worksheet", "en")]
+    open_tab(at, "softmax", "stability")  # only the overflow example, which is not the current logits
+    assert len(at.dataframe) == 1 and at.dataframe[0].value["z = a / T"].tolist() == ["1000", "999", "-1000"]
 
 
 def test_reveal_shows_the_verdict_with_the_true_value():
@@ -101,7 +107,9 @@ def test_after_every_question_is_revealed_the_results_appear():
     assert len(at.success) == 5
     assert HIDDEN_INFO not in [i.value for i in at.info]
     assert at.dataframe[0].value["softmax p"].tolist() == pytest.approx(SEED_001_P, abs=5e-5)
+    open_tab(at, "softmax", "jacobian")
     assert r"= 0.1860" in _latex(at) and r"= -0.0947" in _latex(at)
+    open_tab(at, "softmax", "ce")
     assert "**1.397901**" in _markdown(at)
 
 
@@ -149,7 +157,7 @@ def test_bad_logits_ask_no_questions_and_hide_nothing():
 
 
 def test_a_target_beyond_the_logits_asks_no_questions():
-    at = _open(quiz="true", target="5")
+    at = _open(quiz="true", target="5", tab="ce")
     assert at.error and not _guess_boxes(at)
     assert HIDDEN_INFO not in [i.value for i in at.info]
 

@@ -154,6 +154,14 @@ class Watched:
             if self.page.locator(SETTLED).count():
                 break
 
+    def open_tab(self, label: str) -> None:
+        """Click the tab named `label` and wait for its content: a page draws only its open tab, so
+        opening one reruns the page."""
+        self.page.get_by_role("tab", name=label, exact=True).click()
+        self.settle()
+        panel = self.page.locator('[role="tabpanel"]:not([hidden])')
+        panel.locator('[data-testid="stElementContainer"]').first.wait_for(timeout=30_000)
+
     def exceptions(self) -> list[str]:
         return self.page.locator('[data-testid="stException"]').all_inner_texts()
 

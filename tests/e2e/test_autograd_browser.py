@@ -52,7 +52,7 @@ def test_switching_preset_redraws_the_graph_and_goes_into_the_url(app, lang):
 
 def test_pitfalls_tab_shows_pytorchs_message(app):
     app.goto("autograd?lang=zh")
-    app.page.get_by_role("tab", name=translate("autograd.tab_pitfalls", "zh")).click()
+    app.open_tab(translate("autograd.tab_pitfalls", "zh"))
     app.page.locator('[data-testid="stExpander"] summary', has_text="backward()").first.click()  # "calling it twice"
     app.page.get_by_text("Trying to backward through the graph a second time").first.wait_for(timeout=10_000)
     app.screenshot("autograd-pitfalls-zh")
@@ -61,7 +61,7 @@ def test_pitfalls_tab_shows_pytorchs_message(app):
 
 def test_forward_vs_reverse_tab_shows_the_pass_table(app):
     app.goto("autograd")
-    app.page.get_by_role("tab", name=translate("autograd.tab_modes", "en")).click()
+    app.open_tab(translate("autograd.tab_modes", "en"))
     app.page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=10_000)
     app.page.wait_for_timeout(500)
     app.screenshot("autograd-modes-en")

@@ -70,8 +70,7 @@ def test_a_lesson_link_hides_the_learning_rate_and_keeps_its_value(app):
     app.goto("autograd?quiz=true&hide=ag_lr&ag_lr=0.5")
     main = app.page.locator(MAIN)
     main.get_by_text(translate("classroom.quiz_title", "en"), exact=True).wait_for(timeout=30_000)
-    app.page.get_by_role("tab", name=translate("autograd.tab_optim", "en")).click()
-    app.page.wait_for_timeout(300)
+    app.open_tab(translate("autograd.tab_optim", "en"))
     assert main.get_by_label(translate("autograd.lr", "en")).count() == 0
     assert main.get_by_text("lr=0.5", exact=False).count() > 0  # the optimizer line uses the hidden value
     assert "lr = 0.5" in main.inner_text()  # and so does the question

@@ -26,8 +26,7 @@ def test_mse_page_renders_each_tab_in_both_languages(app, lang):
     assert app.page.locator('[data-testid="stVegaLiteChart"]').count() >= 1
     app.screenshot(f"mse-{lang}")
     for key in ("mse.tab.grad", "mse.tab.switch", "mse.tab.legacy"):
-        app.page.get_by_role("tab", name=translate(key, lang)).click()
-        app.page.wait_for_timeout(300)
+        app.open_tab(translate(key, lang))
         app.screenshot(f"mse-{lang}-{key.rsplit('.', 1)[1]}")
     app.assert_clean()
 
@@ -43,7 +42,7 @@ def test_choosing_sum_updates_the_loss_and_the_url(app):
 
 def test_choosing_none_shows_pytorchs_error_text(app):
     app.goto("mse?reduction=none")
-    app.page.get_by_role("tab", name=translate("mse.tab.grad", "en")).click()
+    app.open_tab(translate("mse.tab.grad", "en"))
     app.page.get_by_text("grad can be implicitly created only for scalar outputs").first.wait_for(state="visible")
     app.screenshot("mse-en-none-grad")
     app.assert_clean()

@@ -22,8 +22,8 @@ def _warm_server(browser, server):
 
 
 def _open_tab(app, key: str, lang: str) -> None:
-    app.page.get_by_role("tab", name=translate(key, lang)).click()
-    app.page.wait_for_timeout(1500)
+    app.open_tab(translate(key, lang))
+    app.page.wait_for_timeout(500)  # the charts' canvases, for the screenshot
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -66,3 +66,21 @@ def test_hostile_parameter_is_shown_as_text_with_a_warning(app):
     warning = app.page.locator('[data-testid="stAlertContentWarning"]').first.inner_text()
     assert "<img src=x onerror=alert(1)>" in warning
     app.assert_clean()
+
+
+def test_the_open_tab_is_in_the_url_and_survives_a_language_switch_and_a_reload(app):
+    app.goto("softmax")
+    app.open_tab(translate("softmax.tab.jacobian", "en"))
+    assert re.search(r"[?&]tab=jacobian\b", app.page.url), app.page.url
+    selected = '[role="tab"][aria-selected="true"]'
+    app.page.locator('[data-testid="stSidebar"]').get_by_text("简体中文", exact=True).click()
+    app.settle()
+    assert app.page.locator(selected).inner_text().strip() == translate("softmax.tab.jacobian", "zh")
+    assert re.search(r"[?&]tab=jacobian\b", app.page.url) and re.search(r"[?&]lang=zh\b", app.page.url)
+    app.page.goto(app.page.url)  # a copied link
+    app.settle()
+    assert app.page.locator(selected).inner_text().strip() == translate("softmax.tab.jacobian", "zh")
+    assert app.page.locator('[role="tabpanel"]:not([hidden]) [data-testid="stVegaLiteChart"]').count() == 2
+    app.open_tab(translate("softmax.tab.probs", "zh"))
+    assert "tab=" not in app.page.url  # the first tab is the default
+    app.assert_clean()

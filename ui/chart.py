@@ -1,0 +1,67 @@
+"""Altair charts on a page, built and converted once per input instead of on every rerun.
+
+`st.altair_chart` converts its chart with `to_dict()` on every run, and Altair validates that
+dict against the Vega-Lite JSON schema each time; with building the chart, that was most of a
+topic page's rerun. The builders in `ui/charts/` are pure functions of their DataFrames and
+options, so `show` caches what they give per input, converted exactly as `st.altair_chart`
+converts it (data as Arrow datasets, validated on the cache miss), and draws it with
+`st.vega_lite_chart`, the call `st.altair_chart` itself ends in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any, Literal
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+# Streamlit's own Altair-to-Vega-Lite conversion (pinned in requirements.txt); tests/ui/test_chart.py
+# checks that a cached chart reaches the browser exactly as `st.altair_chart` would send it.
+from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
+
+Builder = Callable[..., alt.TopLevelMixin]
+_SMALL_FRAME = 256  # rows
+
+
+def fingerprint(frames: tuple[pd.DataFrame, ...]) -> str:
+    """A digest of the frames' whole content: column names, dtypes, index and every value.
+
+    Streamlit hashes a DataFrame argument in ~5 ms, more than drawing the chart takes, and samples
+    the rows of a large one. A small frame's values are digested through their exact `repr`
+    (~0.2 ms), a large one's through pandas' row hashes (~1 ms, every row).
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    for frame in frames:
+        digest.update(repr((frame.shape, tuple(frame.columns), tuple(map(str, frame.dtypes)))).encode())
+        if len(frame) <= _SMALL_FRAME:
+            digest.update(repr((frame.index.tolist(), frame.to_numpy().tolist())).encode())
+        else:
+            digest.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+# cache_resource, not cache_data: the spec is only read (st.vega_lite_chart copies it before it changes
+# anything), so it need not be unpickled afresh on every rerun
+@st.cache_resource(max_entries=256, ttl=3600, show_spinner=False)
+def vega_lite_spec(name: str, content: str, options: tuple, _builder: Builder, _frames: tuple) -> dict:
+    """The Vega-Lite spec of `_builder(*_frames, **options)`. The cache key is the builder's `name`
+    (module.function: Streamlit hashes a function by identity), the frames' `content` fingerprint and
+    the options."""
+    return _convert_altair_to_vega_lite_spec(_builder(*_frames, **dict(options)))
+
+
+def show(
+    builder: Builder,
+    *frames: pd.DataFrame,
+    container: Any = None,
+    width: Literal["stretch", "content"] | None = None,
+    **options: Any,
+) -> None:
+    """Draw `builder(*frames, **options)` like `st.altair_chart(chart, width=width)`, from the cache when
+    the same chart was drawn before."""
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    spec = vega_lite_spec(name, fingerprint(frames), tuple(sorted(options.items())), builder, frames)
+    (container or st).vega_lite_chart(spec=spec, width=width)

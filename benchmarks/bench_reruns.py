@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from ui.nav import PAGES
 
-REPEATS = 25
+REPEATS = 40
 _init = PagesManager.__init__
 
 
@@ -53,47 +53,48 @@ INTERACTIONS: dict[str, tuple[str, str, object] | None] = {
 }
 
 
-def bench_baseline() -> list[float]:
-    at = AppTest.from_string("import streamlit as st\nst.toggle('t', key='t')\nst.write('hello')").run()
-    samples = []
-    for i in range(2 * REPEATS + 2):
-        at.toggle(key="t").set_value(i % 2 == 1)
-        seconds = _run(at)
-        if i >= 2 and i % 2 == 1:
-            samples.append(seconds)
-    return samples
+BASELINE = "import streamlit as st\nst.toggle('t', key='t')\nst.write('hello')"
 
 
-def bench_page(info) -> tuple[str, list[float]]:
+class Bench:
+    """One app under AppTest and the widget change it is timed after."""
+
+    def __init__(self, name: str, at: AppTest, interaction: tuple[str, str, object] | None) -> None:
+        self.name, self.at, self.interaction = name, at.run(), interaction
+        self.default = self.at.session_state[interaction[1]] if interaction else None
+        self.samples: list[float] = []
+
+    def step(self, i: int) -> None:
+        """Even steps move the widget away from its default, odd ones back; only those are kept."""
+        if self.interaction is not None:
+            kind, key, other = self.interaction
+            getattr(self.at, kind)(key=key).set_value(other if i % 2 == 0 else self.default)
+        seconds = _run(self.at)
+        if i >= 2 and i % 2 == 1:  # the first two fill the caches for both values
+            self.samples.append(seconds)
+
+
+def _page(info) -> Bench:
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120).run()
     if not info.is_home:
-        at.switch_page(info.script).run()
-    interaction = INTERACTIONS[info.url_path]
-    default = at.session_state[interaction[1]] if interaction else None
-    samples = []
-    for i in range(2 * REPEATS + 2):  # the first two fill the caches for both values
-        if interaction is not None:
-            kind, key, other = interaction
-            getattr(at, kind)(key=key).set_value(other if i % 2 == 0 else default)
-        seconds = _run(at)
-        if i >= 2 and i % 2 == 1:  # back at the default state
-            samples.append(seconds)
-    return (f"{interaction[1]} → {interaction[2]} → back" if interaction else "(rerun)"), samples
+        at.switch_page(info.script)
+    return Bench(info.url_path or "home", at, INTERACTIONS[info.url_path])
 
 
 def main() -> list[dict]:
-    baseline = median_ms(bench_baseline())
-    rows = [{"page": "baseline: one st.write", "widget changed": "t", "median ms": f"{baseline:.1f}", "ratio": "1.00"}]
-    for info in PAGES:
-        key, samples = bench_page(info)
-        ms = median_ms(samples)
+    baseline = Bench("baseline: one st.write", AppTest.from_string(BASELINE), ("toggle", "t", True))
+    benches = [baseline, *(_page(info) for info in PAGES)]
+    # round-robin: a slow spell of this shared machine hits every page and the baseline alike
+    for i in range(2 * REPEATS + 2):
+        for bench in benches:
+            bench.step(i)
+    base = median_ms(baseline.samples)
+    rows = []
+    for bench in benches:
+        ms = median_ms(bench.samples)
+        change = f"{bench.interaction[1]} → {bench.interaction[2]} → back" if bench.interaction else "(rerun)"
         rows.append(
-            {
-                "page": info.url_path or "home",
-                "widget changed": key,
-                "median ms": f"{ms:.1f}",
-                "ratio": f"{ms / baseline:.2f}",
-            }
+            {"page": bench.name, "widget changed": change, "median ms": f"{ms:.1f}", "ratio": f"{ms / base:.2f}"}
         )
     print_table("Page rerun after a widget change, back to the page's default state (server side, warm, AppTest)", rows)
     return rows

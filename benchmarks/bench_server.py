@@ -3,12 +3,15 @@
 - cold start: `streamlit run` until the first page has settled in the browser, against a one-line
   app that imports torch (target ≤ 1.5×);
 - memory: the server's resident memory with 1 idle session, then with 10 sessions that have each
-  visited every page (target ≤ 60 MB per extra session).
+  visited every page and opened every tab (target ≤ 60 MB per extra session);
+- opening a tab: a page draws only its open tab, so opening another one reruns the page; the time
+  from the click until that tab's content is on screen, against a two-tab app with one line per tab.
 """
 
 from __future__ import annotations
 
 import shutil
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -17,6 +20,7 @@ import psutil
 from common import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, print_table, settle
 from playwright.sync_api import sync_playwright
 
+from ui.i18n import translate
 from ui.nav import PAGES
 
 REPEATS = 3
@@ -59,6 +63,24 @@ def bench_cold_start(browser) -> list[dict]:
     ]
 
 
+def _open_tab(page, label: str) -> float:
+    """Click the tab `label`; the seconds until its content is drawn and the script has finished."""
+    start = time.perf_counter()
+    page.get_by_role("tab", name=label, exact=True).click()
+    page.locator('[role="tabpanel"]:not([hidden]) [data-testid="stElementContainer"]').first.wait_for()
+    settle(page)
+    return time.perf_counter() - start
+
+
+def _visit_everything(page) -> None:
+    """In one session (no reload): every page from the sidebar menu, and every tab of it."""
+    for info in PAGES:
+        page.locator('[data-testid="stSidebarNav"] a', has_text=translate(info.title_key, "en")).click()
+        settle(page)
+        for _, label_key in info.tabs[1:]:
+            _open_tab(page, translate(label_key, "en"))
+
+
 def bench_memory(browser) -> list[dict]:
     server = StreamlitServer()
     contexts = []
@@ -73,15 +95,11 @@ def bench_memory(browser) -> list[dict]:
         for _ in range(SESSIONS - 1):
             context = browser.new_context()
             page = context.new_page()
-            for info in PAGES:
-                page.goto(f"{server.url}/{info.url_path}")
-                settle(page)
-            contexts.append(context)
-        # the first session visits every page too
-        page = first.pages[0]
-        for info in PAGES:
-            page.goto(f"{server.url}/{info.url_path}")
+            page.goto(server.url)
             settle(page)
+            _visit_everything(page)
+            contexts.append(context)
+        _visit_everything(first.pages[0])  # the first session visits everything too
         time.sleep(1)
         loaded = _rss_mb(server.process.pid)
     finally:
@@ -96,6 +114,57 @@ def bench_memory(browser) -> list[dict]:
     ]
 
 
+TAB_BASELINE = """import streamlit as st
+one, two = st.tabs(["one", "two"], key="t", on_change="rerun")
+with one if one.open else two:
+    st.write("one" if one.open else "two")
+"""
+
+
+def _tab_times(browser, server: StreamlitServer, path: str, labels: list[str], rounds: int) -> list[float]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{server.url}/{path}")
+    settle(page)
+    times = []
+    for _ in range(rounds):
+        for label in labels[1:] + labels[:1]:  # every tab once, ending on the first
+            times.append(_open_tab(page, label))
+    context.close()
+    return times
+
+
+def bench_tab_switch(browser) -> list[dict]:
+    baseline_dir = Path(tempfile.mkdtemp(prefix="loss-lab-tabs-"))
+    (baseline_dir / "streamlit_app.py").write_text(TAB_BASELINE)
+    try:
+        server = StreamlitServer(app_dir=baseline_dir)
+        try:
+            base = statistics.median(_tab_times(browser, server, "", ["one", "two"], rounds=10))
+        finally:
+            server.stop()
+    finally:
+        shutil.rmtree(baseline_dir)
+    rows = [{"page": "baseline: two tabs, one line each", "median ms": f"{1000 * base:.0f}", "ratio": "1.00"}]
+    server = StreamlitServer()
+    try:
+        settle_first = browser.new_context()
+        first = settle_first.new_page()
+        first.goto(server.url)  # past the fresh server's legacy first run
+        settle(first)
+        settle_first.close()
+        for info in PAGES:
+            if not info.tabs:
+                continue
+            labels = [translate(key, "en") for _, key in info.tabs]
+            _tab_times(browser, server, info.url_path, labels, rounds=1)  # warm the caches
+            ms = 1000 * statistics.median(_tab_times(browser, server, info.url_path, labels, rounds=2))
+            rows.append({"page": info.url_path, "median ms": f"{ms:.0f}", "ratio": f"{ms / (1000 * base):.2f}"})
+    finally:
+        server.stop()
+    return rows
+
+
 def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -104,6 +173,7 @@ def main() -> None:
                 "Cold start (streamlit run to first page settled in headless Chromium)", bench_cold_start(browser)
             )
             print_table("Memory per session", bench_memory(browser))
+            print_table("Opening a tab: click to its content drawn (browser and server)", bench_tab_switch(browser))
         finally:
             browser.close()
 

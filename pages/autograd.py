@@ -55,34 +55,43 @@ SETTING_KEYS = {
 }  # URL keys that are not the preset's numbers
 
 
-def read_inputs(preset: str) -> tuple:
-    """The preset's editable numbers (and function choices), each a widget kept in the URL."""
-    num = dict(min_value=-100.0, max_value=100.0, step=0.5)
+def read_inputs(preset: str, box) -> tuple:
+    """The preset's editable numbers (and function choices), each a widget kept in the URL, drawn in the
+    expander `box` while it is open; closed, they are read without drawing (the formula shows them)."""
+    draw = box.open
+
+    def columns(spec, parent=box, **kwargs) -> list:
+        return parent.columns(spec, **kwargs) if draw else [None] * (spec if isinstance(spec, int) else len(spec))
+
+    num = dict(min_value=-100.0, max_value=100.0, step=0.5, draw=draw)
     if preset == "linear":
         d = LinearInputs()
-        data, params = st.columns([3, 2], gap="large")
-        data.markdown(t("autograd.data_heading"))
+        data, params = columns([3, 2], gap="large")
+        if draw:
+            data.markdown(t("autograd.data_heading"))
         xs, ys = [], []
         for i in range(3):
-            c1, c2, c3 = data.columns(3)
+            c1, c2, c3 = columns(3, data)
             xs.append(url_number(f"ag_x{i + 1}1", f"x{i + 1},1", default=d.X[i][0], container=c1, **num))
             xs.append(url_number(f"ag_x{i + 1}2", f"x{i + 1},2", default=d.X[i][1], container=c2, **num))
             ys.append(url_number(f"ag_y{i + 1}", f"y{i + 1}", default=d.y[i], container=c3, **num))
-        params.markdown(t("autograd.params_heading"))
-        c1, c2, c3 = params.columns(3)
+        if draw:
+            params.markdown(t("autograd.params_heading"))
+        c1, c2, c3 = columns(3, params)
         w1 = url_number("ag_w1", "w1", default=d.w[0], container=c1, **num)
         w2 = url_number("ag_w2", "w2", default=d.w[1], container=c2, **num)
         b = url_number("ag_b", "b", default=d.b, container=c3, **num)
         return (*xs, *ys, w1, w2, b)
     if preset == "chain":
         d = ChainInputs()
-        c1, c2, c3 = st.columns(3)
-        x = url_number("ag_cx", "x", default=d.x, min_value=-10.0, max_value=10.0, step=0.1, container=c1)
-        g = url_select("ag_g", t("autograd.inner_fn"), FNS, default=d.g, format_func=fn_name, container=c2)
-        f = url_select("ag_f", t("autograd.outer_fn"), FNS, default=d.f, format_func=fn_name, container=c3)
+        c1, c2, c3 = columns(3)
+        x = url_number("ag_cx", "x", default=d.x, min_value=-10.0, max_value=10.0, step=0.1, container=c1, draw=draw)
+        fn = dict(format_func=fn_name, draw=draw)
+        g = url_select("ag_g", t("autograd.inner_fn"), FNS, default=d.g, container=c2, **fn)
+        f = url_select("ag_f", t("autograd.outer_fn"), FNS, default=d.f, container=c3, **fn)
         return (x, g, f)
     d = SoftmaxInputs()
-    cols = st.columns(4)
+    cols = columns(4)
     logits = [
         url_number(
             f"ag_z{k + 1}",
@@ -92,10 +101,13 @@ def read_inputs(preset: str) -> tuple:
             max_value=50.0,
             step=0.1,
             container=cols[k],
+            draw=draw,
         )
         for k in range(3)
     ]
-    target = url_select("ag_t", t("autograd.target"), ["0", "1", "2"], default=str(d.target), container=cols[3])
+    target = url_select(
+        "ag_t", t("autograd.target"), ["0", "1", "2"], default=str(d.target), container=cols[3], draw=draw
+    )
     return (*logits, int(target))
 
 
@@ -304,9 +316,15 @@ st.title(t("autograd.title"))
 st.markdown(t("autograd.intro"))
 device = selected_device()
 preset = url_select("ag_p", t("autograd.preset"), PRESETS, format_func=preset_label, widget="segmented")
-# a link with its own numbers opens them, so a warning about a bad one is not hidden
-with st.expander(t("autograd.edit_numbers"), expanded=any(k not in SETTING_KEYS for k in st.query_params)):
-    values = read_inputs(preset)
+# a link with its own numbers opens them, so a warning about a bad one is not hidden; closed, the numbers are
+# not drawn (opening the editor reruns the page) but read from the URL
+editor = st.expander(
+    t("autograd.edit_numbers"),
+    expanded=any(k not in SETTING_KEYS for k in st.query_params),
+    key="ag_edit",
+    on_change="rerun",
+)
+values = read_inputs(preset, editor)
 st.latex(live_formula(preset, values))
 quiz_box = st.container()  # above the tabs; filled once the optimizer tab's settings (lr) are read
 

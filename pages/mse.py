@@ -109,9 +109,9 @@ st.code(f"loss = torch.nn.MSELoss(reduction={reduction!r})(X, Y)", language="pyt
 
 # --- quiz mode: predict, then reveal (no questions while the input above is invalid) ---------------
 lang = current_lang()
-questions = mse_questions(x, y, data["reports"], reduction, lang) if input_ok else []
+questions = mse_questions(x, y, data["reports"], reduction, lang) if input_ok and ss.get(QUIZ_KEY) else []
 quiz(questions)
-if questions and ss.get(QUIZ_KEY):
+if questions:  # only in quiz mode
     worksheet_button(t("mse.quiz.ws_title"), worksheet_inputs(x, y, reduction, lang), questions, lang)
 hidden = results_hidden(questions)
 

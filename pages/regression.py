@@ -56,9 +56,10 @@ if run.steps == 0:
 
 step = step_view.step_control(run)
 lang = current_lang()
-questions = [] if bad_input else regression_questions(data, run, config, step, lang)
+quizzing = not bad_input and st.session_state.get(QUIZ_KEY)
+questions = regression_questions(data, run, config, step, lang) if quizzing else []
 quiz(questions)
-if questions and st.session_state.get(QUIZ_KEY):
+if questions:  # only in quiz mode
     worksheet_button(
         t("regression.ws_title", step=step + 1), worksheet_inputs(data, run, config, step, lang), questions, lang
     )

@@ -106,9 +106,10 @@ except InputError as error:
 
 # Quiz mode: questions on the current numbers (none while an input is invalid), and the results they ask
 # about (probabilities, Jacobian, vᵀJ, loss and gradient) hidden until every question has been revealed.
-questions = softmax_questions(logits, T, target, p, J, ce, current_lang()) if valid else []
+quizzing = valid and st.session_state.get(QUIZ_KEY)
+questions = softmax_questions(logits, T, target, p, J, ce, current_lang()) if quizzing else []
 quiz(questions)
-if st.session_state.get(QUIZ_KEY) and questions:
+if questions:  # only in quiz mode
     worksheet_button(
         t("softmax.quiz.worksheet_title"),
         {

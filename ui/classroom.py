@@ -121,11 +121,18 @@ def lesson_link(base_url: str, params: dict[str, str], hide: Sequence[str]) -> s
     return f"{base_url}?{urlencode(query)}" if query else base_url
 
 
+SHARE_KEY = "_share_open"
+
+
 def share_panel(container) -> None:
-    """Share this view, and build a lesson link that hides chosen controls."""
+    """Share this view, and build a lesson link that hides chosen controls. Drawn only while it is open
+    (opening it reruns the page), so the reruns of a page do not pay for it."""
+    panel = container.expander(t("classroom.share"), icon=":material/share:", key=SHARE_KEY, on_change="rerun")
+    if not panel.open:
+        return
     params = {k: st.query_params.get(k) for k in st.query_params}
     base = st.context.url or ""
-    with container.expander(t("classroom.share"), icon=":material/share:"):
+    with panel:
         st.caption(t("classroom.share_help"))
         st.code(lesson_link(base, params, sorted(hidden_keys())), language=None, wrap_lines=True)
         controls = {k: v for k, v in drawn_controls().items() if k != HIDE_PARAM}

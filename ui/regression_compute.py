@@ -1,7 +1,10 @@
 """The regression page's data and runs as plain arrays, and the cached computations that produce them.
 
 Every cached function takes plain hashable values (the arrays themselves are passed unhashed, `_X`,
-next to a `data_key` that identifies them) and returns plain arrays or DataFrames.
+next to a `data_key` that identifies them) and returns plain arrays or DataFrames. The data sets and the
+runs are `cache_resource`: one copy shared by every session and rerun, never unpickled again (a run of
+the largest allowed size keeps ~75 MB, the largest data set 32 MB); nothing on the page writes to them,
+and a run's arrays are read-only to keep it so.
 """
 
 from __future__ import annotations
@@ -89,19 +92,19 @@ class Run:
 # --- cached computations: plain hashable arguments, plain results -----------------------------------------
 
 
-@st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
+@st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
 def synthetic_arrays(w: tuple[float, ...], b: float, n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
     X, y = synthetic_data(list(w), b, n, noise, seed, device="cpu")
     return X.numpy(), y.numpy().ravel()
 
 
-@st.cache_data(max_entries=4, ttl=3600, show_spinner=False)
+@st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
 def parsed_table(digest: str, _data: bytes) -> Table:
     return parse_csv(_data)
 
 
 # a run of the largest allowed size keeps ~75 MB (100,000 steps × 43 columns, plus the batch orders)
-@st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
+@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
 def training_run(data_key: tuple, _X: np.ndarray, _y: np.ndarray, config: tuple, device: str) -> Run:
     """Train once per (data, config, device); a rerun that changes nothing re-trains nothing.
 
@@ -122,19 +125,28 @@ def training_run(data_key: tuple, _X: np.ndarray, _y: np.ndarray, config: tuple,
     if bar is not None:
         bar.empty()
     return Run(
-        loss=h.loss.cpu().numpy(),
-        grad_w=h.grad_w.cpu().numpy(),
-        grad_b=h.grad_b.cpu().numpy(),
-        w=h.w.cpu().numpy(),
-        b=h.b.cpu().numpy(),
-        w0=h.w0.cpu().numpy(),
+        loss=_read_only(h.loss),
+        grad_w=_read_only(h.grad_w),
+        grad_b=_read_only(h.grad_b),
+        w=_read_only(h.w),
+        b=_read_only(h.b),
+        w0=_read_only(h.w0),
         b0=float(h.b0),
-        orders=h.orders.cpu().numpy().astype(np.int32),
-        epoch_loss=h.epoch_loss.cpu().numpy(),
+        orders=_read_only(h.orders, np.int32),
+        epoch_loss=_read_only(h.epoch_loss),
         batch_size=cfg.batch_size,
         diverged=h.diverged,
         diverged_step=h.diverged_step,
     )
+
+
+def _read_only(values: torch.Tensor, dtype: type | None = None) -> np.ndarray:
+    """A run's history as an array nothing can write to: the run is shared by every session."""
+    array = values.cpu().numpy()
+    if dtype is not None:
+        array = array.astype(dtype)
+    array.flags.writeable = False
+    return array
 
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 import torch
 
@@ -27,11 +28,15 @@ def _frame(columns: dict[str, Sequence[float]]) -> pd.DataFrame:
 
 
 def _table(columns: dict[str, Sequence[float]]) -> None:
+    """Numbers per class, 4 decimals. An Arrow table goes to the browser as it is, where a DataFrame is
+    first checked and converted column by column (~3 ms, more than the rest of the tab)."""
+    classes = range(len(next(iter(columns.values()))))
     # a rounding residue of -1e-17 would print as "-0.0000", which reads like a sign that matters
-    frame = _frame(columns)
-    frame = frame.mask(frame.abs() < 5e-5, 0.0)
-    four_places = {name: st.column_config.NumberColumn(format="%.4f") for name in frame.columns}
-    st.dataframe(frame, width="stretch", column_config=four_places)
+    cells = {name: [0.0 if abs(v) < 5e-5 else float(v) for v in values] for name, values in columns.items()}
+    four_places = {name: st.column_config.NumberColumn(format="%.4f") for name in cells}
+    class_column = {t("softmax.col.class"): st.column_config.NumberColumn(pinned=True)}
+    table = pa.table({t("softmax.col.class"): list(classes), **cells})
+    st.dataframe(table, width="stretch", hide_index=True, column_config=class_column | four_places)
 
 
 def _num(x: float) -> str:

@@ -70,7 +70,7 @@ def test_quiz_mode_asks_about_the_current_expression_and_hides_the_answers(quiz_
     assert translate("autograd.col_after_step", "en") not in columns
     assert translate("autograd.col_grad_after", "en") not in columns
     assert translate("autograd.col_value", "en") in columns  # the inputs stay visible
-    assert at.number_input(key="ag_lr").value == 0.1 and at.number_input(key="ag_w1").value == 0.5
+    assert at.number_input(key="ag_lr").value == 0.1 and at.session_state["ag_w1"] == 0.5
 
 
 def test_reveal_shows_the_verdict_with_the_true_value(quiz_page):
@@ -129,6 +129,19 @@ def test_a_lesson_link_hides_the_learning_rate_but_uses_its_value():
     at = reveal(at, "ag_linear_step", 0.0)
     expected = optimizer_trace(LinearInputs(), lr=0.5).value_after_step[0][0, 0].item()
     assert f"{expected:.4f}" in verdicts(at)
+
+
+def test_the_learning_rate_set_in_the_optimizer_tab_still_counts_once_that_tab_is_closed():
+    at = open_page(PAGE, params={"tab": "optim"})
+    at.number_input(key="ag_lr").set_value(0.5).run()
+    open_tab(at, "autograd", "graph")
+    at.toggle(key="quiz").set_value(True).run()  # asked while the optimizer tab is closed
+    for _ in range(2):  # the run that leaves the widget out, and the ones after it
+        assert not [w for w in at.number_input if w.key == "ag_lr"]
+        assert "lr = 0.5" in " ".join(m.value for m in at.markdown)
+        at.run()
+    open_tab(at, "autograd", "optim")
+    assert at.number_input(key="ag_lr").value == 0.5
 
 
 def test_a_lesson_link_can_hide_a_parameter_and_the_preset():

@@ -26,6 +26,12 @@ def texts(at) -> str:
     return "\n".join(str(e.value) for e in parts)
 
 
+def open_editor(at):
+    """Open "Edit the numbers" as a click does: closed, its inputs are not drawn."""
+    at.session_state["ag_edit"] = True
+    return at.run()
+
+
 def python_code(at) -> str:
     return next(c.value for c in at.code if c.value.startswith("import torch"))
 
@@ -62,7 +68,7 @@ def test_softmax_preset_shows_p_minus_onehot(page):
 
 
 def test_editing_a_weight_updates_graph_chain_rule_and_url(page):
-    page.number_input(key="ag_w1").set_value(1.5).run()
+    open_editor(page).number_input(key="ag_w1").set_value(1.5).run()
     expected = chain_rule(LinearInputs(w=(1.5, -0.5)))
     assert f"w.grad = {format_tensor(expected.autograd)}" in dot(page)
     open_tab(page, "autograd", "chain")
@@ -100,13 +106,16 @@ def test_bad_number_in_the_url_falls_back_with_a_warning():
     assert at.expander[0].proto.expanded  # the warning sits next to its input, so that input is shown
 
 
-def test_a_plain_link_keeps_the_number_editor_folded(page):
+def test_a_plain_link_keeps_the_number_editor_folded_and_its_inputs_undrawn(page):
     assert not page.expander[0].proto.expanded
+    assert not [w for w in page.number_input if w.key.startswith("ag_w")]
+    assert "0.5" in " ".join(e.value for e in page.latex)  # the numbers are in the formula all the same
+    assert open_editor(page).number_input(key="ag_w1").value == 0.5
 
 
 def test_url_round_trip_reopens_the_same_view(page):
     page.button_group(key="ag_p").set_value("chain").run()
-    page.number_input(key="ag_cx").set_value(1.2).run()
+    open_editor(page).number_input(key="ag_cx").set_value(1.2).run()
     page.selectbox(key="ag_f").set_value("tanh").run()
     page.toggle(key="ag_bw").set_value(False).run()
     link = {k: url_param(page, k) for k in page.query_params}

@@ -6,6 +6,7 @@ import pytest
 
 from core.mse import REDUCTIONS, mse, preset_pair
 from tests.app.helpers import open_page, open_tab
+from ui.classroom import SHARE_KEY
 from ui.i18n import translate
 from ui.mse_quiz import mse_questions
 from ui.nav import PAGES
@@ -134,3 +135,17 @@ def test_quiz_off_leaves_the_page_unchanged():
     assert [m.value for m in plain.markdown] == [m.value for m in off.markdown]
     assert [x.value for x in plain.latex] == [x.value for x in off.latex]
     assert len(plain.dataframe) == len(off.dataframe)
+
+
+def test_the_share_panel_is_drawn_only_while_open_and_builds_a_lesson_link():
+    at = open_page(MSE_PAGE, params={"reduction": "sum", "tab": "switch"})
+    assert not at.multiselect  # closed: nothing of it is computed
+    at.session_state[SHARE_KEY] = True  # as a click on "Share this view" does
+    at.run()
+    assert not at.exception
+    links = [c.value for c in at.sidebar.code]
+    assert len(links) == 2 and all("reduction=sum" in link and "tab=switch" in link for link in links)
+    picker = at.multiselect(key="_hide_pick")  # the page's controls, the open tab's lr among them
+    assert {"(reduction)", "(preset)", "(lr)"} <= {option[option.rfind("(") :] for option in picker.options}
+    picker.set_value(["reduction", "lr"]).run()
+    assert "hide=reduction%2Clr" in at.sidebar.code[1].value and "hide=" not in at.sidebar.code[0].value

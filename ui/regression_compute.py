@@ -83,8 +83,15 @@ class Run:
         epoch, k = divmod(i, self.steps_per_epoch)
         return self.orders[epoch, k * self.batch_size : (k + 1) * self.batch_size]
 
+    def theta_at(self, k: int) -> np.ndarray:
+        """θ = (w, b) after k steps (k = 0: the start), without stacking the whole history (see theta)."""
+        if k == 0:
+            return np.append(self.w0, self.b0)
+        return np.append(self.w[k - 1], self.b[k - 1])
+
     def theta(self) -> np.ndarray:
-        """(steps + 1, d + 1): θ = (w, b) at the start and after each step."""
+        """(steps + 1, d + 1): θ = (w, b) at the start and after each step (a new array: 17 MB for the
+        largest run, so a view that needs one or two points uses theta_at)."""
         start = np.append(self.w0, self.b0)[None, :]
         return np.vstack([start, np.column_stack([self.w, self.b])])
 

@@ -39,8 +39,7 @@ def regression_questions(data: Data, run: Run, config: TrainConfig, i: int, lang
     if not 0 <= i < run.steps:
         return []
     batch = run.batch(i)
-    theta = run.theta()
-    before, after = theta[i], theta[i + 1]
+    before, after = run.theta_at(i), run.theta_at(i + 1)
     B = len(batch)
     residual = data.X[batch] @ before[:-1] + before[-1] - data.y[batch]  # r = ŷ − y over the batch
     k_loss = _LOSS_FACTOR[config.loss].format(B=B)

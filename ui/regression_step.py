@@ -96,8 +96,7 @@ def render_step(data: Data, run: Run, config: TrainConfig, i: int, hidden: bool 
     """
     spe = run.steps_per_epoch
     batch = run.batch(i)
-    theta = run.theta()
-    before, after = theta[i], theta[i + 1]
+    before, after = run.theta_at(i), run.theta_at(i + 1)
     B = len(batch)
     st.subheader(t("regression.step_title", step=i + 1, total=f"{run.steps:,}", epoch=i // spe + 1, k=i % spe + 1))
     left, right = st.columns([3, 2])

@@ -50,14 +50,15 @@ def render_curves(data: Data, run: Run, config: TrainConfig, i: int, hidden: boo
     st.subheader(t("regression.surface_title"))
     pa, pb = choose_params(data.d)
     theta_star = optimum(data.key, data.X, data.y)
-    paths = {t("regression.run_this", batch=run.batch_size): run.theta()}
+    theta = run.theta()
+    paths = {t("regression.run_this", batch=run.batch_size): theta}
     if hidden:
         st.caption(t("regression.hidden_formula"))
     else:
-        show_contour(data, config, paths, theta_star, pa, pb, current=run.theta()[i + 1])
+        show_contour(data, config, paths, theta_star, pa, pb, current=run.theta_at(i + 1))
         st.caption(t("regression.surface_caption", a=_label(pa, data.d), b=_label(pb, data.d)))
     st.subheader(t("regression.distance_title"))
-    distance = _distances(run.theta(), theta_star)
+    distance = _distances(theta, theta_star)
     frame = pd.DataFrame({"step": np.arange(run.steps + 1), "distance": distance, "run": next(iter(paths))})
     chart.show(charts.distance_chart, frame, x_title=t("regression.axis_step"), y_title=t("regression.axis_distance"))
 
@@ -184,10 +185,10 @@ def render_result(data: Data, run: Run, config: TrainConfig, hidden: bool = Fals
     out, and so are the final parameters when the questions are about the last step (`asked_last`).
     """
     theta_star = optimum(data.key, data.X, data.y)
-    final = run.theta()[-1]
+    final = run.theta_at(run.steps)
     table = pd.DataFrame({
         t("regression.col_param"): param_names(data.d),
-        t("regression.col_start"): run.theta()[0],
+        t("regression.col_start"): run.theta_at(0),
         t("regression.col_final"): final,
         t("regression.col_optimum"): theta_star,
     })  # fmt: skip

@@ -155,3 +155,16 @@ def test_worksheet_holds_the_inputs_and_the_answer_key():
     assert f"{questions[0].answer:.4f}" in page
     zh = worksheet_inputs(data, run, config, 1, "zh")
     assert "学习率 η" in zh
+
+
+@pytest.mark.parametrize("config", [SEED_CONFIG, TrainConfig(lr=0.1, batch_size=7, epochs=2, loss="mean")])
+def test_theta_at_each_step_is_that_row_of_the_whole_trajectory(config):
+    data = _synthetic() if config.batch_order is None else _toy()
+    run = _page_run(data, config)
+    whole = run.theta()
+    assert whole.shape == (run.steps + 1, data.d + 1)
+    for k in range(run.steps + 1):
+        np.testing.assert_array_equal(run.theta_at(k), whole[k])
+    h = _core(data, config)  # and both are core's w, b: the start, then after each step
+    np.testing.assert_allclose(run.theta_at(0), [*h.w0.tolist(), float(h.b0)])
+    np.testing.assert_allclose(run.theta_at(run.steps), [*h.w[-1].tolist(), float(h.b[-1])])

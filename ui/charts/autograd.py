@@ -22,7 +22,7 @@ def mode_cost_chart(df: pd.DataFrame, *, value: str, value_title: str, shape_tit
             xOffset=alt.XOffset("mode:N"),
             y=alt.Y(f"{value}:Q", title=value_title),
             color=alt.Color("mode:N", title=mode_title, scale=alt.Scale(range=MODE_COLORS)),
-            tooltip=list(df.columns),
+            tooltip=[alt.Tooltip(column) for column in df.columns],
         )
         .properties(height=260)
     )
@@ -37,7 +37,7 @@ def accumulation_chart(df: pd.DataFrame, *, step_title: str, grad_title: str, se
             x=alt.X("step:O", title=step_title, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("grad:Q", title=grad_title),
             color=alt.Color("series:N", title=series_title, scale=alt.Scale(range=MODE_COLORS)),
-            tooltip=["series", "step", "grad"],
+            tooltip=[alt.Tooltip("series"), alt.Tooltip("step"), alt.Tooltip("grad")],
         )
         .properties(height=240)
     )

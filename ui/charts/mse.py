@@ -36,7 +36,7 @@ def heatmap(frame: pd.DataFrame, *, title: str, value_title: str, diverging: boo
     strong = alt.datum.value > 0.6 * extreme if not diverging else abs(alt.datum.value) > 0.6 * extreme
     labels = base.mark_text(fontSize=13 if step >= 44 else 11).encode(
         text=alt.Text("value:Q", format=".4~f"),
-        color=alt.condition(strong, alt.value("white"), alt.value("#1f2933")),
+        color=alt.ColorValue("#1f2933", condition={"test": strong, "value": "white"}),
     )
     layers = [cells, labels] if cols <= MAX_LABELLED else [cells]
     return alt.layer(*layers).properties(width=alt.Step(step), height=alt.Step(max(12, step * 3 // 4)))

@@ -45,11 +45,15 @@ def batch_scatter(points: pd.DataFrame, lines: pd.DataFrame, *, x_title: str, y_
             color=alt.Color(
                 "in_batch:N", scale=alt.Scale(domain=[True, False], range=[BATCH_COLOR, REST_COLOR]), legend=None
             ),
-            size=alt.condition("datum.in_batch", alt.value(140), alt.value(40)),
-            tooltip=["sample:Q", "x:Q", "y:Q"],
+            size=alt.SizeValue(40, condition={"test": "datum.in_batch", "value": 140}),
+            tooltip=[alt.Tooltip("sample:Q"), alt.Tooltip("x:Q"), alt.Tooltip("y:Q")],
         )
     )
-    fit = alt.Chart(lines).mark_line().encode(x="x:Q", y="y:Q", strokeDash=alt.StrokeDash("which:N", title=None))
+    fit = (
+        alt.Chart(lines)
+        .mark_line()
+        .encode(x=alt.X("x:Q"), y=alt.Y("y:Q"), strokeDash=alt.StrokeDash("which:N", title=None))
+    )
     return (dots + fit).properties(height=320)
 
 
@@ -63,7 +67,7 @@ def fit_scatter(points: pd.DataFrame, *, x_title: str, y_title: str) -> alt.Char
     diagonal = (
         alt.Chart(pd.DataFrame({"y": [low, high], "y_hat": [low, high]}))
         .mark_line(color="#868e96")
-        .encode(x="y_hat:Q", y="y:Q")
+        .encode(x=alt.X("y_hat:Q"), y=alt.Y("y:Q"))
     )
     dots = (
         alt.Chart(downsample(points))
@@ -74,8 +78,8 @@ def fit_scatter(points: pd.DataFrame, *, x_title: str, y_title: str) -> alt.Char
             color=alt.Color(
                 "in_batch:N", scale=alt.Scale(domain=[True, False], range=[BATCH_COLOR, REST_COLOR]), legend=None
             ),
-            size=alt.condition("datum.in_batch", alt.value(140), alt.value(40)),
-            tooltip=["sample:Q", "y:Q", "y_hat:Q"],
+            size=alt.SizeValue(40, condition={"test": "datum.in_batch", "value": 140}),
+            tooltip=[alt.Tooltip("sample:Q"), alt.Tooltip("y:Q"), alt.Tooltip("y_hat:Q")],
         )
     )
     return (diagonal + dots).properties(height=320)
@@ -93,8 +97,12 @@ def loss_chart(steps: pd.DataFrame, epochs: pd.DataFrame, *, x_title: str, y_tit
     line = (
         alt.Chart(downsample(steps)).mark_line(opacity=0.7).encode(x=alt.X("step:Q", title=x_title), y=y, color=color)
     )
-    dots = alt.Chart(downsample(epochs)).mark_point(filled=True, size=60).encode(x="step:Q", y=y, color=color)
-    rule = alt.Chart(pd.DataFrame({"step": [current]})).mark_rule(color="#495057", strokeDash=[4, 3]).encode(x="step:Q")
+    dots = alt.Chart(downsample(epochs)).mark_point(filled=True, size=60).encode(x=alt.X("step:Q"), y=y, color=color)
+    rule = (
+        alt.Chart(pd.DataFrame({"step": [current]}))
+        .mark_rule(color="#495057", strokeDash=[4, 3])
+        .encode(x=alt.X("step:Q"))
+    )
     return (line + dots + rule).properties(height=300)
 
 
@@ -123,9 +131,9 @@ def contour(
         .mark_rect()
         .encode(
             x=alt.X("a:Q", title=a_title, scale=x_scale),
-            x2="a2:Q",
+            x2=alt.X2("a2:Q"),
             y=alt.Y("b:Q", title=b_title, scale=y_scale),
-            y2="b2:Q",
+            y2=alt.Y2("b2:Q"),
             color=alt.Color(
                 "loss:Q", title=loss_title, scale=alt.Scale(scheme="viridis", type="log" if positive else "linear")
             ),
@@ -137,19 +145,23 @@ def contour(
         .encode(
             x=alt.X("a:Q", scale=x_scale),
             y=alt.Y("b:Q", scale=y_scale),
-            order="order:Q",
+            order=alt.Order("order:Q"),
             color=_run_color(paths),
         )
     )
     points = (
         alt.Chart(marks)
         .mark_point(shape="diamond", size=220, filled=True, color="white", stroke="black", clip=True)
-        .encode(x=alt.X("a:Q", scale=x_scale), y=alt.Y("b:Q", scale=y_scale), tooltip=["label:N", "a:Q", "b:Q"])
+        .encode(
+            x=alt.X("a:Q", scale=x_scale),
+            y=alt.Y("b:Q", scale=y_scale),
+            tooltip=[alt.Tooltip("label:N"), alt.Tooltip("a:Q"), alt.Tooltip("b:Q")],
+        )
     )
     labels = (
         alt.Chart(marks)
         .mark_text(dx=10, dy=-10, align="left", fontWeight="bold", clip=True)
-        .encode(x=alt.X("a:Q", scale=x_scale), y=alt.Y("b:Q", scale=y_scale), text="label:N")
+        .encode(x=alt.X("a:Q", scale=x_scale), y=alt.Y("b:Q", scale=y_scale), text=alt.Text("label:N"))
     )
     return alt.layer(heat, path, points, labels).resolve_scale(color="independent").properties(height=420)
 
@@ -185,7 +197,7 @@ def batch_strip(frame: pd.DataFrame, *, x_title: str, y_title: str) -> alt.Chart
     )
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color("batch:N", legend=None, scale=alt.Scale(scheme="tableau20")),
-        tooltip=["epoch:O", "batch:O", "sample:Q"],
+        tooltip=[alt.Tooltip("epoch:O"), alt.Tooltip("batch:O"), alt.Tooltip("sample:Q")],
     )
-    text = base.mark_text(fontSize=11, color="black").encode(text="sample:Q")
+    text = base.mark_text(fontSize=11, color="black").encode(text=alt.Text("sample:Q"))
     return (cells + text).properties(height=alt.Step(26))

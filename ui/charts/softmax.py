@@ -47,7 +47,7 @@ def heatmap(df: pd.DataFrame, *, title: str, row_title: str, col_title: str) -> 
     size = 14 if df["row"].nunique() <= 5 else 10
     text = base.mark_text(fontSize=size).encode(
         text=alt.Text("value:Q", format=".4f"),
-        color=alt.condition(f"abs(datum.value) > {0.6 * limit}", alt.value("white"), alt.value("black")),
+        color=alt.ColorValue("black", condition={"test": f"abs(datum.value) > {0.6 * limit}", "value": "white"}),
     )
     return (cells + text).properties(height=alt.Step(44), width=alt.Step(64 if size == 14 else 56))
 

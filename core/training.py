@@ -105,9 +105,15 @@ def train(
     finite = True
     for epoch in range(config.epochs):
         order = orders[epoch]
+        # without shuffling, every batch is a run of consecutive rows: a view of A instead of a gathered copy
+        # (full-batch GD would otherwise copy all of X every step)
+        in_order = bool(not config.shuffle and (epoch > 0 or config.batch_order is None))
         for start in range(0, n, size):
-            batch = order[start : start + size]
-            Ab, yb = A[batch], target[batch]
+            if in_order:
+                Ab, yb = A[start : start + size], target[start : start + size]
+            else:
+                batch = order[start : start + size]
+                Ab, yb = A[batch], target[batch]
             if manual:
                 with torch.no_grad():
                     r = Ab @ theta - yb

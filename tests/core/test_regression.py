@@ -86,6 +86,49 @@ def test_without_shuffle_every_epoch_repeats_the_natural_order():
     assert [s.epoch for s in history.steps] == [0, 0, 0, 1, 1, 1]
 
 
+def _plain_dataloader_run(X, y, *, lr, batch_size, epochs, w0, b0, first_epoch=None):
+    """Every step's loss and parameters from DataLoader(shuffle=False) + nn.Linear + nn.MSELoss + optim.SGD;
+    `first_epoch` (sample indices) replaces the first epoch's order, as `batch_order` does."""
+    net = torch.nn.Linear(X.shape[1], 1, dtype=torch.float64)
+    with torch.no_grad():
+        net.weight.copy_(torch.tensor([w0], dtype=torch.float64))
+        net.bias.fill_(b0)
+    optimizer = torch.optim.SGD(net.parameters(), lr=lr)
+    losses, ws = [], []
+    for epoch in range(epochs):
+        order = first_epoch if epoch == 0 and first_epoch is not None else torch.arange(len(y))
+        loader = DataLoader(TensorDataset(X[order], y.reshape(-1, 1)[order]), batch_size, shuffle=False)
+        for xb, yb in loader:
+            loss = torch.nn.MSELoss()(net(xb), yb)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            losses.append(loss.item())
+            ws.append(net.weight.detach().reshape(-1).clone())
+    return torch.tensor(losses, dtype=torch.float64), torch.stack(ws)
+
+
+@pytest.mark.parametrize("optimizer", ["torch_sgd", "manual"])
+@pytest.mark.parametrize(("n", "batch_size", "batch_order"), [(50, 7, None), (50, 50, None), (13, 4, (12, 3, 0, 5))])
+def test_unshuffled_batches_train_exactly_as_a_plain_unshuffled_dataloader(optimizer, n, batch_size, batch_order):
+    """Without shuffling the batches are runs of consecutive rows (train slices them instead of gathering)."""
+    X, y = synthetic_data([2, -3.4], 4.2, n=n, noise=0.1, seed=4, device="cpu")
+    cfg = TrainConfig(
+        lr=0.05, batch_size=batch_size, epochs=3, shuffle=False, optimizer=optimizer, w0=(0.5, -0.5), b0=0.1,
+        batch_order=batch_order,
+    )  # fmt: skip
+    history = train(X, y, cfg)
+    first = None
+    if batch_order is not None:
+        rest = [i for i in range(n) if i not in batch_order]
+        first = torch.tensor([*batch_order, *rest])
+    losses, ws = _plain_dataloader_run(
+        X, y, lr=0.05, batch_size=batch_size, epochs=3, w0=(0.5, -0.5), b0=0.1, first_epoch=first
+    )
+    torch.testing.assert_close(history.loss, losses, rtol=1e-12, atol=1e-12)
+    torch.testing.assert_close(history.w, ws, rtol=1e-12, atol=1e-12)
+
+
 # --- the update itself -------------------------------------------------------------------------------
 
 

@@ -3,13 +3,16 @@
 Baselines, measured in the same run, same data, same dtype and device:
 - bare: randperm + slicing, `F.mse_loss`, `backward`, `optim.SGD.step`, no history (target ≤ 1.15×);
 - concise: seed 003's loop with `DataLoader(TensorDataset)`, `nn.Linear`, `nn.MSELoss`, `optim.SGD`.
-Also the largest configuration the page allows (100,000 steps), which must finish in ≤ 30 s here.
+Also the largest configuration the page allows (100,000 steps), which must finish in ≤ 30 s here,
+and n = 1,000,000 at full batch on the chosen device and on the CPU: seconds per epoch against the time
+one GEMV takes to read X once there (the memory-bandwidth bound of a step, measured in the same run).
 """
 
 from __future__ import annotations
 
 import argparse
 import time
+from unittest import mock
 
 import torch
 from common import print_table
@@ -126,13 +129,57 @@ def bench_largest(device: torch.device) -> list[dict]:
     return rows
 
 
+FULL_BATCH_N = 1_000_000  # past the app's 200,000-row limit for public links, lifted for this benchmark only
+FULL_BATCH_EPOCHS = 10  # full batch: one step an epoch
+
+
+def _read_once_seconds(A: torch.Tensor, theta: torch.Tensor, device: torch.device) -> float:
+    """The memory-bandwidth bound of a step, measured: one GEMV A @ θ reads A = [X, 1] once."""
+    A @ theta  # warm-up
+    return _best_of(lambda: A @ theta, device, repeats=20)
+
+
+def bench_full_batch(device: torch.device) -> list[dict]:
+    """n = 1,000,000, d = 2, full batch: seconds per epoch of `train` on `device` and on the CPU, against
+    the time to read X once, the least any step can take (a step reads it at least twice: forward and
+    backward)."""
+    rows = []
+    for dev in dict.fromkeys([device, torch.device("cpu")]):
+        dtype = default_dtype(dev)
+        generator = torch.Generator().manual_seed(0)
+        X = torch.randn(FULL_BATCH_N, len(TRUE_W), generator=generator, dtype=torch.float64)
+        noise = 0.01 * torch.randn(FULL_BATCH_N, generator=generator, dtype=torch.float64)
+        y = X @ torch.tensor(TRUE_W, dtype=torch.float64) + TRUE_B + noise
+        X, y = X.to(dev, dtype), y.to(dev, dtype)
+        A = torch.cat([X, torch.ones(FULL_BATCH_N, 1, device=dev, dtype=dtype)], dim=1)
+        theta = torch.zeros(A.shape[1], device=dev, dtype=dtype)
+        bound = _read_once_seconds(A, theta, dev)
+        label = f"n={FULL_BATCH_N:,} d=2 full batch × {FULL_BATCH_EPOCHS} epochs ({dev.type}, {dtype})"
+        with mock.patch.multiple("core.config", MAX_ROWS=FULL_BATCH_N):
+            for optimizer in ("torch_sgd", "manual"):
+                config = TrainConfig(
+                    lr=0.5, batch_size=FULL_BATCH_N, epochs=FULL_BATCH_EPOCHS, shuffle=False, loss="mean",
+                    optimizer=optimizer, device=dev.type,
+                )  # fmt: skip
+                train(X, y, config)  # warm-up (CUDA context, kernels, allocator)
+                per_epoch = _best_of(lambda c=config, X=X, y=y: train(X, y, c), dev) / FULL_BATCH_EPOCHS
+                rows.append({
+                    "config": label,
+                    "loop": f"train ({optimizer}), seconds per epoch",
+                    "seconds": f"{per_epoch:.4f}",
+                    "ratio": f"{per_epoch / bound:.1f}× reading X once ({bound * 1e3:.3f} ms, "
+                    f"{A.numel() * A.element_size() / bound / 1e9:.0f} GB/s)",
+                })  # fmt: skip
+    return rows
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--skip-largest", action="store_true")
     args = parser.parse_args(argv)
     device = resolve_device(args.device)
-    rows = bench(1_000, 2, 10, 3, device) + bench(20_000, 2, 100, 3, device)
+    rows = bench(1_000, 2, 10, 3, device) + bench(20_000, 2, 100, 3, device) + bench_full_batch(device)
     if not args.skip_largest:
         rows += bench_largest(device)
     print_table(

@@ -120,13 +120,17 @@ def training_run(data_key: tuple, _X: np.ndarray, _y: np.ndarray, config: tuple,
     """
     cfg = TrainConfig(**dict(config), device=device)
     total = cfg.epochs * steps_per_epoch(len(_y), cfg.batch_size)
-    bar = st.progress(0.0, text=t("regression.training")) if total > _PROGRESS_ABOVE_STEPS else None
+
+    def text(fraction: float) -> str:
+        return t("regression.training", done=f"{round(fraction * total):,}", total=f"{total:,}")
+
+    bar = st.progress(0.0, text=text(0.0)) if total > _PROGRESS_ABOVE_STEPS else None
     shown = [0.0]
 
     def progress(fraction: float) -> None:
         if bar is not None and fraction - shown[0] >= 0.05:
             shown[0] = fraction
-            bar.progress(min(fraction, 1.0), text=t("regression.training"))
+            bar.progress(min(fraction, 1.0), text=text(min(fraction, 1.0)))
 
     h = train(torch.from_numpy(_X), torch.from_numpy(_y), cfg, progress=progress)
     if bar is not None:

@@ -75,3 +75,29 @@ def test_an_uploaded_csv_is_trained_on(app, tmp_path):
     assert "oops" in app.page.locator('[data-testid="stAlertContentWarning"]').first.inner_text()
     app.screenshot("regression-csv-en")
     app.assert_clean()
+
+
+# the largest run the page allows: 200,000 samples × 20 features, batch 20 × 10 epochs = 100,000 steps
+_TRUE_W = ",".join(f"{-1 + 2 * i / 19:.2f}" for i in range(20))
+LARGEST = f"data=synthetic&tw={_TRUE_W}&n=200000&batch=20&epochs=10&lr=0.01&loss=mean&w0="
+
+
+def test_the_largest_allowed_run_trains_behind_a_live_progress_bar(app):
+    """The bar appears, moves on while the run trains, counts the steps, and is gone when the steps show."""
+    app.page.goto(f"{app.base_url}/regression?{LARGEST}")
+    bar = app.page.locator('[data-testid="stProgress"]')
+    bar.wait_for(timeout=60_000)
+    values, texts = [], []
+    while bar.count() and len(values) < 400:  # sample the bar until the run is done and the bar is emptied
+        try:
+            values.append(float(bar.get_by_role("progressbar").get_attribute("aria-valuenow", timeout=1000)))
+            texts.append(bar.inner_text(timeout=1000))
+        except Exception:  # the bar went away between count() and reading it
+            break
+        app.page.wait_for_timeout(100)
+    app.settle(timeout=120_000)
+    assert len(set(values)) >= 2 and values == sorted(values), values  # it moved, and only forwards
+    assert any(re.search(r"step [\d,]+ of 100,000", text) for text in texts), texts
+    assert bar.count() == 0
+    assert "100,000" in app.page.get_by_text(re.compile(r"^Step 1 of 100,000")).first.inner_text()
+    app.assert_clean()

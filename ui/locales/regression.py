@@ -118,7 +118,7 @@ STRINGS = {
         "教程的手算从第 5、1、0 行开始；其余的行按原顺序排在后面。留空：使用 DataLoader 的顺序（种子为 0 时，它恰好也从 5、1、0 开始）。",
     ),
     "regression.list_allowed": ("numbers separated by commas", "用逗号分隔的数"),
-    "regression.training": ("Training…", "训练中…"),
+    "regression.training": ("Training… step {done} of {total}", "训练中…第 {done} 步，共 {total} 步"),
     "regression.diverged": (
         "**Training diverged at step {step}:** with η = {lr} the loss became infinite or NaN, so training stopped there. "
         "The history up to that step is shown. Try a learning rate of about {suggest}.",

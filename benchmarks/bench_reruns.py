@@ -125,10 +125,10 @@ def main() -> list[dict]:
             {"page": bench.name, "widget changed": change, "median ms": f"{ms:.1f}", "ratio": f"{ms / base:.2f}"}
         )
     print_table("Page rerun after a widget change, back to the page's default state (server side, warm, AppTest)", rows)
-    return rows + new_values(base)
+    return rows + new_values()
 
 
-def new_values(base_ms: float) -> list[dict]:
+def new_values() -> list[dict]:
     benches = [NewValues("baseline: one st.write", AppTest.from_string(BASELINE).run(), "toggle", "t", [True, False])]
     for info in PAGES:
         if info.url_path not in NEW_VALUES:

@@ -165,6 +165,11 @@ class OptimizerTrace:
     grad_after_backward: tuple[torch.Tensor, ...]
     value_after_step: tuple[torch.Tensor, ...]
 
+    @property
+    def code(self) -> str:
+        """The line of PyTorch that builds this optimizer, as the page shows it."""
+        return f"optimizer = torch.optim.SGD([{', '.join(self.given)}], lr={self.lr:g})"
+
 
 def optimizer_trace(
     inputs: Inputs, *, lr: float = 0.1, given: tuple[str, ...] | None = None, device: str | None = None

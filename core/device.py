@@ -40,3 +40,12 @@ def default_dtype(device: torch.device) -> torch.dtype:
 def cpu_threads() -> int:
     """How many CPU threads PyTorch uses here (what timings shown on a page ran with)."""
     return torch.get_num_threads()
+
+
+def device_label(device: torch.device) -> str:
+    """What a page names the device it runs on: the GPU's name on CUDA, else "cpu" or "mps"."""
+    return torch.cuda.get_device_name(device) if device.type == "cuda" else device.type
+
+
+def torch_version() -> str:
+    return torch.__version__

@@ -170,6 +170,11 @@ def backward_demo(
     return BackwardDemo(tuple(g.detach() for g in grads), untouched, once, twice, x.grad.clone())
 
 
+def pytorch_call(reduction: Reduction = "mean") -> str:
+    """The one line of PyTorch that computes this loss of predictions X against targets Y."""
+    return f"loss = torch.nn.MSELoss(reduction={reduction!r})(X, Y)"
+
+
 def to_pytorch_script(pred: list[list[float]], target: list[list[float]], *, reduction: Reduction = "mean") -> str:
     """A plain-PyTorch script (no import of this project) that prints the same loss and X.grad."""
     backward = "loss.backward(gradient=torch.ones_like(loss))" if reduction == "none" else "loss.backward()"

@@ -107,7 +107,7 @@ def train(
         order = orders[epoch]
         # without shuffling, every batch is a run of consecutive rows: a view of A instead of a gathered copy
         # (full-batch GD would otherwise copy all of X every step)
-        in_order = bool(not config.shuffle and (epoch > 0 or config.batch_order is None))
+        in_order = not config.shuffle and (epoch > 0 or config.batch_order is None)
         for start in range(0, n, size):
             if in_order:
                 Ab, yb = A[start : start + size], target[start : start + size]

@@ -287,7 +287,7 @@ def optimizer_settings(preset: str, tab) -> tuple[float, bool]:
 def show_optimizer(preset: str, values: tuple, lr: float, only_w: bool, device: str, hidden: bool) -> None:
     """One SGD step; while a quiz hides the results, without the gradients and the values after it."""
     trace = cached_optimizer(preset, values, lr, optimizer_given(preset, only_w), device)
-    st.code(f"optimizer = torch.optim.SGD([{', '.join(trace.given)}], lr={lr:g})", language="python")
+    st.code(trace.code, language="python")
     table = pd.DataFrame(
         {
             t("autograd.col_param"): list(trace.names),

@@ -1,9 +1,8 @@
 """Home: what Loss Lab teaches, one card per topic page, how to use it in class, what it runs on."""
 
 import streamlit as st
-import torch
 
-from core.device import resolve_device
+from core.device import cpu_threads, device_label, resolve_device, torch_version
 from ui.i18n import t
 from ui.nav import topic_pages
 from ui.router import leave_legacy_pages_mode
@@ -29,7 +28,4 @@ st.markdown(t("home.classroom_body"))
 
 st.header(t("home.running_on"))
 device = resolve_device(selected_device())
-gpu = torch.cuda.get_device_name(device) if device.type == "cuda" else None
-st.markdown(
-    t("home.running_on_body", torch=torch.__version__, device=gpu or device.type, threads=torch.get_num_threads())
-)
+st.markdown(t("home.running_on_body", torch=torch_version(), device=device_label(device), threads=cpu_threads()))

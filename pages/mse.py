@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.errors import InputError
-from core.mse import PRESETS, REDUCTIONS, preset_pair
+from core.mse import PRESETS, REDUCTIONS, preset_pair, pytorch_call
 from ui import mse_tabs
 from ui.classroom import QUIZ_KEY, quiz, results_hidden, worksheet_button
 from ui.errors import show_input_error
@@ -105,7 +105,7 @@ if not input_ok or data is None:
 reduction = url_select(
     "reduction", t("mse.reduction"), REDUCTIONS, default="mean", widget="segmented", format_func=lambda r: f"'{r}'"
 )
-st.code(f"loss = torch.nn.MSELoss(reduction={reduction!r})(X, Y)", language="python")
+st.code(pytorch_call(reduction), language="python")
 
 # --- quiz mode: predict, then reveal (no questions while the input above is invalid) ---------------
 lang = current_lang()

@@ -62,10 +62,13 @@ def drawn():
         return original_from_dict(cls, *args, **kwargs)
 
     def spy(name, content, options, _builder, _frames):
-        from_dict_calls.count = 0
-        _builder(*_frames, **dict(options))
-        calls.append((name, _builder, _frames, options, from_dict_calls.count))
-        return original_spec(name, content, options, _builder, _frames)
+        def counted(*frames, **kwargs):  # runs where the cache misses: once for each chart content
+            from_dict_calls.count = 0
+            built = _builder(*frames, **kwargs)
+            calls.append((name, _builder, frames, options, from_dict_calls.count))
+            return built
+
+        return original_spec(name, content, options, counted, _frames)
 
     patch = pytest.MonkeyPatch()
     patch.setattr(alt.SchemaBase, "from_dict", classmethod(counting_from_dict))
@@ -77,6 +80,7 @@ def drawn():
         PagesManager.uses_pages_directory = False
 
     patch.setattr(PagesManager, "__init__", init)
+    original_spec.clear()  # so that every chart the pages draw is built here
     try:
         for info, code in page_tabs():
             for params in VARIANTS.get(info.url_path, [{}]):

@@ -225,6 +225,19 @@ def test_a_parameter_not_given_to_the_optimizer_gets_a_grad_but_no_update():
     torch.testing.assert_close(trace.value_after_step[1], trace.value_before[1])
 
 
+@pytest.mark.parametrize("given", [("w", "b"), ("w",)])
+def test_the_optimizer_line_shown_builds_the_optimizer_that_made_the_step(given):
+    trace = optimizer_trace(LinearInputs(), lr=0.25, given=given)
+    params = {n: v.clone().requires_grad_(True) for n, v in zip(trace.names, trace.value_before, strict=True)}
+    namespace = {"torch": torch, **params}
+    exec(trace.code, namespace)  # the page's line, run as plain PyTorch
+    for name, grad in zip(trace.names, trace.grad_after_backward, strict=True):
+        params[name].grad = grad.clone()
+    namespace["optimizer"].step()
+    for name, after in zip(trace.names, trace.value_after_step, strict=True):
+        torch.testing.assert_close(params[name].detach(), after)
+
+
 def test_optimizer_rejects_a_parameter_the_expression_does_not_have():
     with pytest.raises(InputError, match="optimizer needs"):
         optimizer_trace(LinearInputs(), given=("v",))

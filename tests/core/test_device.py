@@ -3,7 +3,7 @@
 import pytest
 import torch
 
-from core.device import available_devices, default_dtype, resolve_device
+from core.device import available_devices, default_dtype, device_label, resolve_device, torch_version
 from core.errors import InputError
 
 
@@ -31,3 +31,9 @@ def test_unavailable_device_is_an_input_error_naming_it(name):
 def test_float64_except_on_mps():
     assert default_dtype(torch.device("cpu")) is torch.float64
     assert default_dtype(torch.device("mps")) is torch.float32
+
+
+def test_the_device_label_is_the_type_off_cuda_and_the_version_is_torchs():
+    assert device_label(torch.device("cpu")) == "cpu"
+    assert device_label(torch.device("mps")) == "mps"
+    assert torch_version() == torch.__version__

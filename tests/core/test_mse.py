@@ -27,6 +27,7 @@ from core.mse import (
     mse_grad,
     mse_numpy,
     preset_pair,
+    pytorch_call,
     squared_l2_norm,
     to_pytorch_script,
 )
@@ -81,6 +82,13 @@ def test_seed_001_scalar_example_loss_one_gradient_two():
 def test_loss_equals_nn_mseloss(reduction):
     expected = torch.nn.MSELoss(reduction=reduction)(tensor(X), tensor(Y))
     torch.testing.assert_close(mse(X, Y, reduction=reduction).loss, expected)
+
+
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+def test_the_line_shown_on_the_page_computes_the_same_loss(reduction):
+    namespace = {"torch": torch, "X": tensor(X), "Y": tensor(Y)}
+    exec(pytorch_call(reduction), namespace)  # the page's one line, run as plain PyTorch
+    torch.testing.assert_close(namespace["loss"], mse(X, Y, reduction=reduction).loss)
 
 
 def test_none_reduction_loss_is_the_squared_error_matrix():

@@ -39,3 +39,7 @@ STRINGS |= {
         "{name} 必须在 {interval} 之内，得到的是 {value}。",
     ),
 }
+
+STRINGS |= {
+    "code.download": ("Download {file}", "下载 {file}"),
+}

@@ -5,9 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from core.errors import InputError
-from core.mse import PRESETS, REDUCTIONS, preset_pair, pytorch_call
-from ui import mse_tabs
+from core.mse import PRESET_ALIASES, PRESETS, REDUCTIONS, preset_pair
+from ui import mse_code, mse_tabs
 from ui.classroom import QUIZ_KEY, quiz, results_hidden, worksheet_button
+from ui.code import code
 from ui.errors import show_input_error
 from ui.i18n import current_lang, t
 from ui.matrix_editor import MAX_SIZE, decode_matrix, encode_matrix, matrix_editor, resize
@@ -37,16 +38,15 @@ def load(x: list[list[float]], y: list[list[float]], *, set_shape: bool = True) 
 
 ss = st.session_state
 st.title(t("mse.title"))
-st.markdown(t("mse.question"))
+question = st.empty()  # its n·d is known once the matrices are read
 st.caption(t("mse.intro"))
 
 # --- data: preset, shape, the two editors ---------------------------------------------------------
-preset_labels = {
-    "seed000": t("mse.preset.seed000"),
-    "seed002": t("mse.preset.seed002"),
-    "random": t("mse.preset.random"),
-    "residuals": t("mse.preset.residuals"),
-}
+preset_labels = {name: t(f"mse.preset.{name}") for name in PRESETS}
+old_name = st.query_params.get("preset")
+if old_name in PRESET_ALIASES and "preset" not in ss:  # a link from before a preset was renamed
+    st.query_params["preset"] = PRESET_ALIASES[old_name]
+    st.warning(t("mse.preset_renamed", old=old_name, new=PRESET_ALIASES[old_name]), icon=":material/warning:")
 top = st.columns([3, 2, 2, 2])
 preset = url_select("preset", t("mse.preset"), PRESETS, format_func=preset_labels.__getitem__, container=top[0])
 seed = url_number(
@@ -105,7 +105,9 @@ if not input_ok or data is None:
 reduction = url_select(
     "reduction", t("mse.reduction"), REDUCTIONS, default="mean", widget="segmented", format_func=lambda r: f"'{r}'"
 )
-st.code(pytorch_call(reduction), language="python")
+n, d = len(x), len(x[0])
+question.markdown(t("mse.question", n=n, d=d, nd=n * d) if n * d > 1 else t("mse.question_one"))
+code(mse_code.setup(x, y, reduction))
 
 # --- quiz mode: predict, then reveal (no questions while the input above is invalid) ---------------
 lang = current_lang()

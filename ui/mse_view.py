@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ui.numbers import num, tex_num
+
 MAX_TERMS = 9  # terms written out in a sum before "+ ⋯" (a 3×3 example is written out in full)
 MAX_TEX_MATRIX = 8  # larger matrices are not written out in LaTeX
 
@@ -14,13 +16,6 @@ def exact(value: float, max_denominator: int = 1000) -> Fraction | None:
     return fraction if abs(float(fraction) - value) <= 1e-12 * max(1.0, abs(value)) else None
 
 
-def num(value: float) -> str:
-    """A decimal for tables and captions: whole numbers without decimals, others with 4."""
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.4f}".rstrip("0").rstrip(".") if abs(value) >= 1e-4 else f"{value:.2e}"
-
-
 def num_with_fraction(value: float) -> str:
     """'17/6 = 2.8333' when the value is a simple fraction, else the decimal."""
     fraction = exact(value)
@@ -29,13 +24,13 @@ def num_with_fraction(value: float) -> str:
     return f"{fraction} = {num(value)}"
 
 
-def tex_num(value: float) -> str:
-    """A number for LaTeX: a fraction where exact ("\\tfrac{1}{3}"), else a 4-decimal number."""
+def tex_exact(value: float) -> str:
+    """A number for LaTeX: a fraction where exact ("\\tfrac{1}{3}"), else as ui.numbers writes it."""
     fraction = exact(value)
     if fraction is not None and fraction.denominator != 1 and fraction.denominator <= 100:
         sign = "-" if fraction < 0 else ""
         return f"{sign}\\tfrac{{{abs(fraction.numerator)}}}{{{fraction.denominator}}}"
-    return num(value)
+    return tex_num(value)
 
 
 def tex_matrix(values: list[list[float]]) -> str:
@@ -43,13 +38,18 @@ def tex_matrix(values: list[list[float]]) -> str:
     rows, cols = len(values), len(values[0])
     if rows > MAX_TEX_MATRIX or cols > MAX_TEX_MATRIX:
         return f"[\\,{rows}\\times{cols}\\,]"
-    body = r" \\ ".join(" & ".join(tex_num(v) for v in row) for row in values)
+    body = r" \\ ".join(" & ".join(tex_exact(v) for v in row) for row in values)
     return rf"\begin{{bmatrix}} {body} \end{{bmatrix}}"
 
 
 def _square(value: float) -> str:
-    text = num(value)
+    text = tex_num(value)
     return f"({text})^2" if value < 0 else f"{text}^2"
+
+
+def _equals(value: float) -> str:
+    """ "=" when the number as written is the value, "≈" when it is rounded."""
+    return " = " if float(num(value)) == value else r" \approx "
 
 
 def loss_tex(diff: list[list[float]], reduction: str, loss: float | list[list[float]]) -> str:
@@ -64,21 +64,24 @@ def loss_tex(diff: list[list[float]], reduction: str, loss: float | list[list[fl
     prefix = rf"\frac{{1}}{{{rows}\cdot {cols}}}" if reduction == "mean" else ""
     total = sum(v * v for v in flat)
     value = float(loss)  # type: ignore[arg-type]
-    middle = rf" = \frac{{{num(total)}}}{{{rows * cols}}}" if reduction == "mean" else ""
-    tail = (" = " if float(num(value)) == value else r" \approx ") + num(value)
-    return rf"\text{{loss}} = {prefix}\left({terms}\right){middle}{tail}"
+    middle = ""
+    if reduction == "mean":
+        middle = _equals(total) + rf"\frac{{{tex_num(total)}}}{{{rows * cols}}}"
+    return rf"\text{{loss}} = {prefix}\left({terms}\right){middle}{_equals(value)}{tex_num(value)}"
 
 
 def grad_tex(diff: list[list[float]], reduction: str) -> str:
-    """The closed-form gradient written out: 2/(n·d)(X − Y) for 'mean', 2(X − Y) otherwise."""
+    """The closed-form gradient written out: 2/(n·d)(X − Y) for 'mean', 2(X − Y) for 'sum'; for 'none'
+    the gradient of loss.sum() (what backward(gradient=ones) computes), 2(X − Y) as well."""
     rows, cols = len(diff), len(diff[0])
     if reduction == "mean":
         scale = rf"\frac{{2}}{{{rows}\cdot {cols}}}"
         factor = 2 / (rows * cols)
     else:
         scale, factor = "2", 2.0
+    of = r"\textstyle\sum_{i,j}\text{loss}_{ij}" if reduction == "none" else r"\text{loss}"
     result = [[factor * v for v in row] for row in diff]
     return (
-        rf"\begin{{aligned}} X.\text{{grad}} &= {scale}\,(X - Y) = {scale}{tex_matrix(diff)} \\"
-        rf" &= {tex_matrix(result)} \end{{aligned}}"
+        rf"\begin{{aligned}} X.\text{{grad}} = \frac{{\partial\,({of})}}{{\partial X}} &= {scale}\,(X - Y)"
+        rf" = {scale}{tex_matrix(diff)} \\ &= {tex_matrix(result)} \end{{aligned}}"
     )

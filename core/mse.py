@@ -230,7 +230,7 @@ def to_pytorch_script(pred: list[list[float]], target: list[list[float]], *, red
             f"Y = torch.tensor({target!r}, dtype=torch.float64)",
             f"loss_fn = torch.nn.MSELoss(reduction={reduction!r})",
             "loss = loss_fn(X, Y)",
-            backward + ("  # a matrix loss: X.grad becomes the gradient of loss.sum()" if reduction == "none" else ""),
+            backward,
             'print("loss =", loss.detach())',
             'print("X.grad =", X.grad)',
         ]

@@ -14,6 +14,7 @@ from ui.i18n import current_lang, t
 from ui.matrix_editor import MAX_SIZE, decode_matrix, encode_matrix, matrix_editor, resize
 from ui.mse_compute import Matrix, analyse
 from ui.mse_quiz import mse_questions, worksheet_inputs
+from ui.mse_view import mse_question
 from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
 from ui.state import read_param, url_number, url_select, url_tabs, write_param
@@ -38,7 +39,7 @@ def load(x: list[list[float]], y: list[list[float]], *, set_shape: bool = True) 
 
 ss = st.session_state
 st.title(t("mse.title"))
-question = st.empty()  # its n·d is known once the matrices are read
+question = st.empty()  # its n·d is known once the matrices are read, and it is an answer in quiz mode
 st.caption(t("mse.intro"))
 
 # --- data: preset, shape, the two editors ---------------------------------------------------------
@@ -105,8 +106,6 @@ if not input_ok or data is None:
 reduction = url_select(
     "reduction", t("mse.reduction"), REDUCTIONS, default="mean", widget="segmented", format_func=lambda r: f"'{r}'"
 )
-n, d = len(x), len(x[0])
-question.markdown(t("mse.question", n=n, d=d, nd=n * d) if n * d > 1 else t("mse.question_one"))
 code(mse_code.setup(x, y, reduction))
 
 # --- quiz mode: predict, then reveal (no questions while the input above is invalid) ---------------
@@ -116,6 +115,8 @@ quiz(questions)
 if questions:  # only in quiz mode
     worksheet_button(t("mse.quiz.ws_title"), worksheet_inputs(x, y, reduction, lang), questions, lang)
 hidden = results_hidden(questions)
+n, d = len(x), len(x[0])
+question.markdown(t("mse.question_quiz") if hidden else mse_question(n, d, lang))
 
 render = {
     "result": mse_tabs.loss,

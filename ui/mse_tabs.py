@@ -13,7 +13,7 @@ from ui import chart, mse_code
 from ui.charts.mse import heatmap, matrix_frame
 from ui.code import code, script
 from ui.i18n import current_lang, t
-from ui.mse_view import grad_tex, loss_tex, num_with_fraction
+from ui.mse_view import equals, grad_tex, loss_tex, num_with_fraction
 from ui.numbers import num, tex_num
 from ui.state import url_number, url_select
 
@@ -74,7 +74,8 @@ def gradient(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool =
         st.markdown(t("mse.grad.none_way_out"))
     code(blocks[-1])
     auto_col, closed_col = st.columns(2)
-    auto_col.markdown(t(f"mse.grad.autograd_{reduction}"))
+    one_element = reduction == "none" and report.backward_error is None
+    auto_col.markdown(t("mse.grad.autograd_one" if one_element else f"mse.grad.autograd_{reduction}"))
     if not hidden:
         chart.show(
             heatmap,
@@ -111,14 +112,14 @@ def switching(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool 
     x_t = torch.tensor(x, dtype=mean_grad.dtype, device=mean_grad.device)
     step_mean = x_t - lr * mean_grad
     step_sum = x_t - lr_sum * sum_grad
-    equals = " = " if float(num(lr_sum)) == lr_sum else r" \approx "
     st.latex(
         rf"\eta_{{\text{{sum}}}} = \frac{{\eta_{{\text{{mean}}}}}}{{n\cdot d}} = \frac{{{tex_num(lr)}}}{{{n}\cdot {d}}}"
-        rf"{equals}{tex_num(lr_sum)}"
+        + equals(lr_sum)
+        + tex_num(lr_sum)
     )
     step_cols = st.columns(2)
-    step_cols[0].markdown(t("mse.switch.step_mean", lr=num(lr)))
-    step_cols[1].markdown(t("mse.switch.step_sum", lr=num(lr_sum)))
+    step_cols[0].markdown(t("mse.switch.step_mean", lr=equals(lr, tex=False).strip() + f" {num(lr)}"))
+    step_cols[1].markdown(t("mse.switch.step_sum", lr=equals(lr_sum, tex=False).strip() + f" {num(lr_sum)}"))
     if not hidden:  # X − lr·X.grad gives the gradient away
         step_cols[0].dataframe(tensor_table(step_mean.tolist()))
         step_cols[1].dataframe(tensor_table(step_sum.tolist()))
@@ -173,18 +174,9 @@ def norms(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = Fa
     )
     st.dataframe(table, hide_index=True)
     same = abs(spectral**2 - squared) <= 1e-9 * max(1.0, squared)
-    st.markdown(
-        t(
-            "mse.norms.explain",
-            sq=num(squared),
-            fro=num(frobenius),
-            nd=n * d,
-            spec=num(spectral),
-            spec_sq=num(spectral**2),
-        )
-        + " "
-        + t("mse.norms.rank_one" if same else "mse.norms.rank_more")
-    )
+    explain = dict(sq=num(squared), fro=num(frobenius), nd=n * d, spec=num(spectral), spec_sq=num(spectral**2))
+    st.markdown(t("mse.norms.explain", **explain))
+    st.markdown(t("mse.norms.rank_one" if same else "mse.norms.rank_more"))
     code(mse_code.norms((squared, frobenius, spectral), lang))
 
 

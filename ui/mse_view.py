@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ui.i18n import translate
 from ui.numbers import num, tex_num
 
 MAX_TERMS = 9  # terms written out in a sum before "+ ⋯" (a 3×3 example is written out in full)
 MAX_TEX_MATRIX = 8  # larger matrices are not written out in LaTeX
+
+
+def mse_question(n: int, d: int, lang: str) -> str:
+    """The page's question with its live factor n·d (a 1×1 input has no factor to explain)."""
+    return translate("mse.question", lang, n=n, d=d, nd=n * d) if n * d > 1 else translate("mse.question_one", lang)
 
 
 def exact(value: float, max_denominator: int = 1000) -> Fraction | None:
@@ -47,9 +53,11 @@ def _square(value: float) -> str:
     return f"({text})^2" if value < 0 else f"{text}^2"
 
 
-def _equals(value: float) -> str:
-    """ "=" when the number as written is the value, "≈" when it is rounded."""
-    return " = " if float(num(value)) == value else r" \approx "
+def equals(value: float, *, tex: bool = True) -> str:
+    """An equals sign when the number as written is the value, an approx sign when it is rounded."""
+    if float(num(value)) == value:
+        return " = "
+    return r" \approx " if tex else " ≈ "
 
 
 def loss_tex(diff: list[list[float]], reduction: str, loss: float | list[list[float]]) -> str:
@@ -66,8 +74,8 @@ def loss_tex(diff: list[list[float]], reduction: str, loss: float | list[list[fl
     value = float(loss)  # type: ignore[arg-type]
     middle = ""
     if reduction == "mean":
-        middle = _equals(total) + rf"\frac{{{tex_num(total)}}}{{{rows * cols}}}"
-    return rf"\text{{loss}} = {prefix}\left({terms}\right){middle}{_equals(value)}{tex_num(value)}"
+        middle = equals(total) + rf"\frac{{{tex_num(total)}}}{{{rows * cols}}}"
+    return rf"\text{{loss}} = {prefix}\left({terms}\right){middle}{equals(value)}{tex_num(value)}"
 
 
 def grad_tex(diff: list[list[float]], reduction: str) -> str:

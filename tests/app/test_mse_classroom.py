@@ -168,3 +168,10 @@ def test_none_loss_text_points_at_no_heatmap_in_quiz_mode(lang):
     assert translate("mse.result.none", lang, n=3, d=2) in text
     for word in ("heatmap", "left", "热力图", "左"):
         assert word not in text
+
+
+def test_quiz_mode_asks_the_page_question_without_its_answer(quiz_page):
+    ratio = next(q for q in questions_for() if q.key.startswith("mse_ratio_"))
+    assert ratio.answer == 6
+    assert translate("mse.question_quiz", "en") in markdown(quiz_page)
+    assert "6×" not in markdown(quiz_page)

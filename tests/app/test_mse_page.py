@@ -292,3 +292,9 @@ def test_the_reproduce_script_is_offered_as_a_download(page):
     open_tab(page, "mse", "code")
     (button,) = page.get("download_button")
     assert "mse_mean.py" in button.proto.label
+
+
+def test_a_one_element_none_gradient_is_labelled_as_the_plain_backward_it_shows():
+    at = open_page(MSE_PAGE, params={"X": "0", "Y": "1", "reduction": "none", "tab": "grad"})
+    assert translate("mse.grad.autograd_one", "en") in texts(at)
+    assert "gradient=torch.ones_like" not in codes(at)

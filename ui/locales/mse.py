@@ -6,6 +6,10 @@ STRINGS = {
         "Why does `reduction='sum'` make my gradients {nd}× bigger than `'mean'` here (n·d = {n}·{d} = {nd})?",
         "为什么这里 `reduction='sum'` 的梯度是 `'mean'` 的 {nd} 倍（n·d = {n}·{d} = {nd}）？",
     ),
+    "mse.question_quiz": (
+        "Why does `reduction='sum'` make my gradients bigger than `'mean'`, and by how much?",
+        "为什么 `reduction='sum'` 的梯度比 `'mean'` 大？大多少倍？",
+    ),
     "mse.title": ("MSE reductions, opened up", "拆开看均方误差（MSE）的 reduction"),
     "mse.intro": (
         "Edit the prediction X and the target Y, pick a `reduction`, and see what `nn.MSELoss` computes and what `loss.backward()` puts in `X.grad`. Every number below is computed live by PyTorch in float64 (float32 on Apple's MPS, which has no float64); every code block runs as shown, top to bottom, in a fresh Python.",
@@ -81,8 +85,8 @@ STRINGS = {
         "同样的数据、两种 reduction：'sum' 梯度的每个元素都是 'mean' 梯度的 **n·d = {n}·{d} = {nd}** 倍（这里实测：{ratio}），因为 'mean' 除以 n·d 而 'sum' 不除。损失本身也大了 {nd} 倍。",
     ),
     "mse.switch.lr": ("Learning rate for 'mean'", "'mean' 使用的学习率"),
-    "mse.switch.step_mean": ("X after one SGD step with 'mean', lr = {lr}", "用 'mean'、lr = {lr} 走一步 SGD 后的 X"),
-    "mse.switch.step_sum": ("X after one SGD step with 'sum', lr = {lr}", "用 'sum'、lr = {lr} 走一步 SGD 后的 X"),
+    "mse.switch.step_mean": ("X after one SGD step with 'mean', lr {lr}", "用 'mean'、lr {lr} 走一步 SGD 后的 X"),
+    "mse.switch.step_sum": ("X after one SGD step with 'sum', lr {lr}", "用 'sum'、lr {lr} 走一步 SGD 后的 X"),
     "mse.switch.step_diff": ("max difference between the two steps", "两步结果的最大差"),
     "mse.switch.batch_title": ("The `sum / batch size` idiom (seed 002)", "`sum / 批大小` 写法（教程 002）"),
     "mse.switch.batch_values": (
@@ -112,8 +116,8 @@ STRINGS = {
         "`axis=0`（{d} 列）对比 `MSELoss(reduction='none')(X, Y).mean(dim=0)`",
     ),
     "mse.numpy.match": (
-        "NumPy and PyTorch agree to {diff} (both float64).",
-        "NumPy 与 PyTorch 的差在 {diff} 以内（都用 float64）。",
+        "NumPy and PyTorch differ by {diff} (both float64).",
+        "NumPy 与 PyTorch 相差 {diff}（都用 float64）。",
     ),
     "mse.autograd.uses_mean": (
         "This tab compares the two calls on a scalar loss, so with 'none' it makes one with 'mean'.",
@@ -228,8 +232,8 @@ STRINGS = {
         "'sum' 省去了除以 n·d 这一步：{sum} / {mean} = n·d = {n}·{d} = {ratio}",
     ),
     "mse.quiz.batch": (
-        "The idiom MSELoss(reduction='sum')(pred, y) / pred.size(0) divides by the n = {n} rows. What does it give for {data}?",
-        "写法 MSELoss(reduction='sum')(pred, y) / pred.size(0) 除以行数 n = {n}。对 {data}，它得到多少？",
+        "The idiom MSELoss(reduction='sum')(X, Y) / X.size(0) divides by the n = {n} rows. What does it give for {data}?",
+        "写法 MSELoss(reduction='sum')(X, Y) / X.size(0) 除以行数 n = {n}。对 {data}，它得到多少？",
     ),
     "mse.quiz.batch_why": (
         "sum / n = {sum} / {n} = {value}, which is d = {d} times the 'mean' loss {mean}",
@@ -278,6 +282,10 @@ STRINGS = {
     "mse.grad.autograd_none": (
         "**From autograd:** `X.grad` after `loss.backward(gradient=torch.ones_like(loss))`, the gradient of `loss.sum()`",
         "**由自动求导得到：** `loss.backward(gradient=torch.ones_like(loss))` 后的 `X.grad`，即 `loss.sum()` 的梯度",
+    ),
+    "mse.grad.autograd_one": (
+        "**From autograd** (`loss.backward()`, then `X.grad`): the gradient of the one entry, which is that of `loss.sum()`",
+        "**由自动求导得到**（`loss.backward()` 后的 `X.grad`）：唯一元素的梯度，也就是 `loss.sum()` 的梯度",
     ),
     "mse.grad.closed_mean": (
         "**By hand:** ∂loss/∂X = 2/(n·d) · (X − Y) = 2/{nd} · (X − Y)",

@@ -20,8 +20,8 @@ STRINGS = {
     "mse.preset.seed002": ("3×3 one-hot targets (seed 002)", "3×3 独热目标（教程 002）"),
     "mse.preset.random": ("Random pair (seeded)", "随机矩阵对（固定种子）"),
     "mse.preset.toy_regression": (
-        "Toy regression: predictions Xw of w = [1, 2] vs the labels (6×1, seed 000)",
-        "玩具回归：w = [1, 2] 的预测 Xw 对比标签（6×1，教程 000）",
+        "Toy regression: predictions of w = [1, 2], b = 0 vs its 6 labels (6×1, seed 000)",
+        "玩具回归：w = [1, 2]、b = 0 的预测值对比 6 个标签（6×1，教程 000）",
     ),
     "mse.seed": ("Random seed", "随机种子"),
     "mse.rows": ("Rows n", "行数 n"),
@@ -301,8 +301,8 @@ STRINGS = {
         "同样的数据、两种 reduction：'mean' 除以 n·d = {n}·{d} = {nd} 而 'sum' 不除，所以 'sum' 梯度是 'mean' 梯度的 {nd} 倍。这里 X = Y，两个梯度都是 0，没有比值可测。",
     ),
     "mse.norms.intro": (
-        "Which norm is the MSE? For a matrix, `torch.norm(X − Y, 2)` flattens it and takes the 2-norm of all its entries as one vector: that is the **Frobenius norm** ‖X − Y‖_F. The matrix 2-norm of linear algebra, the **spectral norm** ‖X − Y‖₂ (the largest singular value, `torch.linalg.matrix_norm(X − Y, ord=2)`), is a different number.",
-        "MSE 对应哪个范数？对矩阵来说，`torch.norm(X − Y, 2)` 会把它展平，对全部元素组成的向量取 2-范数：这就是 **Frobenius 范数** ‖X − Y‖_F。线性代数里矩阵的 2-范数，即**谱范数** ‖X − Y‖₂（最大奇异值，`torch.linalg.matrix_norm(X − Y, ord=2)`），是另一个数。",
+        "Which norm is the MSE? For a matrix, `torch.norm(X − Y, 2)` flattens it and takes the 2-norm of all its entries as one vector: that is the **Frobenius norm** ‖X − Y‖_F. The matrix 2-norm of linear algebra, the **spectral norm** ‖X − Y‖₂ (the largest singular value, `torch.linalg.matrix_norm(X − Y, ord=2)`), is a different number. (`torch.norm` is deprecated; `torch.linalg.vector_norm` and `torch.linalg.matrix_norm` say which one they compute.)",
+        "MSE 对应哪个范数？对矩阵来说，`torch.norm(X − Y, 2)` 会把它展平，对全部元素组成的向量取 2-范数：这就是 **Frobenius 范数** ‖X − Y‖_F。线性代数里矩阵的 2-范数，即**谱范数** ‖X − Y‖₂（最大奇异值，`torch.linalg.matrix_norm(X − Y, ord=2)`），是另一个数。（`torch.norm` 已被弃用；`torch.linalg.vector_norm` 和 `torch.linalg.matrix_norm` 会明确算的是哪一种。）",
     ),
     "mse.norms.what": ("what it is", "含义"),
     "mse.norms.what_sum": ("the 'sum' loss", "'sum' 损失"),

@@ -215,17 +215,14 @@ def autograd_vs_backward(data: dict, x: Matrix, y: Matrix, reduction: str, *, hi
         st.caption(t("mse.autograd.uses_mean_raises" if error else "mse.autograd.uses_mean"))
         for block in mse_code.autograd_intro(error, lang):
             code(block)
-    grad_col, backward_col = st.columns(2)
-    with grad_col:
-        st.markdown(t("mse.autograd.grad_title"))
-        code(mse_code.autograd_grad(demo, lang))
-        if not hidden:
-            st.dataframe(tensor_table(demo.autograd_grad[0].tolist()))
-    with backward_col:
-        st.markdown(t("mse.autograd.backward_title"))
-        code(mse_code.backward_once(lang))
-        if not hidden:
-            st.dataframe(tensor_table(demo.grad_after_one_backward.tolist()))
+    st.markdown(t("mse.autograd.grad_title"))
+    code(mse_code.autograd_grad(demo, lang))
+    if not hidden:
+        st.dataframe(tensor_table(demo.autograd_grad[0].tolist()))
+    st.markdown(t("mse.autograd.backward_title"))
+    code(mse_code.backward_once(lang))
+    if not hidden:
+        st.dataframe(tensor_table(demo.grad_after_one_backward.tolist()))
     st.markdown(t("mse.autograd.twice"))
     code(mse_code.backward_twice(lang))
     if not hidden:

@@ -1,7 +1,7 @@
 """Strings of the page "MSE reductions, opened up" and of its matrix editor."""
 
 STRINGS = {
-    "nav.mse": ("MSE reductions, opened up", "拆开看均方误差（MSE）的 reduction"),
+    "nav.mse": ("MSE reductions, opened up", "拆开看 MSE 的 reduction"),
     "mse.question": (
         "Why does `reduction='sum'` make my gradients {nd}× bigger than `'mean'` here (n·d = {n}·{d} = {nd})?",
         "为什么这里 `reduction='sum'` 的梯度是 `'mean'` 的 {nd} 倍（n·d = {n}·{d} = {nd}）？",
@@ -64,8 +64,8 @@ STRINGS = {
         "'mean' 把全部 n·d = {n}·{d} = {nd} 个平方误差加起来，再除以 {nd}，不区分行和列。",
     ),
     "mse.result.explain_sum": (
-        "'sum' adds up all n·d = {nd} squared errors and divides by nothing: it is ‖X − Y‖_F², the squared Frobenius norm (the 2-norm of all entries taken as one vector).",
-        "'sum' 把全部 n·d = {nd} 个平方误差加起来，不做除法：它就是 ‖X − Y‖_F²，即 Frobenius 范数的平方（把所有元素看成一个向量后的 2-范数的平方）。",
+        "'sum' adds up all n·d = {nd} squared errors and divides by nothing: it is $\\|X - Y\\|_F^2$, the squared Frobenius norm (the 2-norm of all entries taken as one vector).",
+        "'sum' 把全部 n·d = {nd} 个平方误差加起来，不做除法：它就是 $\\|X - Y\\|_F^2$，即 Frobenius 范数的平方（把所有元素看成一个向量后的 2-范数的平方）。",
     ),
     "mse.grad.none_why": (
         "With `reduction='none'` the loss is a matrix, and `loss.backward()` only starts on its own from a single number (a scalar): for a matrix it needs to be told how much each entry counts. PyTorch refuses with this error (triggered live):",
@@ -301,30 +301,33 @@ STRINGS = {
         "同样的数据、两种 reduction：'mean' 除以 n·d = {n}·{d} = {nd} 而 'sum' 不除，所以 'sum' 梯度是 'mean' 梯度的 {nd} 倍。这里 X = Y，两个梯度都是 0，没有比值可测。",
     ),
     "mse.norms.intro": (
-        "Which norm is the MSE? For a matrix, `torch.norm(X − Y, 2)` flattens it and takes the 2-norm of all its entries as one vector: that is the **Frobenius norm** ‖X − Y‖_F. The matrix 2-norm of linear algebra, the **spectral norm** ‖X − Y‖₂ (the largest singular value, `torch.linalg.matrix_norm(X − Y, ord=2)`), is a different number. (`torch.norm` is deprecated; `torch.linalg.vector_norm` and `torch.linalg.matrix_norm` say which one they compute.)",
-        "MSE 对应哪个范数？对矩阵来说，`torch.norm(X − Y, 2)` 会把它展平，对全部元素组成的向量取 2-范数：这就是 **Frobenius 范数** ‖X − Y‖_F。线性代数里矩阵的 2-范数，即**谱范数** ‖X − Y‖₂（最大奇异值，`torch.linalg.matrix_norm(X − Y, ord=2)`），是另一个数。（`torch.norm` 已被弃用；`torch.linalg.vector_norm` 和 `torch.linalg.matrix_norm` 会明确算的是哪一种。）",
+        "Which norm is the MSE? For a matrix, `torch.norm(X − Y, 2)` flattens it and takes the 2-norm of all its entries as one vector: that is the **Frobenius norm** $\\|X - Y\\|_F$. The matrix 2-norm of linear algebra, the **spectral norm** $\\|X - Y\\|_2$ (the largest singular value, `torch.linalg.matrix_norm(X − Y, ord=2)`), is a different number. (`torch.norm` is deprecated; `torch.linalg.vector_norm` and `torch.linalg.matrix_norm` say which one they compute.)",
+        "MSE 对应哪个范数？对矩阵来说，`torch.norm(X − Y, 2)` 会把它展平，对全部元素组成的向量取 2-范数：这就是 **Frobenius 范数** $\\|X - Y\\|_F$。线性代数里矩阵的 2-范数，即**谱范数** $\\|X - Y\\|_2$（最大奇异值，`torch.linalg.matrix_norm(X − Y, ord=2)`），是另一个数。（`torch.norm` 已被弃用；`torch.linalg.vector_norm` 和 `torch.linalg.matrix_norm` 会明确算的是哪一种。）",
     ),
     "mse.norms.what": ("what it is", "含义"),
     "mse.norms.what_sum": ("the 'sum' loss", "'sum' 损失"),
-    "mse.norms.what_fro_sq": ("squared Frobenius norm ‖X − Y‖_F²", "Frobenius 范数的平方 ‖X − Y‖_F²"),
+    "mse.norms.what_fro_sq": ("squared Frobenius norm", "Frobenius 范数的平方"),
     "mse.norms.what_fro": (
-        "Frobenius norm ‖X − Y‖_F (entries flattened, 2-norm)",
-        "Frobenius 范数 ‖X − Y‖_F（元素展平后的 2-范数）",
+        "Frobenius norm (all entries as one vector, 2-norm)",
+        "Frobenius 范数（全部元素作为一个向量的 2-范数）",
     ),
-    "mse.norms.what_spectral": ("spectral norm ‖X − Y‖₂ (largest singular value)", "谱范数 ‖X − Y‖₂（最大奇异值）"),
-    "mse.norms.what_spectral_sq": ("squared spectral norm ‖X − Y‖₂²", "谱范数的平方 ‖X − Y‖₂²"),
-    "mse.norms.what_mean": ("the 'mean' loss = ‖X − Y‖_F² / (n·d)", "'mean' 损失 = ‖X − Y‖_F² / (n·d)"),
+    "mse.norms.what_spectral": ("spectral norm (largest singular value)", "谱范数（最大奇异值）"),
+    "mse.norms.what_spectral_sq": ("squared spectral norm", "谱范数的平方"),
+    "mse.norms.what_mean": (
+        "the 'mean' loss = squared Frobenius norm / (n·d)",
+        "'mean' 损失 = Frobenius 范数的平方 / (n·d)",
+    ),
     "mse.norms.explain": (
-        "The squared Frobenius norm ‖X − Y‖_F² = {sq} is exactly the 'sum' loss, and 'mean' is it divided by n·d = {nd}. The Frobenius norm itself, {fro}, is not a loss MSE computes. The spectral norm is {spec}, its square {spec_sq}.",
-        "Frobenius 范数的平方 ‖X − Y‖_F² = {sq} 恰好等于 'sum' 损失，'mean' 则是它除以 n·d = {nd}。Frobenius 范数本身 {fro} 不是 MSE 会算的量。谱范数是 {spec}，其平方是 {spec_sq}。",
+        "The squared Frobenius norm $\\|X - Y\\|_F^2$ = {sq} is exactly the 'sum' loss, and 'mean' is it divided by n·d = {nd}. The Frobenius norm itself, {fro}, is not a loss MSE computes. The spectral norm is {spec}, its square {spec_sq}.",
+        "Frobenius 范数的平方 $\\|X - Y\\|_F^2$ = {sq} 恰好等于 'sum' 损失，'mean' 则是它除以 n·d = {nd}。Frobenius 范数本身 {fro} 不是 MSE 会算的量。谱范数是 {spec}，其平方是 {spec_sq}。",
     ),
     "mse.norms.rank_one": (
-        "Here the two squares agree, because X − Y has at most one non-zero singular value (rank ≤ 1, e.g. a single column): ‖·‖_F² adds the squares of all singular values, ‖·‖₂² keeps only the largest.",
-        "这里两个平方相等，因为 X − Y 至多有一个非零奇异值（秩 ≤ 1，例如只有一列）：‖·‖_F² 是全部奇异值的平方和，‖·‖₂² 只取最大的那个。",
+        "Here the two squares agree, because X − Y has at most one non-zero singular value (rank ≤ 1, e.g. a single column): $\\|\\cdot\\|_F^2$ adds the squares of all singular values, $\\|\\cdot\\|_2^2$ keeps only the largest.",
+        "这里两个平方相等，因为 X − Y 至多有一个非零奇异值（秩 ≤ 1，例如只有一列）：$\\|\\cdot\\|_F^2$ 是全部奇异值的平方和，$\\|\\cdot\\|_2^2$ 只取最大的那个。",
     ),
     "mse.norms.rank_more": (
-        "Here the spectral square is smaller than the 'sum' loss: ‖·‖_F² adds the squares of all singular values, ‖·‖₂² keeps only the largest, and X − Y has more than one non-zero singular value.",
-        "这里谱范数的平方小于 'sum' 损失：‖·‖_F² 是全部奇异值的平方和，‖·‖₂² 只取最大的那个，而 X − Y 有不止一个非零奇异值。",
+        "Here the spectral square is smaller than the 'sum' loss: $\\|\\cdot\\|_F^2$ adds the squares of all singular values, $\\|\\cdot\\|_2^2$ keeps only the largest, and X − Y has more than one non-zero singular value.",
+        "这里谱范数的平方小于 'sum' 损失：$\\|\\cdot\\|_F^2$ 是全部奇异值的平方和，$\\|\\cdot\\|_2^2$ 只取最大的那个，而 X − Y 有不止一个非零奇异值。",
     ),
     "mse.code.raises": ("raises", "抛出"),
     "mse.code.one_element": ("one element: accepted as a scalar", "只有一个元素：被当作标量接受"),

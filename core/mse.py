@@ -32,12 +32,26 @@ def legacy_reduction(size_average: bool | None = None, reduce: bool | None = Non
     return "mean"
 
 
-def legacy_warning(size_average: bool | None = None, reduce: bool | None = None) -> str | None:
-    """The deprecation warning `nn.MSELoss(size_average=..., reduce=...)` emits (None when it emits none)."""
+@dataclass(frozen=True)
+class LegacyCall:
+    """What `nn.MSELoss(size_average=..., reduce=..., reduction=...)` really does, read off a real module."""
+
+    reduction: Reduction  # the module's `.reduction`: set by the flags whenever either is given
+    warning: str | None  # PyTorch's UserWarning text (None when it emits none)
+
+
+def legacy_call(
+    size_average: bool | None = None, reduce: bool | None = None, reduction: Reduction = "mean"
+) -> LegacyCall:
+    """Build `nn.MSELoss(size_average, reduce, reduction)` and report its reduction and warning.
+
+    `_Loss.__init__` hands the flags to `torch.nn._reduction.legacy_get_string` whenever either is
+    not None, so they override `reduction=`, and that function warns every time.
+    """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        torch.nn.MSELoss(size_average=size_average, reduce=reduce)
-    return str(caught[0].message) if caught else None
+        module = torch.nn.MSELoss(size_average=size_average, reduce=reduce, reduction=reduction)
+    return LegacyCall(module.reduction, str(caught[0].message) if caught else None)
 
 
 def _as_tensor(name: str, value: object, device: torch.device) -> torch.Tensor:
@@ -73,7 +87,7 @@ class MSEReport:
     diff: torch.Tensor  # X - Y
     squared_error: torch.Tensor  # (X - Y)**2, the 'none' loss
     loss: torch.Tensor  # 0-d for 'mean'/'sum', X.shape for 'none'
-    grad: torch.Tensor  # d loss / d X from autograd ('none': vector-Jacobian product with ones)
+    grad: torch.Tensor  # d loss / d X from autograd ('none': d loss.sum() / d X, the VJP with ones)
     grad_closed_form: torch.Tensor
     grad_note: str | None  # why 'none' needs a `gradient=` argument
     backward_error: str | None  # PyTorch's own message for `loss.backward()` on a non-scalar loss
@@ -102,7 +116,7 @@ def mse(pred: object, target: object, *, reduction: Reduction = "mean", device: 
         except RuntimeError as error:
             backward_error = str(error)
         x.grad = None  # a one-element loss counts as a scalar and that backward() went through: start over
-        grad_note = "loss is not a scalar: .grad holds the vector-Jacobian product with torch.ones_like(loss)"
+        grad_note = "loss is not a scalar: .grad holds d loss.sum() / d X, the vector-Jacobian product with ones"
         loss.backward(gradient=torch.ones_like(loss))
     else:
         loss.backward()
@@ -119,7 +133,7 @@ def mse(pred: object, target: object, *, reduction: Reduction = "mean", device: 
 
 
 def mse_grad(pred: torch.Tensor, target: torch.Tensor, *, reduction: Reduction = "mean") -> torch.Tensor:
-    """The hand-derived gradient: 2(X - Y)/(n·d) for 'mean', 2(X - Y) for 'sum' and for 'none' (with ones)."""
+    """The hand-derived gradient: 2(X - Y)/(n·d) for 'mean'; 2(X - Y) for 'sum', and for 'none' that of loss.sum()."""
     scale = 2.0 / pred.numel() if reduction == "mean" else 2.0
     return scale * (pred - target)
 
@@ -130,26 +144,49 @@ def mse_numpy(y_true: np.ndarray, y_pred: np.ndarray, axis: int | None = None) -
     return np.mean(np.square(diff), axis=axis)
 
 
-def squared_l2_norm(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-    """`torch.norm(pred - target, 2) ** 2`, which equals `MSELoss(reduction='sum')`."""
+def squared_l2_norm(pred: object, target: object) -> torch.Tensor:
+    """`torch.norm(pred - target, 2) ** 2`, which equals `MSELoss(reduction='sum')`.
+
+    For a matrix, `torch.norm(A, 2)` is the 2-norm of its entries flattened into one vector, which is
+    the Frobenius norm (`torch.linalg.matrix_norm(A, 'fro')`), not the spectral norm.
+    """
     return l2_norm(pred, target) ** 2
 
 
-def l2_norm(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-    """`torch.norm(pred - target, 2)`: the square root of the 'sum' loss, not the loss itself."""
-    as64 = lambda v: v if isinstance(v, torch.Tensor) else torch.tensor(v, dtype=torch.float64)  # noqa: E731
-    return torch.norm(as64(pred) - as64(target), 2)
+def l2_norm(pred: object, target: object) -> torch.Tensor:
+    """`torch.norm(pred - target, 2)`: the Frobenius norm of X - Y, the square root of the 'sum' loss."""
+    return torch.norm(_float64(pred) - _float64(target), 2)
+
+
+def spectral_norm(pred: object, target: object) -> torch.Tensor:
+    """`torch.linalg.matrix_norm(pred - target, ord=2)`: the largest singular value of X - Y.
+
+    Its square is at most the 'sum' loss (the sum of all squared singular values), equal to it
+    exactly when X - Y has at most one non-zero singular value (rank ≤ 1, e.g. a single column).
+    """
+    return torch.linalg.matrix_norm(_float64(pred) - _float64(target), ord=2)
+
+
+def _float64(value: object) -> torch.Tensor:
+    return value if isinstance(value, torch.Tensor) else torch.tensor(value, dtype=torch.float64)
 
 
 @dataclass(frozen=True)
 class BackwardDemo:
-    """`torch.autograd.grad` returns a tuple and leaves `.grad` alone; `backward()` accumulates into `.grad`."""
+    """The autograd tab's sequence, step by step, on one graph of a scalar loss.
+
+    `torch.autograd.grad` returns a tuple and leaves `.grad` alone; `backward(retain_graph=True)`
+    fills `.grad` and keeps the graph, so a second `backward()` on it adds a second copy; after that
+    the graph is freed and a third `backward()` raises; zeroing `.grad` and a fresh forward pass
+    (a new graph) give one gradient again, as every training step does.
+    """
 
     autograd_grad: tuple[torch.Tensor, ...]
     grad_attr_after_autograd_grad: torch.Tensor | None
     grad_after_one_backward: torch.Tensor
     grad_after_two_backwards: torch.Tensor
-    grad_after_zero_and_backward: torch.Tensor
+    freed_graph_error: str  # PyTorch's message for a backward() through a graph that was freed
+    grad_after_zero_and_fresh_forward: torch.Tensor
 
 
 def backward_demo(
@@ -163,11 +200,17 @@ def backward_demo(
     untouched = None if x.grad is None else x.grad.clone()
     loss.backward(retain_graph=True)
     once = x.grad.clone()
-    loss.backward(retain_graph=True)
-    twice = x.grad.clone()
-    x.grad.zero_()
     loss.backward()
-    return BackwardDemo(tuple(g.detach() for g in grads), untouched, once, twice, x.grad.clone())
+    twice = x.grad.clone()
+    try:
+        loss.backward()
+    except RuntimeError as error:
+        freed = str(error)
+    else:  # pragma: no cover - PyTorch frees MSE's saved tensors after a backward() without retain_graph
+        raise AssertionError("backward() through a freed graph did not raise")
+    x.grad.zero_()
+    F.mse_loss(x, y, reduction=reduction).backward()
+    return BackwardDemo(tuple(g.detach() for g in grads), untouched, once, twice, freed, x.grad.clone())
 
 
 def pytorch_call(reduction: Reduction = "mean") -> str:
@@ -187,15 +230,16 @@ def to_pytorch_script(pred: list[list[float]], target: list[list[float]], *, red
             f"Y = torch.tensor({target!r}, dtype=torch.float64)",
             f"loss_fn = torch.nn.MSELoss(reduction={reduction!r})",
             "loss = loss_fn(X, Y)",
-            backward + ("  # 'none' gives a matrix: backward() needs the ones" if reduction == "none" else ""),
+            backward,
             'print("loss =", loss.detach())',
             'print("X.grad =", X.grad)',
         ]
     )
 
 
-Preset = Literal["seed000", "seed002", "random", "residuals"]
-PRESETS: tuple[Preset, ...] = ("seed000", "seed002", "random", "residuals")
+Preset = Literal["seed000", "seed002", "random", "toy_regression"]
+PRESETS: tuple[Preset, ...] = ("seed000", "seed002", "random", "toy_regression")
+PRESET_ALIASES: dict[str, Preset] = {"residuals": "toy_regression"}  # old links keep working
 
 
 def preset_pair(name: Preset, *, seed: int = 0) -> tuple[list[list[float]], list[list[float]]]:
@@ -203,7 +247,8 @@ def preset_pair(name: Preset, *, seed: int = 0) -> tuple[list[list[float]], list
 
     seed000: the 3x2 example of seed 000; seed002: the one-hot example of seed 002 (target I3);
     random: 4x3 whole numbers in [-4, 4] drawn from `torch.Generator().manual_seed(seed)`;
-    residuals: seed 000's toy regression, predictions of w=[1, 2], b=0 against the 6 labels (d = 1).
+    toy_regression: seed 000's toy regression, the predictions Xw + b of w = [1, 2], b = 0 (X) against
+    its 6 labels (Y), one column (d = 1).
     """
     if name == "seed000":
         return [[3.0, 1.0], [4.0, 2.0], [5.0, 3.0]], [[2.0, 2.0], [1.0, 4.0], [6.0, 2.0]]
@@ -213,7 +258,7 @@ def preset_pair(name: Preset, *, seed: int = 0) -> tuple[list[list[float]], list
         generator = torch.Generator().manual_seed(seed)
         x, y = torch.randint(-4, 5, (2, 4, 3), generator=generator, dtype=torch.float64)
         return x.tolist(), y.tolist()
-    if name == "residuals":
+    if name == "toy_regression":
         features = torch.tensor([[1, 2], [4, 2], [8, 1], [0, 1], [3, 8], [1, 3]], dtype=torch.float64)
         labels = torch.tensor([[1], [6], [2], [7], [1], [3]], dtype=torch.float64)
         return (features @ torch.tensor([[1.0], [2.0]], dtype=torch.float64)).tolist(), labels.tolist()

@@ -5,14 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from core.errors import InputError
-from core.mse import PRESETS, REDUCTIONS, preset_pair, pytorch_call
-from ui import mse_tabs
+from core.mse import PRESET_ALIASES, PRESETS, REDUCTIONS, preset_pair
+from ui import mse_code, mse_tabs
 from ui.classroom import QUIZ_KEY, quiz, results_hidden, worksheet_button
+from ui.code import code
 from ui.errors import show_input_error
 from ui.i18n import current_lang, t
 from ui.matrix_editor import MAX_SIZE, decode_matrix, encode_matrix, matrix_editor, resize
 from ui.mse_compute import Matrix, analyse
 from ui.mse_quiz import mse_questions, worksheet_inputs
+from ui.mse_view import mse_question
 from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
 from ui.state import read_param, url_number, url_select, url_tabs, write_param
@@ -37,16 +39,15 @@ def load(x: list[list[float]], y: list[list[float]], *, set_shape: bool = True) 
 
 ss = st.session_state
 st.title(t("mse.title"))
-st.markdown(t("mse.question"))
+question = st.empty()  # its n·d is known once the matrices are read, and it is an answer in quiz mode
 st.caption(t("mse.intro"))
 
 # --- data: preset, shape, the two editors ---------------------------------------------------------
-preset_labels = {
-    "seed000": t("mse.preset.seed000"),
-    "seed002": t("mse.preset.seed002"),
-    "random": t("mse.preset.random"),
-    "residuals": t("mse.preset.residuals"),
-}
+preset_labels = {name: t(f"mse.preset.{name}") for name in PRESETS}
+old_name = st.query_params.get("preset")
+if old_name in PRESET_ALIASES and "preset" not in ss:  # a link from before a preset was renamed
+    st.query_params["preset"] = PRESET_ALIASES[old_name]
+    st.warning(t("mse.preset_renamed", old=old_name, new=PRESET_ALIASES[old_name]), icon=":material/warning:")
 top = st.columns([3, 2, 2, 2])
 preset = url_select("preset", t("mse.preset"), PRESETS, format_func=preset_labels.__getitem__, container=top[0])
 seed = url_number(
@@ -105,7 +106,7 @@ if not input_ok or data is None:
 reduction = url_select(
     "reduction", t("mse.reduction"), REDUCTIONS, default="mean", widget="segmented", format_func=lambda r: f"'{r}'"
 )
-st.code(pytorch_call(reduction), language="python")
+code(mse_code.setup(x, y, reduction))
 
 # --- quiz mode: predict, then reveal (no questions while the input above is invalid) ---------------
 lang = current_lang()
@@ -114,6 +115,8 @@ quiz(questions)
 if questions:  # only in quiz mode
     worksheet_button(t("mse.quiz.ws_title"), worksheet_inputs(x, y, reduction, lang), questions, lang)
 hidden = results_hidden(questions)
+n, d = len(x), len(x[0])
+question.markdown(t("mse.question_quiz") if hidden else mse_question(n, d, lang))
 
 render = {
     "result": mse_tabs.loss,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.mse import REDUCTIONS, backward_demo, l2_norm, mse, mse_numpy, squared_l2_norm
+from core.mse import REDUCTIONS, backward_demo, l2_norm, mse, mse_numpy, spectral_norm, squared_l2_norm
 
 Matrix = tuple[tuple[float, ...], ...]
 
@@ -23,4 +23,5 @@ def analyse(x: Matrix, y: Matrix, device: str) -> dict:
         "torch_cols": reports["none"].loss.mean(dim=0).tolist(),
         "squared_norm": squared_l2_norm(x, y).item(),
         "norm": l2_norm(x, y).item(),
+        "spectral_norm": spectral_norm(x, y).item(),
     }

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from core.mse import MSEReport
 from ui.classroom import Question
 from ui.i18n import translate
-from ui.mse_view import MAX_TERMS, num
+from ui.mse_view import MAX_TERMS
+from ui.numbers import num
 
 Matrix = list[list[float]]
 INLINE_ENTRIES = 12  # matrices up to this many entries are written into the loss prompt
@@ -100,7 +101,12 @@ def mse_questions(x: Matrix, y: Matrix, reports: Mapping[str, MSEReport], reduct
             f"mse_grad_{tag}",
             _t(grad_key, **where),
             grad,
-            _t("mse.quiz.grad_why", scale=scale, diff=_paren(di), grad=num(grad)),
+            _t(
+                "mse.quiz.grad_none_why" if reduction == "none" else "mse.quiz.grad_why",
+                scale=scale,
+                diff=_paren(di),
+                grad=num(grad),
+            ),
         )
     )
 

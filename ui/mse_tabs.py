@@ -8,11 +8,13 @@ import pandas as pd
 import streamlit as st
 import torch
 
-from core.mse import legacy_reduction, legacy_warning, to_pytorch_script
-from ui import chart
+from core.mse import legacy_call, to_pytorch_script
+from ui import chart, mse_code
 from ui.charts.mse import heatmap, matrix_frame
-from ui.i18n import t
-from ui.mse_view import grad_tex, loss_tex, num, num_with_fraction
+from ui.code import code, script
+from ui.i18n import current_lang, t
+from ui.mse_view import equals, grad_tex, loss_tex, num_with_fraction
+from ui.numbers import num, tex_num
 from ui.state import url_number, url_select
 
 Matrix = list[list[float]]
@@ -52,7 +54,7 @@ def loss(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = Fal
         explain = {
             "none": t("mse.result.explain_none"),
             "mean": t("mse.result.explain_mean", n=n, d=d, nd=n * d),
-            "sum": t("mse.result.explain_sum"),
+            "sum": t("mse.result.explain_sum", nd=n * d),
         }
         st.caption(explain[reduction])
     if not hidden:
@@ -62,28 +64,31 @@ def loss(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = Fal
 def gradient(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
     """X.grad from autograd beside the closed form; for 'none', PyTorch's own backward() error and the way out."""
     report = data["reports"][reduction]
+    n, d = len(x), len(x[0])
+    blocks = mse_code.gradient(reduction, report.backward_error, current_lang())
     if reduction == "none" and report.backward_error is None:
         st.info(t("mse.grad.none_one_element"))
     elif reduction == "none":
         st.markdown(t("mse.grad.none_why"))
-        st.code(f"loss.backward()\n# RuntimeError: {report.backward_error}", language="python")
+        code(blocks[0])
         st.markdown(t("mse.grad.none_way_out"))
-        st.code("loss.backward(gradient=torch.ones_like(loss))", language="python")
+    code(blocks[-1])
     auto_col, closed_col = st.columns(2)
-    auto_col.markdown(t("mse.grad.autograd"))
+    one_element = reduction == "none" and report.backward_error is None
+    auto_col.markdown(t("mse.grad.autograd_one" if one_element else f"mse.grad.autograd_{reduction}"))
     if not hidden:
         chart.show(
             heatmap,
             matrix_frame(report.grad.tolist()),
             title="X.grad",
-            value_title="∂loss/∂x",
+            value_title="∂(Σ loss)/∂x" if reduction == "none" else "∂loss/∂x",
             diverging=True,
             container=auto_col,
             width="content",
         )
-    closed_col.markdown(t("mse.grad.closed_mean") if reduction == "mean" else t("mse.grad.closed_sum"))
+    closed_col.markdown(t(f"mse.grad.closed_{reduction}", nd=n * d))
     max_diff = (report.grad - report.grad_closed_form).abs().max().item()
-    closed_col.metric(t("mse.grad.max_diff"), f"{max_diff:.1e}")
+    closed_col.metric(t("mse.grad.max_diff"), num(max_diff))
     if not hidden:
         st.latex(grad_tex(report.diff.tolist(), reduction))
 
@@ -91,35 +96,40 @@ def gradient(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool =
 def switching(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
     """Same data, 'sum' vs 'mean': the n·d gradient ratio, the matching learning rates, the sum / batch_size idiom."""
     n, d = len(x), len(x[0])
+    nd = n * d
+    lang = current_lang()
     mean_grad = data["reports"]["mean"].grad
     sum_grad = data["reports"]["sum"].grad
     nonzero = mean_grad != 0
     ratios = (sum_grad[nonzero] / mean_grad[nonzero]).tolist()
-    ratio_text = num(ratios[0]) if ratios else "—"
     if not hidden:
-        st.markdown(t("mse.switch.ratio", n=n, d=d, nd=n * d, ratio=ratio_text))
+        key = "mse.switch.ratio" if ratios else "mse.switch.ratio_zero"
+        st.markdown(t(key, n=n, d=d, nd=nd, ratio=num(ratios[0]) if ratios else ""))
     lr = url_number(
         "lr", t("mse.switch.lr"), default=0.1, min_value=1e-6, max_value=10.0, format="%g", container=st.columns(3)[0]
     )
-    lr_sum = lr / (n * d)
+    lr_sum = lr / nd
     x_t = torch.tensor(x, dtype=mean_grad.dtype, device=mean_grad.device)
     step_mean = x_t - lr * mean_grad
     step_sum = x_t - lr_sum * sum_grad
     st.latex(
-        rf"\eta_{{\text{{sum}}}} = \frac{{\eta_{{\text{{mean}}}}}}{{n\cdot d}} = \frac{{{lr:g}}}{{{n}\cdot {d}}}"
-        rf" = {lr_sum:.6g}"
+        rf"\eta_{{\text{{sum}}}} = \frac{{\eta_{{\text{{mean}}}}}}{{n\cdot d}} = \frac{{{tex_num(lr)}}}{{{n}\cdot {d}}}"
+        + equals(lr_sum)
+        + tex_num(lr_sum)
     )
     step_cols = st.columns(2)
-    step_cols[0].markdown(t("mse.switch.step_mean", lr=f"{lr:g}"))
-    step_cols[1].markdown(t("mse.switch.step_sum", lr=f"{lr_sum:.6g}"))
+    step_cols[0].markdown(t("mse.switch.step_mean", lr=equals(lr, tex=False).strip() + f" {num(lr)}"))
+    step_cols[1].markdown(t("mse.switch.step_sum", lr=equals(lr_sum, tex=False).strip() + f" {num(lr_sum)}"))
     if not hidden:  # X − lr·X.grad gives the gradient away
         step_cols[0].dataframe(tensor_table(step_mean.tolist()))
         step_cols[1].dataframe(tensor_table(step_sum.tolist()))
-    st.metric(t("mse.switch.step_diff"), f"{(step_mean - step_sum).abs().max().item():.1e}")
+    step_diff = (step_mean - step_sum).abs().max().item()
+    st.metric(t("mse.switch.step_diff"), num(step_diff))
+    code(mse_code.switching(lr, nd, step_diff, lang))
     st.subheader(t("mse.switch.batch_title"))
-    st.code("loss = torch.nn.MSELoss(reduction='sum')(pred, y) / pred.size(0)", language="python")
     loss_sum = data["reports"]["sum"].loss.item()
     loss_mean = data["reports"]["mean"].loss.item()
+    code(mse_code.per_row(None if hidden else loss_sum / n, lang))
     if not hidden:
         st.markdown(
             t(
@@ -136,30 +146,38 @@ def switching(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool 
 
 
 def norms(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
-    """MSE vs the squared L2 norm vs the L2 norm, with numbers."""
+    """The 'sum' loss is the squared Frobenius norm (what torch.norm(X − Y, 2) computes for a matrix), not
+    the squared spectral norm; each norm named, with numbers."""
     n, d = len(x), len(x[0])
+    lang = current_lang()
     loss_sum = data["reports"]["sum"].loss.item()
     loss_mean = data["reports"]["mean"].loss.item()
-    norms = pd.DataFrame(
+    frobenius, spectral, squared = data["norm"], data["spectral_norm"], data["squared_norm"]
+    st.markdown(t("mse.norms.intro"))
+    if hidden:
+        code(mse_code.norms(None, lang))
+        return
+    rows = [
+        ("MSELoss(reduction='sum')(X, Y)", "mse.norms.what_sum", loss_sum),
+        ("torch.norm(X - Y, 2) ** 2", "mse.norms.what_fro_sq", squared),
+        ("torch.norm(X - Y, 2)", "mse.norms.what_fro", frobenius),
+        ("torch.linalg.matrix_norm(X - Y, ord=2)", "mse.norms.what_spectral", spectral),
+        ("torch.linalg.matrix_norm(X - Y, ord=2) ** 2", "mse.norms.what_spectral_sq", spectral**2),
+        ("MSELoss(reduction='mean')(X, Y)", "mse.norms.what_mean", loss_mean),
+    ]
+    table = pd.DataFrame(
         {
-            t("mse.norms.expression"): [
-                "MSELoss(reduction='sum')(X, Y)",
-                "torch.norm(X - Y, 2).pow(2)",
-                "torch.norm(X - Y, 2)",
-                "MSELoss(reduction='mean')(X, Y)",
-            ],
-            t("mse.norms.value"): [
-                num_with_fraction(loss_sum),
-                num_with_fraction(data["squared_norm"]),
-                f"{data['norm']:.6g}",
-                num_with_fraction(loss_mean),
-            ],
+            t("mse.norms.expression"): [expression for expression, _, _ in rows],
+            t("mse.norms.what"): [t(key) for _, key, _ in rows],
+            t("mse.norms.value"): [num_with_fraction(value) for _, _, value in rows],
         }
     )
-    if hidden:
-        return
-    st.dataframe(norms, hide_index=True)
-    st.markdown(t("mse.norms.explain", sq=num(data["squared_norm"]), norm=f"{data['norm']:.4f}", nd=n * d))
+    st.dataframe(table, hide_index=True)
+    same = abs(spectral**2 - squared) <= 1e-9 * max(1.0, squared)
+    explain = dict(sq=num(squared), fro=num(frobenius), nd=n * d, spec=num(spectral), spec_sq=num(spectral**2))
+    st.markdown(t("mse.norms.explain", **explain))
+    st.markdown(t("mse.norms.rank_one" if same else "mse.norms.rank_more"))
+    code(mse_code.norms((squared, frobenius, spectral), lang))
 
 
 def numpy_by_hand(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
@@ -167,14 +185,8 @@ def numpy_by_hand(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: b
     d = len(x[0])
     loss_mean = data["reports"]["mean"].loss.item()
     st.markdown(t("mse.numpy.intro"))
-    st.code(
-        "import numpy as np\n\n"
-        "def mse_loss(y_true, y_pred, axis=None):\n"
-        "    diff = y_true - y_pred\n"
-        "    sq_diff = np.square(diff)\n"
-        "    return np.mean(sq_diff, axis=axis)",
-        language="python",
-    )
+    code(mse_code.NUMPY_MSE)
+    code(mse_code.numpy_use(None if hidden else (data["numpy_all"], data["numpy_cols"])))
     if hidden:
         return
     np_all, np_cols = st.columns(2)
@@ -189,66 +201,78 @@ def numpy_by_hand(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: b
             index=range(1, d + 1),
         )
     )
-    st.caption(t("mse.numpy.match", diff=f"{abs(data['numpy_all'] - loss_mean):.1e}"))
+    st.caption(t("mse.numpy.match", diff=num(abs(data["numpy_all"] - loss_mean))))
 
 
 def autograd_vs_backward(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
-    """torch.autograd.grad returns a tuple; backward() fills .grad and accumulates when called twice."""
+    """torch.autograd.grad returns a tuple; backward() fills .grad and accumulates when called twice on a
+    kept graph; a freed graph refuses a third; a training step zeroes .grad and builds a fresh graph."""
+    lang = current_lang()
     demo_reduction = "sum" if reduction == "sum" else "mean"
     demo = data["demos"][demo_reduction]
     if reduction == "none":
-        st.caption(t("mse.autograd.uses_mean"))
-    grad_col, backward_col = st.columns(2)
-    with grad_col:
-        st.markdown(t("mse.autograd.grad_title"))
-        st.code(
-            "grads = torch.autograd.grad(loss, [X])\n"
-            f"type(grads), len(grads)  # ({type(demo.autograd_grad).__name__}, {len(demo.autograd_grad)})\n"
-            f"X.grad  # {demo.grad_attr_after_autograd_grad}",
-            language="python",
-        )
-        if not hidden:
-            st.dataframe(tensor_table(demo.autograd_grad[0].tolist()))
-    with backward_col:
-        st.markdown(t("mse.autograd.backward_title"))
-        st.code("loss.backward()\nX.grad", language="python")
-        if not hidden:
-            st.dataframe(tensor_table(demo.grad_after_one_backward.tolist()))
-    st.markdown(t("mse.autograd.twice"))
-    twice_cols = st.columns(2)
-    twice_cols[0].code("loss.backward()\nloss.backward()  # no zero_grad()\nX.grad", language="python")
-    twice_cols[1].code("X.grad.zero_()\nloss.backward()\nX.grad", language="python")
+        error = data["reports"]["none"].backward_error
+        st.caption(t("mse.autograd.uses_mean_raises" if error else "mse.autograd.uses_mean"))
+        for block in mse_code.autograd_intro(error, lang):
+            code(block)
+    st.markdown(t("mse.autograd.grad_title"))
+    code(mse_code.autograd_grad(demo, lang))
     if not hidden:
-        twice_cols[0].dataframe(tensor_table(demo.grad_after_two_backwards.tolist()))
-        twice_cols[1].dataframe(tensor_table(demo.grad_after_zero_and_backward.tolist()))
+        st.dataframe(tensor_table(demo.autograd_grad[0].tolist()))
+    st.markdown(t("mse.autograd.backward_title"))
+    code(mse_code.backward_once(lang))
+    if not hidden:
+        st.dataframe(tensor_table(demo.grad_after_one_backward.tolist()))
+    st.markdown(t("mse.autograd.twice"))
+    code(mse_code.backward_twice(lang))
+    if not hidden:
+        st.dataframe(tensor_table(demo.grad_after_two_backwards.tolist()))
+    st.markdown(t("mse.autograd.freed"))
+    code(mse_code.backward_freed(demo, lang))
+    st.markdown(t("mse.autograd.fresh"))
+    code(mse_code.fresh_forward(demo_reduction, lang))
+    if not hidden:
+        st.dataframe(tensor_table(demo.grad_after_zero_and_fresh_forward.tolist()))
+
+
+def _legacy_block(data: dict, size_average: str, reduce: str, reduction: str, hidden: bool) -> str:
+    """`nn.MSELoss` with these flags and `reduction=`, run live: the reduction it uses, its warning, its loss."""
+    call = legacy_call(FLAG_VALUES[size_average], FLAG_VALUES[reduce], reduction)
+    loss = data["reports"][call.reduction].loss
+    loss_text = None if hidden else (t("mse.legacy.none_loss") if call.reduction == "none" else num(loss.item()))
+    return mse_code.legacy(size_average, reduce, reduction, call, loss_text, current_lang())
 
 
 def legacy_flags(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
-    """The deprecated size_average/reduce flags: the reduction they map to and PyTorch's warning."""
+    """The deprecated size_average/reduce flags: the reduction they impose, even over `reduction=`, and
+    PyTorch's warning, all read off a real `nn.MSELoss`."""
     st.markdown(t("mse.legacy.intro"))
+    code(_legacy_block(data, "False", "None", "mean", hidden))
+    st.markdown(t("mse.legacy.try", reduction=reduction))
     flag_cols = st.columns(2)
     size_average = url_select("size_average", "size_average", FLAG_OPTIONS, widget="segmented", container=flag_cols[0])
     reduce = url_select("reduce", "reduce", FLAG_OPTIONS, widget="segmented", container=flag_cols[1])
-    sa, rd = FLAG_VALUES[size_average], FLAG_VALUES[reduce]
-    mapped = legacy_reduction(sa, rd)
-    st.markdown(t("mse.legacy.maps_to", size_average=size_average, reduce=reduce, reduction=mapped))
-    warning = legacy_warning(sa, rd)
-    if warning:
-        st.markdown(t("mse.legacy.warning"))
-        st.code(f"UserWarning: {warning}", language="text")
+    call = legacy_call(FLAG_VALUES[size_average], FLAG_VALUES[reduce], reduction)
+    if call.warning:
+        st.markdown(t("mse.legacy.maps_to", size_average=size_average, reduce=reduce, reduction=call.reduction))
+        code(_legacy_block(data, size_average, reduce, reduction, hidden))
     else:
-        st.markdown(t("mse.legacy.no_warning"))
+        st.markdown(t("mse.legacy.no_warning", reduction=reduction))
+    combinations = itertools.product(FLAG_OPTIONS, FLAG_OPTIONS)
+    calls = {(s, r): legacy_call(FLAG_VALUES[s], FLAG_VALUES[r], reduction) for s, r in combinations}
     table = pd.DataFrame(
-        [
-            {"size_average": s, "reduce": r, "reduction": legacy_reduction(FLAG_VALUES[s], FLAG_VALUES[r])}
-            for s, r in itertools.product(FLAG_OPTIONS, FLAG_OPTIONS)
-        ]
+        {
+            "size_average": [s for s, _ in calls],
+            "reduce": [r for _, r in calls],
+            ".reduction": [c.reduction for c in calls.values()],
+            t("mse.legacy.warns"): [t("mse.legacy.yes" if c.warning else "mse.legacy.no") for c in calls.values()],
+        }
     )
-    st.markdown(t("mse.legacy.table"))
+    st.markdown(t("mse.legacy.table", reduction=reduction))
     st.dataframe(table, hide_index=True)
 
 
 def reproduce(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
-    """A plain-PyTorch script that prints the same loss and gradient."""
-    st.markdown(t("mse.code.intro"))
-    st.code(to_pytorch_script(x, y, reduction=reduction), language="python")
+    """A plain-PyTorch script that prints the same loss and gradient, shown and offered as a download."""
+    st.markdown(t("mse.code.intro_none" if reduction == "none" else "mse.code.intro"))
+    script(to_pytorch_script(x, y, reduction=reduction), f"mse_{reduction}.py")

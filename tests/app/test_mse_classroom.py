@@ -51,7 +51,8 @@ def test_quiz_mode_hides_the_answers_and_asks_the_questions(quiz_page):
         assert "17/6" not in markdown(at) and "2.8333" not in markdown(at), code
         # no gradient tables, SGD steps, norms or NumPy results: only the editors and the legacy-flags table
         tables = [list(d.value.columns) for d in at.dataframe if not d.key]
-        assert tables == ([["size_average", "reduce", "reduction"]] if code == "legacy" else []), code
+        legacy_table = [["size_average", "reduce", ".reduction", translate("mse.legacy.warns", "en")]]
+        assert tables == (legacy_table if code == "legacy" else []), code
         assert [i.value for i in at.info].count(HIDDEN_INFO) == 1, code  # one notice, not one per result
     open_tab(at, "mse", "result")
     text = markdown(at)
@@ -85,7 +86,7 @@ def test_after_revealing_every_question_the_results_appear(quiz_page):
     assert loss_metrics(at) == ["17/6 = 2.8333"]
     assert any(r"\text{loss}" in x.value for x in at.latex)
     open_tab(at, "mse", "autograd")
-    assert len([d for d in at.dataframe if not d.key]) == 4  # X.grad by autograd.grad, backward, twice, zeroed
+    assert len([d for d in at.dataframe if not d.key]) == 4  # X.grad by autograd.grad, backward, twice, fresh
 
 
 def test_a_new_reduction_asks_new_questions(quiz_page):
@@ -149,3 +150,28 @@ def test_the_share_panel_is_drawn_only_while_open_and_builds_a_lesson_link():
     assert {"(reduction)", "(preset)", "(lr)"} <= {option[option.rfind("(") :] for option in picker.options}
     picker.set_value(["reduction", "lr"]).run()
     assert "hide=reduction%2Clr" in at.sidebar.code[1].value and "hide=" not in at.sidebar.code[0].value
+
+
+def test_quiz_mode_hides_the_values_in_code_comments_too():
+    at = open_page(MSE_PAGE, params={"quiz": "true", "reduction": "sum"})
+    for code in ("switch", "norms", "numpy", "legacy"):
+        blocks = "\n".join(c.value for c in open_tab(at, "mse", code).code)
+        assert "# 17" not in blocks and "2.8333" not in blocks and "5.6667" not in blocks, code
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_none_loss_text_points_at_no_heatmap_in_quiz_mode(lang):
+    at = open_page(MSE_PAGE, params={"quiz": "true", "reduction": "none", "lang": lang})
+    assert open_page(MSE_PAGE, params={"reduction": "none"}).get("vega_lite_chart")  # the heatmap, outside quiz mode
+    assert not at.get("vega_lite_chart")
+    text = markdown(at) + "\n".join(c.value for c in at.caption)
+    assert translate("mse.result.none", lang, n=3, d=2) in text
+    for word in ("heatmap", "left", "热力图", "左"):
+        assert word not in text
+
+
+def test_quiz_mode_asks_the_page_question_without_its_answer(quiz_page):
+    ratio = next(q for q in questions_for() if q.key.startswith("mse_ratio_"))
+    assert ratio.answer == 6
+    assert translate("mse.question_quiz", "en") in markdown(quiz_page)
+    assert "6×" not in markdown(quiz_page)

@@ -67,7 +67,7 @@ def test_gradient_tab_shows_autograd_and_closed_form_agree(page):
     [
         ("seed000", (3, 2), "17/6 = 2.8333"),
         ("seed002", (3, 3), "37/9 = 4.1111"),
-        ("residuals", (6, 1), "449/6 = 74.8333"),  # (4² + 2² + 8² + 5² + 18² + 4²) / 6
+        ("toy_regression", (6, 1), "449/6 = 74.8333"),  # (4² + 2² + 8² + 5² + 18² + 4²) / 6
     ],
 )
 def test_each_fixed_preset_loads_its_matrices(page, preset, shape, loss):
@@ -151,14 +151,14 @@ def page_shape(at) -> tuple[int, int]:
 def test_sum_over_batch_size_equals_mean_only_when_d_is_1(page):
     open_tab(page, "mse", "switch")
     assert translate("mse.switch.batch_differs", "en", d=2) in texts(page)
-    page.selectbox(key="preset").set_value("residuals").run()
+    page.selectbox(key="preset").set_value("toy_regression").run()
     assert translate("mse.switch.batch_equal", "en") in texts(page)
 
 
 def test_sgd_steps_under_mean_and_sum_match_with_the_scaled_learning_rate(page):
     open_tab(page, "mse", "switch")
     assert float(metric(page, "mse.switch.step_diff")) < 1e-12
-    assert r"= \frac{0.1}{3\cdot 2} = 0.0166667" in texts(page)
+    assert r"= \frac{0.1}{3\cdot 2} \approx 0.01667" in texts(page)
 
 
 @pytest.mark.parametrize(("size_average", "reduce", "mapped"), [("False", "None", "sum"), ("True", "False", "none")])
@@ -194,7 +194,7 @@ def test_the_reproduce_script_prints_the_loss_and_gradient_the_page_shows(page, 
     page.button_group(key="reduction").set_value(reduction).run()
     at = edit(page, "Y", 2, 1, "7.5")
     shown_loss = metric(at, "mse.result.loss", reduction=reduction)
-    (script,) = [c.value for c in open_tab(at, "mse", "code").code if c.value.startswith("import torch")]
+    (script,) = [c.value for c in open_tab(at, "mse", "code").code if "print(" in c.value]
     loss, grad = run_script(script)
     assert loss == pytest.approx([float(shown_loss.split("=")[-1])], abs=1e-4)
     open_tab(at, "mse", "autograd")  # X.grad as tables
@@ -208,3 +208,93 @@ def test_one_by_one_none_loss_explains_that_backward_works():
     at = open_page(MSE_PAGE, params={"X": "0", "Y": "1", "reduction": "none", "tab": "grad"})
     assert not at.exception and not at.error
     assert translate("mse.grad.none_one_element", "en") in texts(at)
+
+
+def codes(at) -> str:
+    return "\n".join(c.value for c in at.code)
+
+
+def test_the_question_is_built_from_the_live_shape(page):
+    assert translate("mse.question", "en", n=3, d=2, nd=6) in texts(page)
+    page.number_input(key="mse_rows").set_value(4).run()
+    page.number_input(key="mse_cols").set_value(1).run()
+    assert translate("mse.question", "en", n=4, d=1, nd=4) in texts(page)
+    assert "6×" not in texts(page)
+    one = open_page(MSE_PAGE, params={"X": "2", "Y": "1"})
+    assert translate("mse.question_one", "en") in texts(one)
+
+
+def test_the_old_residuals_preset_link_opens_the_renamed_preset_with_a_warning():
+    at = open_page(MSE_PAGE, params={"preset": "residuals"})
+    assert not at.exception
+    assert translate("mse.preset_renamed", "en", old="residuals", new="toy_regression") in texts(at)
+    assert at.selectbox(key="preset").value == "toy_regression"
+    assert url_param(at, "preset") == "toy_regression"
+    assert metric(at, "mse.result.loss", reduction="mean") == "449/6 = 74.8333"
+
+
+def test_the_first_block_defines_torch_x_and_y_from_the_editors(page):
+    first = page.code[0].value
+    assert first.startswith("import torch")
+    assert "X = torch.tensor([[3.0, 1.0], [4.0, 2.0], [5.0, 3.0]], dtype=torch.float64, requires_grad=True)" in first
+    assert first.endswith("loss = torch.nn.MSELoss(reduction='mean')(X, Y)")
+
+
+def test_none_gradient_is_labelled_as_the_gradient_of_the_sum(page):
+    page.button_group(key="reduction").set_value("none").run()
+    open_tab(page, "mse", "grad")
+    shown = texts(page)
+    assert translate("mse.grad.autograd_none", "en") in shown and translate("mse.grad.closed_none", "en") in shown
+    assert r"\partial\,(\textstyle\sum_{i,j}\text{loss}_{ij})" in shown
+    assert "∂loss/∂X" not in shown.replace("∂(loss.sum())/∂X", "")
+
+
+def test_autograd_tab_on_none_shows_that_autograd_grad_raises_too(page):
+    page.button_group(key="reduction").set_value("none").run()
+    shown = codes(open_tab(page, "mse", "autograd"))
+    assert (
+        "torch.autograd.grad(loss, [X])  # raises RuntimeError: grad can be implicitly created only for scalar" in shown
+    )
+    assert "retain_graph=True" in shown
+    assert "# raises RuntimeError: Trying to backward through the graph a second time" in shown
+
+
+def test_norms_tab_names_the_frobenius_and_the_spectral_norm(page):
+    open_tab(page, "mse", "norms")
+    (table,) = [d.value for d in page.dataframe if not d.key]
+    values = dict(zip(table.iloc[:, 0], table.iloc[:, 2], strict=True))
+    assert values["torch.norm(X - Y, 2)"] == "4.1231"  # √17: the Frobenius norm
+    assert values["torch.linalg.matrix_norm(X - Y, ord=2) ** 2"] == "16.8815"  # σ₁², not 17
+    assert translate("mse.norms.rank_more", "en") in texts(page)
+    page.selectbox(key="preset").set_value("toy_regression").run()
+    assert translate("mse.norms.rank_one", "en") in texts(page)  # one column: rank 1, the norms agree
+
+
+def test_legacy_tab_shows_the_flags_overriding_reduction_live(page):
+    shown = codes(open_tab(page, "mse", "legacy"))
+    assert "loss_fn = torch.nn.MSELoss(size_average=False, reduction='mean')" in shown
+    assert (
+        "# UserWarning: size_average and reduce args will be deprecated, please use reduction='sum' instead." in shown
+    )
+    assert "loss_fn.reduction  # 'sum'" in shown and "loss_fn(X, Y)  # 17" in shown
+
+
+def test_small_values_are_written_in_scientific_notation_not_as_zero():
+    at = open_page(MSE_PAGE, params={"X": "0.00001", "Y": "0"})
+    assert metric(at, "mse.result.loss", reduction="mean") == "1e-10"
+    open_tab(at, "mse", "grad")
+    assert r"2 \times 10^{-5}" in texts(at)
+    for code in ("result", "grad", "switch", "norms", "numpy"):
+        assert "0.0000" not in texts(open_tab(at, "mse", code)), code
+
+
+def test_the_reproduce_script_is_offered_as_a_download(page):
+    open_tab(page, "mse", "code")
+    (button,) = page.get("download_button")
+    assert "mse_mean.py" in button.proto.label
+
+
+def test_a_one_element_none_gradient_is_labelled_as_the_plain_backward_it_shows():
+    at = open_page(MSE_PAGE, params={"X": "0", "Y": "1", "reduction": "none", "tab": "grad"})
+    assert translate("mse.grad.autograd_one", "en") in texts(at)
+    assert "gradient=torch.ones_like" not in codes(at)

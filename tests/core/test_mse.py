@@ -19,15 +19,19 @@ from torch.nn import _reduction as torch_reduction
 
 from core.errors import InputError
 from core.mse import (
+    PRESET_ALIASES,
+    PRESETS,
     REDUCTIONS,
     backward_demo,
+    l2_norm,
+    legacy_call,
     legacy_reduction,
-    legacy_warning,
     mse,
     mse_grad,
     mse_numpy,
     preset_pair,
     pytorch_call,
+    spectral_norm,
     squared_l2_norm,
     to_pytorch_script,
 )
@@ -109,7 +113,7 @@ def test_none_reduction_records_pytorchs_own_backward_error():
 def test_none_reduction_gradient_is_the_product_with_ones_and_says_so():
     report = mse(X, Y, reduction="none")
     torch.testing.assert_close(report.grad, mse(X, Y, reduction="sum").grad)
-    assert "ones_like" in report.grad_note
+    assert "loss.sum()" in report.grad_note and "ones" in report.grad_note
 
 
 def test_one_element_none_loss_backpropagates_without_error_and_without_double_counting():
@@ -132,6 +136,22 @@ def test_sum_gradient_is_n_times_d_times_the_mean_gradient():
 def test_squared_l2_norm_equals_the_sum_loss_and_the_plain_norm_does_not():
     assert squared_l2_norm(tensor(X), tensor(Y)).item() == pytest.approx(17)
     assert torch.norm(tensor(X) - tensor(Y), 2).item() == pytest.approx(17**0.5)
+
+
+def test_torch_norm_2_of_a_matrix_is_the_frobenius_norm_not_the_spectral_norm():
+    diff = tensor(X) - tensor(Y)
+    torch.testing.assert_close(l2_norm(X, Y), torch.linalg.matrix_norm(diff, ord="fro"))
+    torch.testing.assert_close(l2_norm(X, Y), torch.linalg.vector_norm(diff.flatten()))
+    # the spectral norm is the largest singular value: sqrt(16.8815...) for seed 000, not sqrt(17)
+    singular_values = np.linalg.svd(np.array(X) - np.array(Y), compute_uv=False)
+    assert spectral_norm(X, Y).item() == pytest.approx(singular_values[0], rel=1e-12)
+    assert spectral_norm(X, Y).item() ** 2 == pytest.approx(16.8815, abs=1e-4)
+    assert squared_l2_norm(X, Y).item() == pytest.approx((singular_values**2).sum(), rel=1e-12)
+
+
+def test_spectral_and_frobenius_norms_agree_for_a_single_column():
+    x, y = preset_pair("toy_regression")
+    assert spectral_norm(x, y).item() == pytest.approx(l2_norm(x, y).item(), rel=1e-12)
 
 
 def test_numpy_axis_none_is_the_mean_loss_and_axis_0_is_one_mean_per_column():
@@ -160,12 +180,36 @@ def test_legacy_warning_is_pytorchs_deprecation_message():
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         torch.nn.MSELoss(size_average=False)
-    assert legacy_warning(size_average=False) == str(caught[0].message)
-    assert "reduction='sum'" in legacy_warning(size_average=False)
+    assert legacy_call(size_average=False).warning == str(caught[0].message)
+    assert legacy_call(size_average=False).warning == (
+        "size_average and reduce args will be deprecated, please use reduction='sum' instead."
+    )
 
 
 def test_no_legacy_warning_without_legacy_flags():
-    assert legacy_warning() is None
+    assert legacy_call() == legacy_call(reduction="mean")
+    assert legacy_call().warning is None
+    assert legacy_call(reduction="sum").reduction == "sum"
+
+
+def test_legacy_flags_override_the_reduction_argument():
+    # torch/nn/modules/loss.py: _Loss.__init__ uses legacy_get_string whenever either flag is not None
+    call = legacy_call(size_average=False, reduction="mean")
+    assert call.reduction == "sum" and "reduction='sum'" in call.warning
+    assert legacy_call(size_average=True, reduce=True, reduction="none").reduction == "mean"
+
+
+@pytest.mark.parametrize(("size_average", "reduce"), list(itertools.product(FLAGS, FLAGS)))
+@pytest.mark.parametrize("reduction", REDUCTIONS)
+def test_legacy_call_reads_pytorchs_own_module(size_average, reduce, reduction):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        module = torch.nn.MSELoss(size_average=size_average, reduce=reduce, reduction=reduction)
+    call = legacy_call(size_average, reduce, reduction)
+    assert call.reduction == module.reduction
+    assert call.warning == (str(caught[0].message) if caught else None)
+    flags_given = size_average is not None or reduce is not None
+    assert call.reduction == (legacy_reduction(size_average, reduce) if flags_given else reduction)
 
 
 def test_autograd_grad_returns_a_tuple_and_leaves_grad_empty():
@@ -175,10 +219,11 @@ def test_autograd_grad_returns_a_tuple_and_leaves_grad_empty():
     torch.testing.assert_close(demo.autograd_grad[0], demo.grad_after_one_backward)
 
 
-def test_second_backward_without_zeroing_doubles_the_gradient():
+def test_second_backward_on_a_kept_graph_doubles_the_gradient_then_the_graph_is_freed():
     demo = backward_demo(X, Y, reduction="sum")
     torch.testing.assert_close(demo.grad_after_two_backwards, 2 * demo.grad_after_one_backward)
-    torch.testing.assert_close(demo.grad_after_zero_and_backward, demo.grad_after_one_backward)
+    assert demo.freed_graph_error.startswith("Trying to backward through the graph a second time")
+    torch.testing.assert_close(demo.grad_after_zero_and_fresh_forward, demo.grad_after_one_backward)
 
 
 def test_shape_mismatch_names_both_shapes():
@@ -206,6 +251,17 @@ def test_unknown_reduction_is_rejected():
 def test_unknown_preset_is_rejected():
     with pytest.raises(InputError, match="preset must be one of"):
         preset_pair("seed999")
+
+
+def test_toy_regression_preset_is_seed_000s_predictions_against_its_labels():
+    x, y = preset_pair("toy_regression")
+    assert x == [[5.0], [8.0], [10.0], [2.0], [19.0], [7.0]]  # [1, 2] · each row of seed 000's features
+    assert y == [[1.0], [6.0], [2.0], [7.0], [1.0], [3.0]]
+
+
+def test_every_alias_names_a_preset():
+    assert PRESET_ALIASES == {"residuals": "toy_regression"}
+    assert set(PRESET_ALIASES.values()) <= set(PRESETS)
 
 
 def test_random_preset_depends_only_on_its_seed():

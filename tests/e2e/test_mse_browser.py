@@ -18,6 +18,11 @@ def _server_past_its_first_visit(app):
     app.goto("")
 
 
+def show_tab_content(app) -> None:
+    """Scroll the tab bar to the top of the view, so a screenshot shows the open tab, not the editors."""
+    app.page.get_by_role("tablist").first.evaluate("bar => bar.scrollIntoView()")
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_mse_page_renders_each_tab_in_both_languages(app, lang):
     app.goto(f"mse?lang={lang}")
@@ -25,9 +30,15 @@ def test_mse_page_renders_each_tab_in_both_languages(app, lang):
     assert app.page.locator('[data-testid="stMetricValue"]').first.inner_text() == "17/6 = 2.8333"
     assert app.page.locator('[data-testid="stVegaLiteChart"]').count() >= 1
     app.screenshot(f"mse-{lang}")
-    for key in ("mse.tab.grad", "mse.tab.switch", "mse.tab.legacy"):
+    for key in ("mse.tab.grad", "mse.tab.switch", "mse.tab.norms", "mse.tab.autograd", "mse.tab.legacy"):
         app.open_tab(translate(key, lang))
+        show_tab_content(app)
         app.screenshot(f"mse-{lang}-{key.rsplit('.', 1)[1]}")
+    app.open_tab(translate("mse.tab.code", lang))
+    download = app.page.get_by_text(translate("code.download", lang, file="mse_mean.py"))
+    download.first.wait_for(state="visible")  # the script is offered as a file too
+    show_tab_content(app)
+    app.screenshot(f"mse-{lang}-code")
     app.assert_clean()
 
 

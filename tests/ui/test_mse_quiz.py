@@ -9,7 +9,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from core.mse import REDUCTIONS, mse, preset_pair
+from core.mse import PRESETS, REDUCTIONS, mse, preset_pair
 from ui.classroom import worksheet_html
 from ui.mse_quiz import focus_entry, matrix_text, mse_questions, worksheet_inputs
 
@@ -42,7 +42,7 @@ def test_seed_000_answers_are_the_known_golden_values(reduction, loss, grad):
     assert q["batch"].answer == pytest.approx(17 / 3)
 
 
-@pytest.mark.parametrize("preset", ["seed000", "seed002", "random", "residuals"])
+@pytest.mark.parametrize("preset", PRESETS)
 @pytest.mark.parametrize("reduction", REDUCTIONS)
 def test_answers_equal_pytorch_computed_independently(preset, reduction):
     x, y = preset_pair(preset, seed=3)

@@ -8,7 +8,8 @@ import pytest
 from core.errors import InputError
 from ui.charts.mse import heatmap, matrix_frame
 from ui.matrix_editor import MAX_SIZE, decode_matrix, encode_matrix, parse_cells, resize
-from ui.mse_view import exact, grad_tex, loss_tex, num, num_with_fraction, tex_num
+from ui.mse_view import exact, grad_tex, loss_tex, num_with_fraction, tex_exact
+from ui.numbers import num
 
 DIFF = [[1.0, -1.0], [3.0, -2.0], [-1.0, 1.0]]  # X - Y of seed 000
 
@@ -54,7 +55,13 @@ def test_simple_fractions_are_recognised_and_others_are_not():
     assert exact(2**0.5) is None
     assert num_with_fraction(17 / 6) == "17/6 = 2.8333"
     assert num(17.0) == "17" and num(0.5) == "0.5"
-    assert tex_num(-1 / 3) == r"-\tfrac{1}{3}"
+    assert tex_exact(-1 / 3) == r"-\tfrac{1}{3}"
+
+
+def test_small_numbers_are_never_written_as_zero():
+    assert num_with_fraction(1.23e-7) == "1.23e-07"
+    assert tex_exact(1.23e-7) == r"1.23 \times 10^{-7}"
+    assert "0.0000" not in loss_tex([[1e-5, 0.0]], "sum", 1e-10)
 
 
 def test_mean_loss_formula_substitutes_every_squared_difference():
@@ -76,9 +83,15 @@ def test_mean_gradient_formula_shows_the_thirds():
     assert r"\tfrac{1}{3} & -\tfrac{1}{3} \\ 1 & -\tfrac{2}{3}" in grad_tex(DIFF, "mean")
 
 
+def test_none_gradient_formula_says_it_is_the_gradient_of_the_sum():
+    none, total = grad_tex(DIFF, "none"), grad_tex(DIFF, "sum")
+    assert r"\partial\,(\textstyle\sum_{i,j}\text{loss}_{ij})" in none
+    assert r"\partial\,(\text{loss})" in total and r"\sum" not in total
+
+
 def test_heatmap_has_one_cell_per_entry():
     frame = matrix_frame([[1.0, 4.0], [9.0, 0.0]])
-    assert list(frame.columns) == ["row", "col", "value"] and len(frame) == 4
+    assert list(frame.columns) == ["row", "col", "value", "label"] and len(frame) == 4
     chart = heatmap(frame, title="t", value_title="v")
     assert isinstance(chart, alt.LayerChart)
     assert chart.to_dict()["layer"][0]["mark"]["type"] == "rect"
@@ -88,3 +101,10 @@ def test_large_heatmaps_stay_narrow_and_drop_the_numbers():
     chart = heatmap(matrix_frame([[1.0] * 20] * 20), title="t", value_title="v").to_dict()
     assert len(chart["layer"]) == 1
     assert chart["width"]["step"] * 20 <= 300
+
+
+def test_heatmap_cells_write_small_values_as_the_page_does():
+    frame = matrix_frame([[2e-6, 0.5], [-3.0, 0.0]])
+    assert frame["label"].tolist() == ["2e-06", "0.5", "-3", "0"]
+    layers = heatmap(frame, title="t", value_title="v").to_dict()["layer"]
+    assert layers[1]["encoding"]["text"]["field"] == "label"

@@ -5,12 +5,15 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ui.numbers import num
+
 
 def matrix_frame(values: list[list[float]]) -> pd.DataFrame:
-    """A matrix in long form: one row per entry with its 1-based `row`, `col` and `value`."""
+    """A matrix in long form: one row per entry with its 1-based `row`, `col`, `value` and `label`
+    (the value as every page writes numbers, so a small non-zero entry never reads 0)."""
     return pd.DataFrame(
-        [(i + 1, j + 1, float(v)) for i, row in enumerate(values) for j, v in enumerate(row)],
-        columns=["row", "col", "value"],
+        [(i + 1, j + 1, float(v), num(v)) for i, row in enumerate(values) for j, v in enumerate(row)],
+        columns=["row", "col", "value", "label"],
     )
 
 
@@ -29,13 +32,13 @@ def heatmap(frame: pd.DataFrame, *, title: str, value_title: str, diverging: boo
     )
     cells = base.mark_rect(stroke="white").encode(
         color=alt.Color("value:Q", scale=scale, title=value_title),
-        tooltip=[alt.Tooltip("row:O"), alt.Tooltip("col:O"), alt.Tooltip("value:Q", format=".6g")],
+        tooltip=[alt.Tooltip("row:O"), alt.Tooltip("col:O"), alt.Tooltip("label:N", title=value_title)],
     )
     # white text on the strongest colours, dark text elsewhere, so every number stays readable
     extreme = frame["value"].abs().max() or 1.0
     strong = alt.datum.value > 0.6 * extreme if not diverging else abs(alt.datum.value) > 0.6 * extreme
     labels = base.mark_text(fontSize=13 if step >= 44 else 11).encode(
-        text=alt.Text("value:Q", format=".4~f"),
+        text=alt.Text("label:N"),
         color=alt.ColorValue("#1f2933", condition={"test": strong, "value": "white"}),
     )
     layers = [cells, labels] if cols <= MAX_LABELLED else [cells]

@@ -96,7 +96,7 @@ def probabilities(
             "sigmoid(z)": sigmoid,
         }
     )
-    gap(logits, T, p)
+    gap(logits, T)
 
     st.subheader(t("softmax.sigmoid.title"))
     label_softmax, label_sigmoid = t("softmax.fn.softmax"), t("softmax.fn.sigmoid")
@@ -109,11 +109,11 @@ def probabilities(
     s2.markdown(t("softmax.sigmoid.body", sum_softmax=num(sum(p)), sum_sigmoid=num(sum(sigmoid))))
 
 
-def gap_sentences(logits: Sequence[float], T: float, p: Sequence[float]) -> tuple[str, str]:
+def gap_sentences(logits: Sequence[float], T: float) -> tuple[str, str]:
     """The ratio of the two likeliest classes' probabilities as a formula, and what it says about these
     logits (kept order; a gap widened or narrowed; what T does to it), all from the live numbers."""
     n = len(logits)
-    i, j = sorted(range(n), key=lambda c: (-p[c], c))[:2]
+    i, j = sorted(range(n), key=lambda c: (-logits[c], c))[:2]  # the two largest p, so a_i ≥ a_j
     d = logits[i] - logits[j]
     formula = (
         rf"\frac{{p_{i}}}{{p_{j}}} = e^{{(a_{i} - a_{j})/T}} = e^{{({tex_num(logits[i])} - "
@@ -146,9 +146,9 @@ def gap_sentences(logits: Sequence[float], T: float, p: Sequence[float]) -> tupl
     return formula, " ".join(text)
 
 
-def gap(logits: Sequence[float], T: float, p: Sequence[float]) -> None:
+def gap(logits: Sequence[float], T: float) -> None:
     st.subheader(t("softmax.gap.title"))
-    formula, text = gap_sentences(logits, T, p)
+    formula, text = gap_sentences(logits, T)
     st.latex(formula)
     st.markdown(text)
 

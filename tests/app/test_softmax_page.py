@@ -292,7 +292,7 @@ def test_overflow_example_says_what_happens_at_this_temperature(T, verdict):
     at = _open(T=T, tab="stability")
     classic = _markdown(at).split(translate("softmax.stable.classic", "en"))[1]
     assert ("nothing overflows in float64" in classic) == (verdict == "fine")
-    assert ("its exp is inf in float64" in classic) == (verdict == "overflow")
+    assert ("its exp(z) is inf in float64" in classic) == (verdict == "overflow")
     assert ("In float32 it would overflow" in classic) == (verdict == "fine")  # 1000 / 1.5 > 88.72
     naive = next(df.value for df in at.dataframe[1:] if "exp(z)" in df.value.columns).iloc[:, 3].tolist()
     assert ("nan" in naive) == (verdict == "overflow")

@@ -89,10 +89,10 @@ STRINGS = {
     ),
     "softmax.gap.temperature": (
         "The temperature controls it: at T = {half} this ratio would be squared, {squared}; at T = {double} it "
-        "would be its square root, {root}. As T → 0 all the probability goes to the largest logit; as T grows, "
-        "every probability approaches 1/{n} = {uniform}.",
+        "would be its square root, {root}. As T → 0 all the probability goes to the largest logit (shared "
+        "equally if several tie); as T grows, every probability approaches 1/{n} = {uniform}.",
         "温度控制着它：T = {half} 时这个比值会变成它的平方 {squared}；T = {double} 时会变成它的平方根 {root}。"
-        "T → 0 时，全部概率都集中到最大的 logit 上；T 越大，每个概率越接近 1/{n} = {uniform}。",
+        "T → 0 时，全部概率都集中到最大的 logit 上（若有几个并列最大，则平分）；T 越大，每个概率越接近 1/{n} = {uniform}。",
     ),
     "softmax.sigmoid.title": (
         "Why softmax, not sigmoid, when classes are exclusive",
@@ -158,8 +158,10 @@ STRINGS = {
         "非对角元素全为负（最大值 {value}）：提高一个 logit，其他所有概率都会下降。",
     ),
     "softmax.fact.underflow": (
-        "A warning sign means a probability is so small that it rounds to 0 in float64, so its row and column are 0.",
-        "出现警告标记，说明某个概率小到在 float64 中被舍入为 0，因此它所在的行和列都为 0。",
+        "A warning sign means a number too small for float64: a probability, or a product $p_i p_j$, underflows "
+        "to exactly 0, so those entries are 0 instead of positive or negative.",
+        "出现警告标记，说明有的数对 float64 来说太小：某个概率或乘积 $p_i p_j$ 下溢为 0，"
+        "因此这些元素恰好为 0，而不是正数或负数。",
     ),
     "softmax.jac.derivation": ("Where the formula comes from", "公式的推导"),
     "softmax.jac.derivation_body": (
@@ -257,10 +259,10 @@ STRINGS = {
         "**经典例子：[1000, 999, −1000]**",
     ),
     "softmax.stable.overflow": (
-        "Here the largest z is {z_max}, above {limit64}: its exp is inf in float64, so the naive formula gives "
-        "inf / inf = nan for it and 0 for the others. The stable column is right.",
-        "这里最大的 z 为 {z_max}，超过 {limit64}：它的 exp 在 float64 中为 inf，所以朴素算法对它给出 "
-        "inf / inf = nan，对其余类别给出 0。稳定算法这一列是正确的。",
+        "Here the largest z is {z_max}, above {limit64}: its exp(z) is inf in float64, so the naive formula gives "
+        "inf / inf = nan wherever exp(z) is inf and 0 elsewhere. The stable column is right.",
+        "这里最大的 z 为 {z_max}，超过 {limit64}：它的 exp(z) 在 float64 中为 inf，所以朴素算法在 exp(z) 为 inf "
+        "的地方给出 inf / inf = nan，其余地方给出 0。稳定算法这一列是正确的。",
     ),
     "softmax.stable.underflow": (
         "Here every exp(z) underflows to 0 in float64 (the largest z is {z_max}), so the naive formula gives "
@@ -386,7 +388,7 @@ STRINGS |= {
     ),
     "softmax.quiz.hidden_tab": (
         "The numbers of this tab are hidden until every question above has been revealed.",
-        "在上面的每个问题都揭晓之前，这个标签页中的数值会被隐藏。",
+        "在上面的每个问题都揭晓之前，本标签页中的数值会被隐藏。",
     ),
     "softmax.quiz.worksheet_title": ("Softmax, its Jacobian and cross-entropy", "softmax、它的雅可比矩阵与交叉熵"),
 }

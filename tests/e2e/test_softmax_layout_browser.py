@@ -30,9 +30,12 @@ STICKING_OUT = """
         .filter(([, over]) => over > 1);
 })
 """
+# Sidebar entries whose title is cut with an ellipsis (its box hides what does not fit): their text.
 TRUNCATED_NAV = """
-(root) => [...root.querySelectorAll('[data-testid="stSidebarNav"] a span[label]')]
-    .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.textContent)
+(root) => [...root.querySelectorAll('[data-testid="stSidebarNav"] a')]
+    .filter(a => [...a.querySelectorAll('*')]
+        .some(el => getComputedStyle(el).overflowX === 'hidden' && el.scrollWidth > el.clientWidth))
+    .map(a => a.textContent)
 """
 
 

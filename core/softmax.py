@@ -190,6 +190,7 @@ def cross_entropy_upstream(
             "it computes log_softmax by log-sum-exp, then the negative log-likelihood, never taking log p",
             code="p_underflow",
             target=target,
+            dtype=str(p.dtype).removeprefix("torch."),
         )
     v = torch.zeros_like(p)
     v[target] = -1 / p[target]

@@ -7,6 +7,7 @@ import random
 import streamlit as st
 
 from core import softmax as sm
+from core.device import default_dtype, resolve_device
 from core.errors import InputError
 from ui import softmax_view as view
 from ui.classroom import QUIZ_KEY, quiz, results_hidden, worksheet_button
@@ -98,6 +99,7 @@ except InputError as error:
     valid = False
 
 device = selected_device()
+dtype = default_dtype(resolve_device(device))  # what the tables are computed in
 n = len(logits)
 fw = softmax_numbers(logits, T, device)
 p, J = fw["p"], fw["analytic"]
@@ -177,7 +179,8 @@ with tabs[opened]:  # only the open tab is drawn: opening another one reruns the
     elif opened == "jacobian":
         if hidden:
             hidden_here()
-        view.jacobian(T, p, J, fw["autograd"], fw["rowwise"], k=target if target < n else 0, hidden=hidden)
+        k = target if target < n else 0
+        view.jacobian(T, p, J, fw["autograd"], fw["rowwise"], k=k, dtype=dtype, hidden=hidden)
     elif opened == "vjp":
         if v is not None:
             if hidden:
@@ -198,7 +201,7 @@ with tabs[opened]:  # only the open tab is drawn: opening another one reruns the
         classic = (t("softmax.stable.classic"), OVERFLOW, overflow["naive"], overflow["p"])
         if hidden:
             hidden_here()
-        view.stability([classic] if hidden else [yours, classic], T)
+        view.stability([classic] if hidden else [yours, classic], T, dtype)
     elif target >= n:
         st.warning(t("softmax.code.no_target", y=target, last=n - 1))
     else:

@@ -53,9 +53,10 @@ def exp_text(x: float, *, tex: bool = False) -> str:
     if x < 700:
         return tex_num(math.exp(x)) if tex else num(math.exp(x))
     exponent, fraction = divmod(x / _LN10, 1)
-    mantissa = num(10**fraction)
-    if mantissa == "10":  # 9.99996 rounds up
+    mantissa = f"{10**fraction:.3f}"  # 4 significant digits, as `num` writes numbers from 1e7 up
+    if mantissa == "10.000":
         mantissa, exponent = "1", exponent + 1
+    mantissa = mantissa.rstrip("0").rstrip(".")
     return rf"{mantissa} \times 10^{{{int(exponent)}}}" if tex else f"{mantissa}e+{int(exponent)}"
 
 
@@ -154,13 +155,21 @@ def gap(logits: Sequence[float], T: float) -> None:
 
 
 def jacobian(
-    T: float, p: list[float], J: list[list[float]], J_functional: list, J_rowwise: list, k: int, *, hidden: bool = False
+    T: float,
+    p: list[float],
+    J: list[list[float]],
+    J_functional: list,
+    J_rowwise: list,
+    k: int,
+    *,
+    dtype: torch.dtype,
+    hidden: bool = False,
 ) -> None:
-    """The formula's J beside autograd's, their differences, the two cases for row k, the checkable facts.
-    `hidden` (quiz mode): the explanation and the derivation only."""
+    """The formula's J beside autograd's, their differences, the two cases for row k, the checkable facts
+    (`dtype`: what they were computed in). `hidden` (quiz mode): the explanation and the derivation only."""
     st.markdown(t("softmax.jac.intro" if len(p) <= SIDE_BY_SIDE else "softmax.jac.intro_stacked"))
     if not hidden:
-        _jacobian_numbers(T, p, J, J_functional, J_rowwise, k)
+        _jacobian_numbers(T, p, J, J_functional, J_rowwise, k, dtype)
     with st.expander(t("softmax.jac.derivation")):
         st.latex(
             r"\frac{\partial p_i}{\partial a_j} = \frac{1}{T}\begin{cases} p_i(1-p_i) & i = j \\"
@@ -173,7 +182,7 @@ SIDE_BY_SIDE = 5  # up to this many classes the two heat maps fit side by side; 
 
 
 def _jacobian_numbers(
-    T: float, p: list[float], J: list[list[float]], J_functional: list, J_rowwise: list, k: int
+    T: float, p: list[float], J: list[list[float]], J_functional: list, J_rowwise: list, k: int, dtype: torch.dtype
 ) -> None:
     n = len(p)
     places = st.columns(2) if n <= SIDE_BY_SIDE else [st.container(), st.container()]
@@ -204,7 +213,7 @@ def _jacobian_numbers(
         icon = ":green[:material/check_circle:]" if holds else ":orange[:material/warning:]"
         st.markdown(f"{icon} {t(key, value=value)}")
     if not all(holds for _, holds, _ in facts):
-        st.caption(t("softmax.fact.underflow"))
+        st.caption(t("softmax.fact.underflow", dtype=dtype_name(dtype)))
 
 
 def jacobian_facts(J: list[list[float]]) -> list[tuple[str, bool, str]]:
@@ -292,27 +301,35 @@ def _gradient_from_jacobian(y: int) -> None:
     )
 
 
-def stability_verdict(values: Sequence[float], T: float) -> str:
-    """What the naive formula does with these logits at this T, in float64 (the table) and in float32
-    (PyTorch's default dtype), from the live numbers."""
-    z_max = max(values) / T
-    limits = {"limit64": num(sm.exp_limit(torch.float64)), "limit32": num(sm.exp_limit(torch.float32))}
-    here = sm.naive_failure(list(values), T, dtype=torch.float64)
-    text = t(f"softmax.stable.{here or 'fine'}", z_max=num(z_max), **limits)
-    float32 = sm.naive_failure(list(values), T, dtype=torch.float32)
-    if here is None:
-        text += " " + t(f"softmax.stable.float32_{float32 or 'fine'}", **limits)
+def dtype_name(dtype: torch.dtype) -> str:
+    return str(dtype).removeprefix("torch.")
+
+
+def stability_verdict(values: Sequence[float], T: float, dtype: torch.dtype) -> str:
+    """What the naive formula does with these logits at this T in `dtype` (the table's), and where that is
+    float64, in float32 (PyTorch's default dtype) too, from the live numbers."""
+    here = sm.naive_failure(list(values), T, dtype=dtype)
+    text = t(
+        f"softmax.stable.{here or 'fine'}",
+        z_max=num(max(values) / T),
+        limit=num(sm.exp_limit(dtype)),
+        dtype=dtype_name(dtype),
+    )
+    if here is None and dtype != torch.float32:
+        float32 = sm.naive_failure(list(values), T, dtype=torch.float32)
+        text += " " + t(f"softmax.stable.float32_{float32 or 'fine'}", limit32=num(sm.exp_limit(torch.float32)))
     return text
 
 
-def stability(cases: list[tuple[str, Sequence[float], list[float], list[float]]], T: float) -> None:
-    """For each (title, logits, naive softmax, stable softmax): the overflowing exp beside the shifted one,
-    and what happened, in words built from its numbers."""
+def stability(cases: list[tuple[str, Sequence[float], list[float], list[float]]], T: float, dtype: torch.dtype) -> None:
+    """For each (title, logits, naive softmax, stable softmax), computed in `dtype`: the overflowing exp
+    beside the shifted one, and what happened, in words built from its numbers."""
     st.markdown(
         t(
             "softmax.stable.intro",
             limit64=num(sm.exp_limit(torch.float64)),
             limit32=num(sm.exp_limit(torch.float32)),
+            dtype=dtype_name(dtype),
         )
     )
     for title, values, naive, stable in cases:
@@ -327,5 +344,5 @@ def stability(cases: list[tuple[str, Sequence[float], list[float], list[float]]]
                 t("softmax.stable.stable"): stable,
             }
         )
-        st.markdown(stability_verdict(values, T))
+        st.markdown(stability_verdict(values, T, dtype))
     st.markdown(t("softmax.stable.why"))

@@ -158,9 +158,9 @@ STRINGS = {
         "非对角元素全为负（最大值 {value}）：提高一个 logit，其他所有概率都会下降。",
     ),
     "softmax.fact.underflow": (
-        "A warning sign means a number too small for float64: a probability, or a product $p_i p_j$, underflows "
+        "A warning sign means a number too small for {dtype}: a probability, or a product $p_i p_j$, underflows "
         "to exactly 0, so those entries are 0 instead of positive or negative.",
-        "出现警告标记，说明有的数对 float64 来说太小：某个概率或乘积 $p_i p_j$ 下溢为 0，"
+        "出现警告标记，说明有的数对 {dtype} 来说太小：某个概率或乘积 $p_i p_j$ 下溢为 0，"
         "因此这些元素恰好为 0，而不是正数或负数。",
     ),
     "softmax.jac.derivation": ("Where the formula comes from", "公式的推导"),
@@ -246,12 +246,12 @@ STRINGS = {
         "inf / inf is nan; when every z is very negative, every $e^z$ underflows to 0 and 0 / 0 is nan. "
         "Subtracting $\\max z$ first changes nothing mathematically (the factor $e^{-\\max z}$ cancels) but "
         "every exponent becomes ≤ 0 and the largest is exactly 0, so every exp is at most 1 and their sum at "
-        "least 1. The tables compute in float64.",
+        "least 1. The tables below compute in {dtype}.",
         "教科书公式 $e^{z_i}/\\sum_j e^{z_j}$ 可能失败。在 float64 中 z 大于约 {limit64} 时 $e^z$ 会上溢为 inf，"
         "在 float32（PyTorch 的默认 dtype）中 z 大于约 {limit32} 时就会上溢，而 inf / inf 为 nan；"
         "当所有 z 都非常负时，每个 $e^z$ 都下溢为 0，0 / 0 也是 nan。先减去 $\\max z$ 在数学上不改变结果"
         "（因子 $e^{-\\max z}$ 会约掉），但每个指数都变成 ≤ 0，且最大的恰好为 0，因此每个 exp 都不超过 1，"
-        "它们的和至少为 1。表中按 float64 计算。",
+        "它们的和至少为 1。下面的表按 {dtype} 计算。",
     ),
     "softmax.stable.yours": ("**Your logits**", "**你的 logits**"),
     "softmax.stable.classic": (
@@ -259,21 +259,21 @@ STRINGS = {
         "**经典例子：[1000, 999, −1000]**",
     ),
     "softmax.stable.overflow": (
-        "Here the largest z is {z_max}, above {limit64}: its exp(z) is inf in float64, so the naive formula gives "
+        "Here the largest z is {z_max}, above {limit}: its exp(z) is inf in {dtype}, so the naive formula gives "
         "inf / inf = nan wherever exp(z) is inf and 0 elsewhere. The stable column is right.",
-        "这里最大的 z 为 {z_max}，超过 {limit64}：它的 exp(z) 在 float64 中为 inf，所以朴素算法在 exp(z) 为 inf "
+        "这里最大的 z 为 {z_max}，超过 {limit}：它的 exp(z) 在 {dtype} 中为 inf，所以朴素算法在 exp(z) 为 inf "
         "的地方给出 inf / inf = nan，其余地方给出 0。稳定算法这一列是正确的。",
     ),
     "softmax.stable.underflow": (
-        "Here every exp(z) underflows to 0 in float64 (the largest z is {z_max}), so the naive formula gives "
+        "Here every exp(z) underflows to 0 in {dtype} (the largest z is {z_max}), so the naive formula gives "
         "0 / 0 = nan everywhere. The stable column is right.",
-        "这里每个 exp(z) 在 float64 中都下溢为 0（最大的 z 为 {z_max}），所以朴素算法处处给出 0 / 0 = nan。"
+        "这里每个 exp(z) 在 {dtype} 中都下溢为 0（最大的 z 为 {z_max}），所以朴素算法处处给出 0 / 0 = nan。"
         "稳定算法这一列是正确的。",
     ),
     "softmax.stable.fine": (
-        "Here the largest z is {z_max}, not above {limit64}: nothing overflows in float64 at this temperature, "
+        "Here the largest z is {z_max}, not above {limit}: nothing overflows in {dtype} at this temperature, "
         "and the naive and stable columns agree.",
-        "这里最大的 z 为 {z_max}，不超过 {limit64}：在这个温度下 float64 中没有溢出，朴素算法与稳定算法两列一致。",
+        "这里最大的 z 为 {z_max}，不超过 {limit}：在这个温度下 {dtype} 中没有溢出，朴素算法与稳定算法两列一致。",
     ),
     "softmax.stable.float32_overflow": (
         "In float32 it would overflow: z is above {limit32} there.",
@@ -333,11 +333,11 @@ STRINGS |= {
         "目标类别 {target} 超出范围：对当前 logits，它必须在 0 … {last} 之间。",
     ),
     "err.p_underflow": (
-        "p of the target class {target} underflows to 0 in float64, so ∂L/∂p = −1/p is infinite. "
+        "p of the target class {target} underflows to 0 in {dtype}, so ∂L/∂p = −1/p is infinite. "
         "`F.cross_entropy` stays finite: it computes `log_softmax` by log-sum-exp "
         "($z - \\max z - \\log\\sum_j e^{z_j - \\max z}$), then the negative log-likelihood, so it never "
         "takes log p nor divides by p; its gradient on the next tab is finite.",
-        "目标类别 {target} 的概率 p 在 float64 中下溢为 0，所以 ∂L/∂p = −1/p 为无穷大。"
+        "目标类别 {target} 的概率 p 在 {dtype} 中下溢为 0，所以 ∂L/∂p = −1/p 为无穷大。"
         "`F.cross_entropy` 仍然有限：它用 log-sum-exp（$z - \\max z - \\log\\sum_j e^{z_j - \\max z}$）"
         "计算 `log_softmax`，再取负对数似然，从不计算 log p，也不除以 p；下一个标签页中的梯度是有限的。",
     ),

@@ -6,7 +6,9 @@ softmax is applied to z = a / T. Results are float64 tensors (float32 on MPS).
 
 from __future__ import annotations
 
+import math
 import re
+import textwrap
 from dataclasses import dataclass
 from typing import Literal
 
@@ -184,10 +186,11 @@ def cross_entropy_upstream(
     target = _target(target, p.numel())
     if p[target] == 0:
         raise InputError(
-            f"p_{target} underflows to 0, so dL/dp = -1/p_{target} is infinite; "
-            "F.cross_entropy avoids this by never forming p (log_softmax + nll_loss)",
+            f"p_{target} underflows to 0, so dL/dp = -1/p_{target} is infinite; F.cross_entropy is finite: "
+            "it computes log_softmax by log-sum-exp, then the negative log-likelihood, never taking log p",
             code="p_underflow",
             target=target,
+            dtype=str(p.dtype).removeprefix("torch."),
         )
     v = torch.zeros_like(p)
     v[target] = -1 / p[target]
@@ -198,6 +201,25 @@ def naive_softmax(logits: torch.Tensor | list[float], *, device: str | None = No
     """exp(a_i) / Σ_j exp(a_j) straight from the textbook: exp(1000) is inf in float64, so this gives nan."""
     e = torch.exp(_vector(logits, device))
     return e / e.sum()
+
+
+def exp_limit(dtype: torch.dtype = torch.float64) -> float:
+    """log of the largest finite number of `dtype`: exp(z) overflows to inf above about this z
+    (709.78 in float64, 88.72 in float32, PyTorch's default dtype)."""
+    return math.log(torch.finfo(dtype).max)
+
+
+def naive_failure(
+    logits: torch.Tensor | list[float], temperature: float = 1.0, *, dtype: torch.dtype = torch.float64
+) -> Literal["overflow", "underflow"] | None:
+    """Why `naive_softmax(a / T)` computed in `dtype` gives nan, or None when it does not: some exp(z)
+    overflows to inf (inf / inf = nan), or every exp(z) underflows to 0 (0 / 0 = nan)."""
+    e = torch.exp(torch.as_tensor(logits, dtype=dtype) / _temperature(temperature))
+    if torch.isinf(e).any():
+        return "overflow"
+    if (e == 0).all():
+        return "underflow"
+    return None
 
 
 @dataclass(frozen=True)
@@ -238,17 +260,28 @@ def cross_entropy(
     return CEReport(target, probs, logsumexp, log_softmax, nll, loss.detach(), grad, leaf.grad)
 
 
+def _tensor_literal(name: str, values: list[float], extra: str) -> str:
+    """`name = torch.tensor([...], extra)`, its list wrapped so that no line is longer than 79 characters."""
+    numbers = ", ".join(repr(float(x)) for x in values)
+    lines = textwrap.wrap(numbers, width=70, initial_indent="    [", subsequent_indent="     ") or ["    ["]
+    return "\n".join([f"{name} = torch.tensor(", *lines[:-1], lines[-1] + "],", f"    {extra},", ")"])
+
+
 def to_pytorch_script(logits: list[float], *, temperature: float, target: int, upstream: list[float]) -> str:
-    """A plain-PyTorch script (no import of this project) that prints the page's numbers with 4 decimals."""
+    """A plain-PyTorch script (no import of this project) that prints the page's numbers to 6 significant
+    digits. No line is longer than 79 characters, so it reads whole on the page and in an editor."""
+    a = _tensor_literal("a", logits, "dtype=torch.float64, requires_grad=True")
+    v = _tensor_literal("v", upstream, "dtype=torch.float64")
     return f"""import torch
 import torch.nn.functional as F
 
 
 def show(name, t):
-    print(name, "=", " ".join(f"{{x:.4f}}" for x in t.detach().flatten().tolist()))
+    values = t.detach().flatten().tolist()
+    print(name, "=", " ".join(f"{{x:.6g}}" for x in values))
 
 
-a = torch.tensor({[float(x) for x in logits]!r}, dtype=torch.float64, requires_grad=True)
+{a}
 T = {float(temperature)!r}
 y = torch.tensor([{int(target)}])
 
@@ -256,17 +289,25 @@ p = F.softmax(a / T, dim=0)
 show("p", p)
 show("sigmoid", torch.sigmoid(a / T))
 
-# the Jacobian three ways: autograd, seed 001's row by row, and the formula (diag(p) - p p^T) / T
-J = torch.autograd.functional.jacobian(lambda x: F.softmax(x / T, dim=0), a.detach())
-rows = torch.stack([torch.autograd.grad(p[i], a, retain_graph=True)[0] for i in range(len(p))])
+# the Jacobian three ways: autograd's, seed 001's row by row,
+# and the formula (diag(p) - p p^T) / T
+J = torch.autograd.functional.jacobian(
+    lambda x: F.softmax(x / T, dim=0), a.detach()
+)
+rows = torch.stack(
+    [torch.autograd.grad(p[i], a, retain_graph=True)[0] for i in range(len(p))]
+)
 formula = (torch.diag(p) - torch.outer(p, p)) / T
 show("J", J)
-print("max |J - rows| =", (J - rows).abs().max().item(), "max |J - formula| =", (J - formula).abs().max().item())
+print("max |J - rows| =", (J - rows).abs().max().item())
+print("max |J - formula| =", (J - formula).abs().max().item())
 
-v = torch.tensor({[float(x) for x in upstream]!r}, dtype=torch.float64)
+# v^T J in one backward pass, for the upstream gradient v = dL/dp
+{v}
 show("vJ", torch.autograd.grad(p, a, grad_outputs=v, retain_graph=True)[0])
 
-loss = F.cross_entropy((a / T).unsqueeze(0), y)  # = F.nll_loss(F.log_softmax(a / T), y)
+# F.cross_entropy = nll_loss(log_softmax(a / T), y), log-sum-exp inside
+loss = F.cross_entropy((a / T).unsqueeze(0), y)
 show("log_softmax", F.log_softmax(a / T, dim=0))
 show("loss", loss)
 loss.backward()

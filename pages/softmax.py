@@ -7,11 +7,14 @@ import random
 import streamlit as st
 
 from core import softmax as sm
+from core.device import default_dtype, resolve_device
 from core.errors import InputError
 from ui import softmax_view as view
 from ui.classroom import QUIZ_KEY, quiz, results_hidden, worksheet_button
+from ui.code import script
 from ui.errors import show_input_error
 from ui.i18n import current_lang, t
+from ui.numbers import num
 from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
 from ui.softmax_compute import cross_entropy_numbers, softmax_numbers, vjp_numbers
@@ -96,6 +99,7 @@ except InputError as error:
     valid = False
 
 device = selected_device()
+dtype = default_dtype(resolve_device(device))  # what the tables are computed in
 n = len(logits)
 fw = softmax_numbers(logits, T, device)
 p, J = fw["p"], fw["analytic"]
@@ -114,7 +118,7 @@ if questions:  # only in quiz mode
         t("softmax.quiz.worksheet_title"),
         {
             t("softmax.logits_label"): shown_logits(logits),
-            t("softmax.temperature"): f"{T:g}",
+            t("softmax.temperature"): num(T),
             t("softmax.target"): str(target),
         },
         questions,
@@ -123,9 +127,15 @@ if questions:  # only in quiz mode
 hidden = results_hidden(questions)
 
 
+def default_v(n: int) -> str:
+    """The custom v offered first: e_0, one number per logit."""
+    return ", ".join(["1"] + ["0"] * (n - 1))
+
+
 def upstream(draw: bool) -> tuple[str, tuple[float, ...] | None, dict | None]:
     """The upstream gradient v of the vᵀJ tab: its choice, its values and vᵀJ (both None, with the error
-    shown, when the typed v is invalid). Drawn in that tab; read without drawing for the code tab's script."""
+    shown, when the typed v is invalid). Drawn in that tab; read without drawing on the others (the script
+    uses it, and the choice is a URL setting of every tab)."""
     # labels fixed now: AppTest formats options after the run, outside the language of the session
     labels = {
         "ce": t("softmax.vjp.ce"),
@@ -144,7 +154,11 @@ def upstream(draw: bool) -> tuple[str, tuple[float, ...] | None, dict | None]:
         elif choice == "ones":
             v = (1.0,) * n
         else:
-            custom = url_text("vc", t("softmax.vjp.custom_label"), default="1, 0, 0", max_chars=MAX_CHARS, draw=draw)
+            # an untouched default v follows the number of logits; a v the user typed is kept as typed
+            defaults = {default_v(k) for k in range(sm.MIN_CLASSES, sm.MAX_CLASSES + 1)}
+            if st.session_state.get("vc") in defaults:
+                st.session_state["vc"] = default_v(n)
+            custom = url_text("vc", t("softmax.vjp.custom_label"), default=default_v(n), max_chars=MAX_CHARS, draw=draw)
             v = tuple(sm.parse_logits(custom, name="v"))
         return choice, v, vjp_numbers(logits, v, T, device)
     except InputError as error:
@@ -155,6 +169,9 @@ def upstream(draw: bool) -> tuple[str, tuple[float, ...] | None, dict | None]:
 
 tabs, opened = url_tabs("softmax")
 with tabs[opened]:  # only the open tab is drawn: opening another one reruns the page
+    if opened == "vjp":
+        st.markdown(t("softmax.vjp.intro"))
+    choice, v, vjp = upstream(draw=opened == "vjp")
     if opened == "probs":
         if hidden:
             hidden_here()
@@ -162,10 +179,9 @@ with tabs[opened]:  # only the open tab is drawn: opening another one reruns the
     elif opened == "jacobian":
         if hidden:
             hidden_here()
-        view.jacobian(T, p, J, fw["autograd"], fw["rowwise"], k=target if target < n else 0, hidden=hidden)
+        k = target if target < n else 0
+        view.jacobian(T, p, J, fw["autograd"], fw["rowwise"], k=k, dtype=dtype, hidden=hidden)
     elif opened == "vjp":
-        st.markdown(t("softmax.vjp.intro"))
-        choice, v, vjp = upstream(draw=True)
         if v is not None:
             if hidden:
                 hidden_here()
@@ -185,13 +201,10 @@ with tabs[opened]:  # only the open tab is drawn: opening another one reruns the
         classic = (t("softmax.stable.classic"), OVERFLOW, overflow["naive"], overflow["p"])
         if hidden:
             hidden_here()
-        view.stability([classic] if hidden else [yours, classic], T)
+        view.stability([classic] if hidden else [yours, classic], T, dtype)
     elif target >= n:
         st.warning(t("softmax.code.no_target", y=target, last=n - 1))
     else:
-        v = upstream(draw=False)[1]  # the script's v: the one chosen in the vᵀJ tab when it is valid
         st.markdown(t("softmax.code.intro"))
-        st.code(
-            sm.to_pytorch_script(list(logits), temperature=T, target=target, upstream=list(v or [1.0] * n)),
-            language="python",
-        )
+        source = sm.to_pytorch_script(list(logits), temperature=T, target=target, upstream=list(v or [1.0] * n))
+        script(source, "softmax_cross_entropy.py")

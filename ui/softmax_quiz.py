@@ -10,21 +10,12 @@ from collections.abc import Mapping, Sequence
 
 from ui.classroom import Question
 from ui.i18n import translate
-
-
-def _num(x: float) -> str:
-    """A number as the page's tables and formulas show it (no "-0.0000")."""
-    return f"{0.0 if abs(x) < 5e-5 else x:.4f}"
-
-
-def _paren(x: float) -> str:
-    """A number to subtract: negative ones in parentheses, so "− -1" reads "− (-1)"."""
-    return f"({_num(x)})" if x < 0 else _num(x)
+from ui.numbers import factor, num
 
 
 def shown_logits(logits: Sequence[float]) -> str:
-    """The logits as the page writes them: "0.2306, 0.6693, 0.6334"."""
-    return ", ".join(f"{v:g}" for v in logits)
+    """The logits as typed, without a trailing ".0": "0.2306, 0.6693, 0.6334", "2, 1, 0.1"."""
+    return ", ".join(f"{v:.12g}" for v in logits)
 
 
 def softmax_questions(
@@ -49,7 +40,7 @@ def softmax_questions(
     total = sum(math.exp((a - top) / T) for a in logits)
     probs, grad = list(ce["probs"]), list(ce["grad"])
     z_y, lse, loss = logits[y] / T, float(ce["logsumexp"]), float(ce["loss"])
-    shared = dict(logits=shown_logits(logits), T=f"{T:g}", y=y, m=m, k=k)
+    shared = dict(logits=shown_logits(logits), T=num(T), y=y, m=m, k=k)
 
     def _t(key: str, **values: object) -> str:
         return translate(key, lang, **shared, **values)
@@ -59,30 +50,30 @@ def softmax_questions(
             "softmax_p_top",
             _t("softmax.quiz.p_top.prompt"),
             p[k],
-            _t("softmax.quiz.p_top.reason", total=_num(total), p=_num(p[k])),
+            _t("softmax.quiz.p_top.reason", total=num(total), p=num(p[k])),
         ),
         Question(
             "softmax_j_diag",
             _t("softmax.quiz.j_diag.prompt"),
             J[y][y],
-            _t("softmax.quiz.j_diag.reason", p=_num(p[y]), J=_num(J[y][y])),
+            _t("softmax.quiz.j_diag.reason", p=num(p[y]), J=num(J[y][y])),
         ),
         Question(
             "softmax_j_off",
             _t("softmax.quiz.j_off.prompt"),
             J[y][m],
-            _t("softmax.quiz.j_off.reason", p=_num(p[y]), q=_num(p[m]), J=_num(J[y][m])),
+            _t("softmax.quiz.j_off.reason", p=num(p[y]), q=num(p[m]), J=num(J[y][m])),
         ),
         Question(
             "softmax_ce_loss",
             _t("softmax.quiz.ce_loss.prompt"),
             loss,
-            _t("softmax.quiz.ce_loss.reason", z=_num(z_y), lse=_paren(lse), loss=_num(loss)),
+            _t("softmax.quiz.ce_loss.reason", z=num(z_y), lse=factor(lse), loss=num(loss)),
         ),
         Question(
             "softmax_grad",
             _t("softmax.quiz.grad.prompt"),
             grad[y],
-            _t("softmax.quiz.grad.reason", p=_num(probs[y]), g=_num(grad[y])),
+            _t("softmax.quiz.grad.reason", p=num(probs[y]), g=num(grad[y])),
         ),
     ]

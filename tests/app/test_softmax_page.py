@@ -7,10 +7,13 @@ import re
 import subprocess
 import sys
 
+import pandas as pd
+import pyarrow as pa
 import pytest
 
 from tests.app.helpers import PAGES, open_page, open_tab, url_param
 from ui.i18n import translate
+from ui.numbers import num
 
 PAGE = next(p for p in PAGES if p.script == "pages/softmax.py")
 SEED_001_P = [0.2471, 0.3832, 0.3697]
@@ -23,8 +26,14 @@ def _open(**params):
     return at
 
 
+def _column(at, name: str) -> list[float]:
+    """The numbers of column `name` of the first table that has it (tables hold numbers as written text)."""
+    frame = next(df.value for df in at.dataframe if name in df.value.columns)
+    return [float(x) for x in frame[name]]
+
+
 def _probabilities(at) -> list[float]:
-    return at.dataframe[0].value["softmax p"].tolist()
+    return _column(at, "softmax p")
 
 
 def _latex(at) -> str:
@@ -46,8 +55,8 @@ def test_opens_on_seed_001_logits_without_errors():
 
 def test_jacobian_cases_are_written_with_seed_001_numbers():
     latex = _latex(_open(tab="jacobian"))
-    assert r"\frac{0.2471 \times (1 - 0.2471)}{1} = 0.1860" in latex
-    assert r"-\frac{0.2471 \times 0.3832}{1} = -0.0947" in latex
+    assert r"\frac{0.2471 \times (1 - 0.2471)}{1} = 0.186" in latex  # 0.18604: 4 significant digits
+    assert r"-\frac{0.2471 \times 0.3832}{1} = -0.09469" in latex
 
 
 def test_jacobian_facts_all_hold_for_ordinary_logits():
@@ -104,9 +113,10 @@ def test_temperature_goes_into_the_url_and_the_formulas():
     at = _open(logits="2, 1, 0.1")
     at.slider(key="T").set_value(0.5).run()
     assert url_param(at, "T") == "0.5"
-    assert r"e^{(2.0000 - 1.0000)/0.5}" in _latex(at)
+    assert r"e^{(2 - 1)/0.5}" in _latex(at)
+    assert r"e^{(2 - 1)/0.5} = 7.3891" in _latex(at)  # p_0 / p_1 = e^2
     ratio = _probabilities(at)[0] / _probabilities(at)[1]
-    assert ratio == pytest.approx(math.exp(2), rel=1e-9)
+    assert ratio == pytest.approx(math.exp(2), rel=1e-3)  # from the table's 4 significant digits
 
 
 def test_target_class_changes_the_loss_to_minus_log_p_target():
@@ -119,16 +129,14 @@ def test_target_class_changes_the_loss_to_minus_log_p_target():
 
 def test_vjp_of_ones_is_zero():
     at = _open(v="ones", tab="vjp")
-    vjp = next(df.value for df in at.dataframe if "autograd.grad(p, a, grad_outputs=v)" in df.value.columns)
-    assert vjp["autograd.grad(p, a, grad_outputs=v)"].abs().max() < 1e-12
+    assert max(map(abs, _column(at, "autograd.grad(p, a, grad_outputs=v)"))) < 1e-12
 
 
 def test_vjp_from_cross_entropy_equals_the_cross_entropy_gradient():
     at = _open(target="1", tab="vjp")
-    vjp = next(df.value for df in at.dataframe if "autograd.grad(p, a, grad_outputs=v)" in df.value.columns)
+    vjp = _column(at, "autograd.grad(p, a, grad_outputs=v)")
     open_tab(at, "softmax", "ce")
-    ce = next(df.value for df in at.dataframe if "a.grad (backward)" in df.value.columns)
-    assert vjp["autograd.grad(p, a, grad_outputs=v)"].tolist() == pytest.approx(ce["a.grad (backward)"].tolist())
+    assert vjp == pytest.approx(_column(at, "a.grad (backward)"), rel=1e-3)  # both written to 4 digits
 
 
 # bad input: a clear message, no traceback, the rest of the page keeps the last valid result
@@ -209,20 +217,176 @@ def test_defaults_keep_the_url_clean():
 # the reproduce-in-PyTorch block
 
 
+def _printed(script: str) -> dict[str, list[float]]:
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    pairs = (line.split(" = ", 1) for line in out.splitlines() if not line.startswith("max"))
+    return {name: [float(x) for x in values.split()] for name, values in pairs}
+
+
 def test_script_prints_the_numbers_the_page_shows():
     at = _open(logits="2, 1, 0.1", T="0.7", target="2", tab="code")
-    script = at.code[0].value
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
-    printed = dict(line.split(" = ", 1) for line in out.splitlines() if not line.startswith("max"))
-    shown_p = [f"{x:.4f}" for x in _probabilities(open_tab(at, "softmax", "probs"))]
-    assert printed["p"].split() == shown_p
+    printed = _printed(at.code[0].value)
+    assert printed["p"] == pytest.approx(_probabilities(open_tab(at, "softmax", "probs")), rel=5e-4)
     open_tab(at, "softmax", "ce")
-    ce = next(df.value for df in at.dataframe if "a.grad (backward)" in df.value.columns)
-    assert printed["grad"].split() == [f"{x:.4f}" for x in ce["(p − onehot) / T"]]
-    assert f"= {float(printed['loss']):.4f}" in _latex(at)
+    assert printed["grad"] == pytest.approx(_column(at, "(p − onehot) / T"), rel=5e-4)
+    assert f"= {num(printed['loss'][0])}" in _latex(at)
+
+
+def test_script_is_offered_as_a_download_and_fits_the_page():
+    at = _open(logits=", ".join(["-123.456789"] * 10), T="0.3", target="9", v="custom", tab="code")
+    source = at.code[0].value
+    assert max(len(line) for line in source.splitlines()) <= 79
+    (button,) = at.get("download_button")
+    assert button.proto.label == translate("code.download", "en", file="softmax_cross_entropy.py")
+    assert _printed(source)["vJ"]  # the custom v, fitted to 10 logits, reaches the script
 
 
 def test_vjp_with_a_one_hot_v_is_the_row_of_the_jacobian_seed_001_asks_autograd_for():
     at = _open(v="row", target="1", tab="vjp")
-    vjp = next(df.value for df in at.dataframe if "autograd.grad(p, a, grad_outputs=v)" in df.value.columns)
-    assert vjp["autograd.grad(p, a, grad_outputs=v)"].tolist() == pytest.approx([-0.0947, 0.2364, -0.1417], abs=5e-5)
+    vjp = _column(at, "autograd.grad(p, a, grad_outputs=v)")
+    assert vjp == pytest.approx([-0.0947, 0.2364, -0.1417], abs=5e-5)
+
+
+# sentences built from the live numbers
+
+
+def _markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_gap_sentence_says_narrows_for_seed_001_and_widens_for_the_classic_logits():
+    at = _open()
+    assert "**narrows**" in _markdown(at) and "**widens**" not in _markdown(at)
+    assert "ratio is 1.0567 and the probabilities' ratio only 1.0366" in _markdown(at)  # e^(0.6693 - 0.6334)
+    at.text_input(key="logits").set_value("2.0, 1.0, 0.1").run()
+    assert "**widens**" in _markdown(at) and "**narrows**" not in _markdown(at)
+    assert "ratio is 2 and the probabilities' ratio 2.7183" in _markdown(at)
+
+
+def test_gap_sentence_follows_the_temperature():
+    at = _open(logits="2.0, 1.0, 0.1", T="2")
+    assert "**narrows**" in _markdown(at)  # e^(1/2) = 1.6487 < 2
+    assert "1.6487" in _markdown(at) and "at T = 1 this ratio would be squared, 2.7183" in _markdown(at)
+    at.slider(key="T").set_value(0.5).run()
+    assert "**widens**" in _markdown(at) and "7.3891" in _markdown(at)
+
+
+@pytest.mark.parametrize(
+    ("logits", "expected"),
+    [("1, 1, 0", "have the same logit"), ("-1, -2, -3", "means nothing"), ("3, 0, -1", "means nothing")],
+)
+def test_gap_sentence_for_ties_and_logits_without_a_ratio(logits, expected):
+    at = _open(logits=logits)
+    assert expected in _markdown(at)
+    assert "**widens**" not in _markdown(at) and "**narrows**" not in _markdown(at)
+
+
+def test_gap_sentence_writes_ratios_beyond_float64():
+    at = _open(logits="1000, -1000", T="0.1")  # e^(2000 / 0.1) is far beyond float64's 1.8e308
+    assert r"= 7.756 \times 10^{8685}" in _latex(at)
+    assert "inf" not in _markdown(at)
+
+
+@pytest.mark.parametrize(("T", "verdict"), [("1", "overflow"), ("1.4", "overflow"), ("1.5", "fine")])
+def test_overflow_example_says_what_happens_at_this_temperature(T, verdict):
+    at = _open(T=T, tab="stability")
+    classic = _markdown(at).split(translate("softmax.stable.classic", "en"))[1]
+    assert ("nothing overflows in float64" in classic) == (verdict == "fine")
+    assert ("its exp(z) is inf in float64" in classic) == (verdict == "overflow")
+    assert ("In float32 it would overflow" in classic) == (verdict == "fine")  # 1000 / 1.5 > 88.72
+    naive = next(df.value for df in at.dataframe[1:] if "exp(z)" in df.value.columns).iloc[:, 3].tolist()
+    assert ("nan" in naive) == (verdict == "overflow")
+
+
+def test_underflow_of_every_exp_is_named():
+    at = _open(logits="-1000, -1001", tab="stability")
+    assert "underflows to 0 in float64" in _markdown(at)
+    assert _column(at, "stable (max subtracted)") == pytest.approx([0.7311, 0.2689], abs=5e-5)
+
+
+def test_stability_text_is_translated():
+    at = _open(lang="zh", T="1.5", tab="stability")
+    assert "float64 中没有溢出" in _markdown(at) and "在 float32 中它会溢出" in _markdown(at)
+
+
+def test_underflowed_target_probability_explains_what_cross_entropy_computes():
+    at = _open(logits="1000, 0, -1000", target="2", tab="vjp")  # p_2 = e^-2000 = 0 in float64
+    assert "log-sum-exp" in _errors(at) and "never takes log p" in _errors(at)
+    open_tab(at, "softmax", "ce")
+    assert not at.error and "inf" not in " ".join(_latex(at).split("\\infty"))
+
+
+def test_jacobian_facts_name_rows_and_columns():
+    at = _open(tab="jacobian")
+    assert "Every row and every column sums to 0" in _markdown(at)
+    at = _open(tab="jacobian", lang="zh")
+    assert "每一行、每一列之和都为 0" in _markdown(at)
+
+
+# numbers: never a 0.0000 for a number that is not zero
+
+
+def _chart_data(at) -> list[pd.DataFrame]:
+    """The data of every chart on the page, as the browser receives it (Arrow datasets)."""
+    return [
+        pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()
+        for element in at.get("vega_lite_chart")
+        for dataset in element.proto.datasets
+    ]
+
+
+def _everything_written(at) -> str:
+    """Every text a student can read: markdown, formulas, tables, and the labels and tooltips of the charts."""
+    tables = [df.value.to_string() for df in at.dataframe]
+    charts = [frame.to_string() for frame in _chart_data(at)]
+    return "\n".join([_markdown(at), _latex(at), *tables, *charts])
+
+
+@pytest.mark.parametrize("tab", ["probs", "jacobian", "vjp", "ce", "stability"])
+def test_tiny_numbers_are_written_with_significant_digits_not_as_zeros(tab):
+    at = _open(logits="1, 2, 3, 4, 5, 6, 7, 8, 9, 10", T="0.4", target="9", tab=tab)
+    written = _everything_written(at)
+    assert not re.search(r"-?0\.0000(?!\d)", written), tab
+    assert "e-" in written or "10^{-" in written, tab  # p_0 = 1.553e-10 and friends
+
+
+def test_jacobian_at_low_temperature_writes_its_checklist_and_formulas_in_significant_digits():
+    at = _open(logits="1, 2, 3, 4, 5, 6, 7, 8, 9, 10", T="0.4", target="4", tab="jacobian")
+    latex, facts = _latex(at), _markdown(at)
+    assert (
+        r"J_{44} = \frac{p_4(1 - p_4)}{T} = \frac{3.421 \times 10^{-6} \times (1 - 3.421 \times 10^{-6})}{0.4}" in latex
+    )
+    assert "(smallest 3.883e-10)" in facts  # p_0 (1 - p_0) / 0.4
+    assert "(largest -7.346e-19)" in facts  # -p_0 p_1 / 0.4
+    labels = _chart_data(at)[0]["label"].tolist()  # what the heat map writes in its cells and tooltips
+    assert labels[:2] == ["3.883e-10", "-7.346e-19"]
+
+
+def test_ten_logits_stack_the_two_heat_maps():
+    def chart_columns(at):
+        return [c for c in at.columns if c.get("vega_lite_chart")]
+
+    assert len(chart_columns(_open(tab="jacobian"))) == 2  # 3 logits: side by side
+    at = _open(logits="1, 2, 3, 4, 5, 6, 7, 8, 9, 10", tab="jacobian")
+    assert not chart_columns(at) and len(at.get("vega_lite_chart")) == 2
+    assert translate("softmax.jac.intro_stacked", "en") in _markdown(at)
+
+
+# the custom upstream gradient v
+
+
+def test_custom_v_starts_with_one_number_per_logit():
+    at = _open(logits="1, 2, 3, 4, 5, 6, 7, 8, 9, 10", v="custom", tab="vjp")
+    assert not at.error
+    assert at.text_input(key="vc").value == "1, " + ", ".join(["0"] * 9)
+    assert _column(at, "v") == [1.0] + [0.0] * 9
+    at.text_input(key="logits").set_value("1, 2").run()
+    assert not at.error and at.text_input(key="vc").value == "1, 0"
+
+
+def test_a_typed_custom_v_is_kept_when_the_logits_change():
+    at = _open(v="custom", tab="vjp")
+    at.text_input(key="vc").set_value("0.5, 2, -1").run()
+    at.text_input(key="logits").set_value("1, 2, 3, 4").run()
+    assert at.text_input(key="vc").value == "0.5, 2, -1"
+    assert "v has `3` numbers; it needs `4`" in _errors(at)

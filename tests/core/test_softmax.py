@@ -18,6 +18,8 @@ from core.errors import InputError
 from core.softmax import (
     cross_entropy,
     cross_entropy_upstream,
+    exp_limit,
+    naive_failure,
     naive_softmax,
     onehot,
     parse_logits,
@@ -183,6 +185,41 @@ def test_naive_softmax_overflows_to_nan():
     assert bool(torch.isnan(naive_softmax(EXTREME)).any())
 
 
+def test_exp_overflows_just_above_the_log_of_the_largest_float():
+    assert exp_limit(torch.float64) == pytest.approx(709.782712893384)  # log(1.7976931348623157e308)
+    assert exp_limit(torch.float32) == pytest.approx(88.72283935546875)  # log(3.4028234663852886e38)
+    for dtype in (torch.float64, torch.float32):
+        below, above = torch.tensor([exp_limit(dtype) - 0.01, exp_limit(dtype) + 0.01], dtype=dtype).exp()
+        assert torch.isfinite(below) and torch.isinf(above)
+
+
+@pytest.mark.parametrize(
+    ("temperature", "float64", "float32"),
+    [(1.0, "overflow", "overflow"), (1.4, "overflow", "overflow"), (1.41, None, "overflow"), (11.2, None, "overflow"),
+     (11.3, None, None)],
+)  # fmt: skip
+def test_the_classic_example_overflows_while_1000_over_t_is_above_the_limit(temperature, float64, float32):
+    # 1000 / T > 709.78 in float64 up to T ≈ 1.409, and 1000 / T > 88.72 in float32 up to T ≈ 11.27
+    assert naive_failure(EXTREME, temperature) == float64
+    assert naive_failure(EXTREME, temperature, dtype=torch.float32) == float32
+    assert bool(torch.isnan(naive_softmax(_f64(EXTREME) / temperature)).any()) == (float64 is not None)
+
+
+def test_naive_softmax_gives_0_over_0_when_every_exp_underflows():
+    assert naive_failure([-1000.0, -1001.0]) == "underflow"
+    assert bool(torch.isnan(naive_softmax([-1000.0, -1001.0])).all())
+    assert (
+        naive_failure([-100.0, -101.0]) is None and naive_failure([-110.0, -111.0], dtype=torch.float32) == "underflow"
+    )
+
+
+@given(logit_vectors, temperatures)
+@settings(max_examples=60, deadline=None)
+def test_where_the_naive_formula_does_not_fail_it_equals_the_stable_one(logits, temperature):
+    if naive_failure(logits, temperature) is None:
+        assert_close(naive_softmax(_f64(logits) / temperature), softmax(logits, temperature))
+
+
 def test_stable_softmax_of_extreme_logits_is_finite_and_correct():
     assert_close(softmax(EXTREME), _f64([1 / (1 + math.exp(-1)), 1 / (1 + math.e), 0.0]))
 
@@ -270,14 +307,28 @@ def test_script_prints_what_core_computes():
     assert printed["grad"] == pytest.approx(report.grad.tolist(), abs=1e-4)
 
 
+def test_script_lines_fit_the_page_and_keep_every_value_exactly():
+    logits = [-123.456789012345, 0.000012345678901, 98765.4321, 1e-300, 2.5] * 2
+    script = to_pytorch_script(logits, temperature=0.3, target=9, upstream=[-0.1234567890123] * 10)
+    assert max(len(line) for line in script.splitlines()) <= 79
+    namespace: dict = {}
+    exec(script.split("\nT = ")[0].replace("def show", "def _show"), namespace)  # up to a = torch.tensor(...)
+    assert namespace["a"].tolist() == logits
+
+
 def test_cross_entropy_upstream_times_jacobian_is_the_cross_entropy_gradient():
     v = cross_entropy_upstream(CLASSIC, 2, 1.5)
     assert_close(vjp(CLASSIC, v, 1.5), cross_entropy(CLASSIC, 2, temperature=1.5).grad)
 
 
 def test_cross_entropy_upstream_refuses_an_underflowed_probability():
-    with pytest.raises(InputError, match="underflows to 0"):
+    with pytest.raises(InputError, match="underflows to 0") as raised:
         cross_entropy_upstream([1000.0, 999.0, -1000.0], 2)
+    assert "log_softmax by log-sum-exp, then the negative log-likelihood" in str(raised.value)
+    # what that message claims: F.cross_entropy's loss and gradient stay finite for the same target
+    report = cross_entropy([1000.0, 999.0, -1000.0], 2)
+    assert report.loss.item() == pytest.approx(2000 + math.log1p(math.exp(-1)))
+    assert bool(torch.isfinite(report.grad_autograd).all())
 
 
 def test_onehot_upstream_picks_one_row_of_the_jacobian():

@@ -11,6 +11,7 @@ import torch.nn.functional as F
 
 from core import softmax as sm
 from ui.classroom import worksheet_html
+from ui.numbers import num
 from ui.softmax_quiz import shown_logits, softmax_questions
 
 SEED_001 = [0.2306, 0.6693, 0.6334]
@@ -99,9 +100,11 @@ def test_prompts_carry_the_live_inputs(logits, T, target, lang):
     assert f"∂L/∂a_{target}" in q["softmax_grad"].prompt
 
 
-def test_reasons_end_with_the_answer_as_the_page_rounds_it():
-    for question in _questions(CLASSIC, 0.7, 0).values():
-        assert f"{question.answer:.4f}" in question.reason, question
+@pytest.mark.parametrize(("logits", "T", "target"), [(CLASSIC, 0.7, 0), ([1.0 * i for i in range(1, 11)], 0.4, 0)])
+def test_reasons_end_with_the_answer_as_the_page_writes_it(logits, T, target):
+    for question in _questions(logits, T, target).values():
+        assert question.reason.endswith(f"{num(question.answer)}."), question
+        assert not re.search(r"-?0\.0000(?!\d)", question.reason), question  # p_0 = 1.553e-10 stays visible
 
 
 def test_prompts_change_with_the_inputs():

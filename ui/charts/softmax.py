@@ -1,21 +1,33 @@
-"""Charts of the softmax page: bars per class, softmax beside sigmoid, the Jacobian as a heatmap."""
+"""Charts of the softmax page: bars per class, softmax beside sigmoid, the Jacobian as a heatmap.
+
+Every number a chart writes, on a mark or in a tooltip, is a string the page formatted with ui/numbers.py
+(a column `label`), so a chart reads exactly like the tables beside it.
+"""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
+from ui.numbers import num
+
 _CLASS = alt.X("class:N", title=None, sort=None, axis=alt.Axis(labelAngle=0))
 
 
+def labelled(df: pd.DataFrame, value: str) -> pd.DataFrame:
+    """`df` with a `label` column: column `value` as the page writes numbers."""
+    return df.assign(label=[num(v) for v in df[value]])
+
+
 def class_bars(df: pd.DataFrame, *, value: str, title: str, color: str = "#4c78a8") -> alt.LayerChart:
-    """One bar per class (`df["class"]`) of column `value`, each labelled with its number."""
-    base = alt.Chart(df, title=title).encode(_CLASS, alt.Y(f"{value}:Q", title=None))
-    bars = base.mark_bar(color=color)
-    labels = base.mark_text(dy=-8, fontSize=13).encode(
-        alt.Y(f"{value}:Q", title=None), text=alt.Text(f"{value}:Q", format=".4f")
+    """One bar per class (`df["class"]`) of column `value`, each labelled with `df["label"]`."""
+    base = alt.Chart(df, title=title).encode(
+        _CLASS,
+        alt.Y(f"{value}:Q", title=None),
+        tooltip=[alt.Tooltip("class:N"), alt.Tooltip("label:N", title=value)],
     )
-    return (bars + labels).properties(height=260)
+    labels = base.mark_text(dy=-8, fontSize=13).encode(text=alt.Text("label:N"))
+    return (base.mark_bar(color=color) + labels).properties(height=260)
 
 
 def grouped_bars(df: pd.DataFrame, *, title: str) -> alt.LayerChart:
@@ -25,17 +37,24 @@ def grouped_bars(df: pd.DataFrame, *, title: str) -> alt.LayerChart:
         alt.Y("value:Q", title=None, scale=alt.Scale(domain=[0, 1])),
         alt.XOffset("function:N", sort=None),
         alt.Color("function:N", sort=None, legend=alt.Legend(title=None, orient="top")),
+        tooltip=[alt.Tooltip("class:N"), alt.Tooltip("function:N"), alt.Tooltip("label:N", title="value")],
     )
-    labels = base.mark_text(dy=-8, fontSize=11).encode(text=alt.Text("value:Q", format=".3f"))
+    labels = base.mark_text(dy=-8, fontSize=11).encode(text=alt.Text("label:N"))
     return (base.mark_bar() + labels).properties(height=260)
 
 
 def heatmap(df: pd.DataFrame, *, title: str, row_title: str, col_title: str) -> alt.LayerChart:
-    """A matrix (`df` with columns row, col, value) as cells coloured around 0, each annotated with its value."""
+    """A matrix (`df` with columns row, col, value, label) as cells coloured around 0, each annotated with its
+    label. Its width is its container's (the page draws it with width="stretch"), so it never runs past it."""
     limit = max(float(df["value"].abs().max()), 1e-12)
     base = alt.Chart(df, title=title).encode(
         alt.X("col:O", title=col_title, axis=alt.Axis(labelAngle=0, orient="top")),
         alt.Y("row:O", title=row_title),
+        tooltip=[
+            alt.Tooltip("row:O", title=row_title),
+            alt.Tooltip("col:O", title=col_title),
+            alt.Tooltip("label:N", title="J"),
+        ],
     )
     cells = base.mark_rect().encode(
         alt.Color(
@@ -44,16 +63,17 @@ def heatmap(df: pd.DataFrame, *, title: str, row_title: str, col_title: str) -> 
             legend=None,
         )
     )
-    size = 14 if df["row"].nunique() <= 5 else 10
+    size = 14 if df["row"].nunique() <= 5 else 11
     text = base.mark_text(fontSize=size).encode(
-        text=alt.Text("value:Q", format=".4f"),
+        text=alt.Text("label:N"),
         color=alt.ColorValue("black", condition={"test": f"abs(datum.value) > {0.6 * limit}", "value": "white"}),
     )
-    return (cells + text).properties(height=alt.Step(44), width=alt.Step(64 if size == 14 else 56))
+    return (cells + text).properties(height=alt.Step(44 if size == 14 else 36))
 
 
 def matrix_frame(matrix: list[list[float]]) -> pd.DataFrame:
-    """A square matrix as the long DataFrame `heatmap` takes (row, col, value)."""
-    return pd.DataFrame(
+    """A square matrix as the long DataFrame `heatmap` takes (row, col, value, label)."""
+    frame = pd.DataFrame(
         [{"row": i, "col": j, "value": v} for i, values in enumerate(matrix) for j, v in enumerate(values)]
     )
+    return labelled(frame, "value")

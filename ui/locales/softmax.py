@@ -1,7 +1,7 @@
 """Strings of the softmax / Jacobian / cross-entropy page."""
 
 STRINGS = {
-    "nav.softmax": ("Softmax, Jacobian, cross-entropy", "Softmax、雅可比矩阵与交叉熵"),
+    "nav.softmax": ("Softmax & cross-entropy", "Softmax 与交叉熵"),
     "softmax.question": (
         "How does softmax turn scores into probabilities, what is its Jacobian, and where does "
         "cross-entropy's gradient p − onehot(y) come from?",
@@ -52,17 +52,47 @@ STRINGS = {
     "softmax.chart.sigmoid": ("Softmax beside sigmoid, per class", "每个类别的 softmax 与 sigmoid 对比"),
     "softmax.fn.softmax": ("softmax", "softmax"),
     "softmax.fn.sigmoid": ("sigmoid", "sigmoid"),
-    "softmax.gap.title": ("How softmax widens gaps", "softmax 如何拉大差距"),
+    "softmax.gap.title": ("The gap between the two likeliest classes", "概率最大的两个类别之间的差距"),
     "softmax.gap.body": (
-        "The two most likely classes, {i} and {j}: the ratio of their probabilities is $e$ to the power of the "
-        "**difference** of their logits divided by T, whatever the logits' own ratio. A gap of 1 between logits "
-        "becomes a factor $e \\approx 2.72$ between probabilities at T = 1, and a much larger factor at small T. "
-        "So the seed's logits 2.0 and 1.0 (ratio 2) become 0.659 and 0.242 (ratio 2.72): the gap widens. "
-        "Logits that are close, like 0.67 and 0.63, stay close whatever their ratio.",
-        "概率最大的两个类别 {i} 和 {j}：它们的概率之比等于 $e$ 的（两者 logit **之差** ÷ T）次方，"
-        "与 logit 本身的比值无关。T = 1 时，logit 相差 1，概率就相差 $e \\approx 2.72$ 倍；T 越小，倍数越大。"
-        "所以教程里的 logits 2.0 和 1.0（比值为 2）变成概率 0.659 和 0.242（比值为 2.72），差距被拉大了。"
-        "而相近的 logits（如 0.67 与 0.63）无论比值多少，概率依旧相近。",
+        "Softmax keeps the order of the logits: a larger logit always gets a larger probability. For the two "
+        "most likely classes, {i} and {j}, the ratio of their probabilities is $e$ to the power of the "
+        "**difference** of their logits divided by T, whatever the logits' own ratio.",
+        "softmax 保持 logits 的大小顺序：logit 越大，概率就越大。对概率最大的两个类别 {i} 和 {j}，"
+        "它们的概率之比等于 $e$ 的（两者 logit **之差** ÷ T）次方，与 logit 本身的比值无关。",
+    ),
+    "softmax.gap.wider": (
+        "Here the logits' ratio is {r} and the probabilities' ratio {R}: softmax **widens** the gap between "
+        "classes {i} and {j}. Whether it widens or narrows a gap depends on the logits and on T.",
+        "这里 logit 之比为 {r}，概率之比为 {R}：softmax **拉大**了类别 {i} 与 {j} 之间的差距。"
+        "差距是被拉大还是缩小，取决于 logits 和 T。",
+    ),
+    "softmax.gap.narrower": (
+        "Here the logits' ratio is {r} and the probabilities' ratio only {R}: softmax **narrows** the gap "
+        "between classes {i} and {j}. Whether it widens or narrows a gap depends on the logits and on T.",
+        "这里 logit 之比为 {r}，概率之比只有 {R}：softmax **缩小**了类别 {i} 与 {j} 之间的差距。"
+        "差距是被拉大还是缩小，取决于 logits 和 T。",
+    ),
+    "softmax.gap.same": (
+        "Here the logits' ratio and the probabilities' ratio are both {R}: softmax keeps the gap between "
+        "classes {i} and {j} as it is. Whether it widens or narrows a gap depends on the logits and on T.",
+        "这里 logit 之比与概率之比都是 {R}：softmax 保持类别 {i} 与 {j} 之间的差距不变。"
+        "差距是被拉大还是缩小，取决于 logits 和 T。",
+    ),
+    "softmax.gap.no_ratio": (
+        "A ratio of these logits means nothing (one of them is 0 or negative): their difference {d} alone sets "
+        "the ratio of the probabilities.",
+        "这两个 logit 的比值没有意义（其中一个为 0 或负数）：只有它们的差 {d} 决定概率之比。",
+    ),
+    "softmax.gap.tie": (
+        "Classes {i} and {j} have the same logit, so the same probability, at every temperature.",
+        "类别 {i} 和 {j} 的 logit 相同，因此无论温度如何，它们的概率都相同。",
+    ),
+    "softmax.gap.temperature": (
+        "The temperature controls it: at T = {half} this ratio would be squared, {squared}; at T = {double} it "
+        "would be its square root, {root}. As T → 0 all the probability goes to the largest logit (shared "
+        "equally if several tie); as T grows, every probability approaches 1/{n} = {uniform}.",
+        "温度控制着它：T = {half} 时这个比值会变成它的平方 {squared}；T = {double} 时会变成它的平方根 {root}。"
+        "T → 0 时，全部概率都集中到最大的 logit 上（若有几个并列最大，则平分）；T 越大，每个概率越接近 1/{n} = {uniform}。",
     ),
     "softmax.sigmoid.title": (
         "Why softmax, not sigmoid, when classes are exclusive",
@@ -86,21 +116,34 @@ STRINGS = {
         "左边是公式 $(\\operatorname{diag}(p) - p\\,p^\\top)/T$，右边是 "
         "`torch.autograd.functional.jacobian` 的结果。",
     ),
+    "softmax.jac.intro_stacked": (
+        "Entry $J_{ij} = \\partial p_i / \\partial a_j$: how much probability $i$ moves when logit $j$ is "
+        "nudged. Above, the formula $(\\operatorname{diag}(p) - p\\,p^\\top)/T$; below, "
+        "`torch.autograd.functional.jacobian`.",
+        "元素 $J_{ij} = \\partial p_i / \\partial a_j$：logit $j$ 微微变动时，概率 $i$ 变化多少。"
+        "上面是公式 $(\\operatorname{diag}(p) - p\\,p^\\top)/T$，下面是 "
+        "`torch.autograd.functional.jacobian` 的结果。",
+    ),
     "softmax.jac.analytic": ("Formula: (diag(p) − p pᵀ) / T", "公式：(diag(p) − p pᵀ) / T"),
     "softmax.jac.autograd": ("autograd.functional.jacobian", "autograd.functional.jacobian"),
     "softmax.jac.row": ("i (output p_i)", "i（输出 p_i）"),
     "softmax.jac.col": ("j (input a_j)", "j（输入 a_j）"),
     "softmax.jac.diff": (
-        "Largest difference between the formula and `autograd.functional.jacobian`: **{functional}**; "
-        "and seed 001's row by row `torch.autograd.grad(p[i], a, retain_graph=True)`: **{rowwise}**.",
-        "公式与 `autograd.functional.jacobian` 的最大差值：**{functional}**；"
-        "与教程 001 逐行调用 `torch.autograd.grad(p[i], a, retain_graph=True)` 的最大差值：**{rowwise}**。",
+        "Largest difference between the formula and `autograd.functional.jacobian`: **{functional}**; and "
+        "between the formula and seed 001's row by row `torch.autograd.grad(p[i], a, retain_graph=True)`: "
+        "**{rowwise}**.",
+        "公式与 `autograd.functional.jacobian` 的最大差值：**{functional}**；公式与教程 001 逐行调用 "
+        "`torch.autograd.grad(p[i], a, retain_graph=True)` 的最大差值：**{rowwise}**。",
     ),
     "softmax.fact.title": ("**Facts you can check on the matrix above:**", "**可以在上面的矩阵上验证的事实：**"),
-    "softmax.fact.rows": (
-        "Every row sums to 0 (largest |row sum| {value}): nudging one logit moves probability between "
-        "classes but never changes the total, which stays 1.",
-        "每一行之和为 0（最大的 |行和| 为 {value}）：改变一个 logit 只会在类别之间挪动概率，总和始终为 1。",
+    "softmax.fact.sums": (
+        "Every row and every column sums to 0 (largest |sum| {value}). Column j: nudging logit j moves "
+        "probability between classes but never changes the total, which stays 1. Row i: raising every logit "
+        "by the same amount leaves $p_i$ unchanged, since softmax ignores a shift. (J is symmetric, so the "
+        "two say the same.)",
+        "每一行、每一列之和都为 0（最大的 |和| 为 {value}）。第 j 列：改变 logit j 只会在类别之间挪动概率，"
+        "总和始终为 1。第 i 行：把所有 logit 加上同一个数，$p_i$ 不变，因为 softmax 不受整体平移影响。"
+        "（J 是对称矩阵，两种说法其实是同一回事。）",
     ),
     "softmax.fact.symmetric": (
         "J is symmetric, $J_{ij} = J_{ji}$ (largest |J − Jᵀ| {value}).",
@@ -115,8 +158,10 @@ STRINGS = {
         "非对角元素全为负（最大值 {value}）：提高一个 logit，其他所有概率都会下降。",
     ),
     "softmax.fact.underflow": (
-        "A warning sign means a probability is so small that it rounds to 0 in float64, so its row and column are 0.",
-        "出现警告标记，说明某个概率小到在 float64 中被舍入为 0，因此它所在的行和列都为 0。",
+        "A warning sign means a number too small for {dtype}: a probability, or a product $p_i p_j$, underflows "
+        "to exactly 0, so those entries are 0 instead of positive or negative.",
+        "出现警告标记，说明有的数对 {dtype} 来说太小：某个概率或乘积 $p_i p_j$ 下溢为 0，"
+        "因此这些元素恰好为 0，而不是正数或负数。",
     ),
     "softmax.jac.derivation": ("Where the formula comes from", "公式的推导"),
     "softmax.jac.derivation_body": (
@@ -157,10 +202,11 @@ STRINGS = {
         "一次反向传播只得到一行，所以这样构造整个 J 需要对每个类别各做一次反向传播。",
     ),
     "softmax.vjp.note.ones": (
-        "The result is 0 (up to rounding): the probabilities always sum to 1, so their sum cannot change, "
-        "whatever the logits do. It is the rows-sum-to-0 fact seen through backward().",
-        "结果为 0（忽略舍入误差）：概率之和恒为 1，无论 logits 如何变化，这个和都不会变。"
-        "这正是“每行之和为 0”在 backward() 中的体现。",
+        "The result is 0 (up to rounding): with v all ones, $v^\\top J$ is the sum of each column of J. The "
+        "probabilities always sum to 1, so their sum cannot change, whatever the logits do: the columns-sum-to-0 "
+        "fact seen through backward().",
+        "结果为 0（忽略舍入误差）：v 全为 1 时，$v^\\top J$ 就是 J 每一列之和。概率之和恒为 1，"
+        "无论 logits 如何变化，这个和都不会变：这正是“每列之和为 0”在 backward() 中的体现。",
     ),
     "softmax.vjp.note.custom": (
         "Each entry is $p_j(v_j - v\\cdot p)/T$: only how far $v_j$ is from the p-weighted average of $v$ matters.",
@@ -195,17 +241,51 @@ STRINGS = {
         "在类别 {y} 处为 $-1/p_{y}$，其余为 0。乘以 J 就是取出 J 的第 {y} 行，其中的因子 $p_{y}$ 恰好约掉：",
     ),
     "softmax.stable.intro": (
-        "The textbook formula $e^{z_i}/\\sum_j e^{z_j}$ overflows: in float64 $e^{710}$ is already inf, and "
-        "inf / inf is nan. Subtracting $\\max z$ first changes nothing mathematically (the factor "
-        "$e^{-\\max z}$ cancels) but every exponent becomes ≤ 0, so every exp is at most 1.",
-        "教科书公式 $e^{z_i}/\\sum_j e^{z_j}$ 会溢出：在 float64 中 $e^{710}$ 就已经是 inf，而 inf / inf 为 nan。"
-        "先减去 $\\max z$ 在数学上不改变结果（因子 $e^{-\\max z}$ 会约掉），但每个指数都变成 ≤ 0，"
-        "因此每个 exp 都不超过 1。",
+        "The textbook formula $e^{z_i}/\\sum_j e^{z_j}$ can fail. $e^z$ overflows to inf above about "
+        "z = {limit64} in float64 and above about z = {limit32} in float32 (PyTorch's default dtype), and "
+        "inf / inf is nan; when every z is very negative, every $e^z$ underflows to 0 and 0 / 0 is nan. "
+        "Subtracting $\\max z$ first changes nothing mathematically (the factor $e^{-\\max z}$ cancels) but "
+        "every exponent becomes ≤ 0 and the largest is exactly 0, so every exp is at most 1 and their sum at "
+        "least 1. The tables below compute in {dtype}.",
+        "教科书公式 $e^{z_i}/\\sum_j e^{z_j}$ 可能失败。在 float64 中 z 大于约 {limit64} 时 $e^z$ 会上溢为 inf，"
+        "在 float32（PyTorch 的默认 dtype）中 z 大于约 {limit32} 时就会上溢，而 inf / inf 为 nan；"
+        "当所有 z 都非常负时，每个 $e^z$ 都下溢为 0，0 / 0 也是 nan。先减去 $\\max z$ 在数学上不改变结果"
+        "（因子 $e^{-\\max z}$ 会约掉），但每个指数都变成 ≤ 0，且最大的恰好为 0，因此每个 exp 都不超过 1，"
+        "它们的和至少为 1。下面的表按 {dtype} 计算。",
     ),
     "softmax.stable.yours": ("**Your logits**", "**你的 logits**"),
     "softmax.stable.classic": (
-        "**The classic overflow: [1000, 999, −1000]**",
-        "**典型的溢出例子：[1000, 999, −1000]**",
+        "**The classic example: [1000, 999, −1000]**",
+        "**经典例子：[1000, 999, −1000]**",
+    ),
+    "softmax.stable.overflow": (
+        "Here the largest z is {z_max}, above {limit}: its exp(z) is inf in {dtype}, so the naive formula gives "
+        "inf / inf = nan wherever exp(z) is inf and 0 elsewhere. The stable column is right.",
+        "这里最大的 z 为 {z_max}，超过 {limit}：它的 exp(z) 在 {dtype} 中为 inf，所以朴素算法在 exp(z) 为 inf "
+        "的地方给出 inf / inf = nan，其余地方给出 0。稳定算法这一列是正确的。",
+    ),
+    "softmax.stable.underflow": (
+        "Here every exp(z) underflows to 0 in {dtype} (the largest z is {z_max}), so the naive formula gives "
+        "0 / 0 = nan everywhere. The stable column is right.",
+        "这里每个 exp(z) 在 {dtype} 中都下溢为 0（最大的 z 为 {z_max}），所以朴素算法处处给出 0 / 0 = nan。"
+        "稳定算法这一列是正确的。",
+    ),
+    "softmax.stable.fine": (
+        "Here the largest z is {z_max}, not above {limit}: nothing overflows in {dtype} at this temperature, "
+        "and the naive and stable columns agree.",
+        "这里最大的 z 为 {z_max}，不超过 {limit}：在这个温度下 {dtype} 中没有溢出，朴素算法与稳定算法两列一致。",
+    ),
+    "softmax.stable.float32_overflow": (
+        "In float32 it would overflow: z is above {limit32} there.",
+        "但在 float32 中它会溢出：那里 z 超过了 {limit32}。",
+    ),
+    "softmax.stable.float32_underflow": (
+        "In float32 every exp(z) would underflow to 0, and the naive formula would give nan.",
+        "但在 float32 中每个 exp(z) 都会下溢为 0，朴素算法会得到 nan。",
+    ),
+    "softmax.stable.float32_fine": (
+        "In float32 it would not fail either.",
+        "在 float32 中它也不会失败。",
     ),
     "softmax.stable.naive": ("naive exp(z) / Σ exp(z)", "朴素算法 exp(z) / Σ exp(z)"),
     "softmax.stable.stable": ("stable (max subtracted)", "稳定算法（减去最大值）"),
@@ -217,10 +297,11 @@ STRINGS = {
         "直接交给 `CrossEntropyLoss`，而不要自己计算 `log(softmax(a))`：一个下溢为 0 的概率会得到 log 0 = −inf。",
     ),
     "softmax.code.intro": (
-        "A plain-PyTorch script for the current logits, T, target class and upstream gradient v (all ones when "
-        "the v of the previous tabs is invalid). It prints the numbers shown on this page.",
-        "针对当前 logits、T、目标类别和上游梯度 v 的纯 PyTorch 脚本（若前面标签页中的 v 无效，则用全 1）。"
-        "运行后打印出本页显示的这些数。",
+        "A plain-PyTorch script for the current logits, T, target class and upstream gradient v (the v chosen "
+        "in the vector-Jacobian product tab; all ones while that v is invalid). It prints the numbers of this "
+        "page, to 6 significant digits.",
+        "针对当前 logits、T、目标类别和上游梯度 v（向量-雅可比积标签页中选的 v；该 v 无效时用全 1）的纯 "
+        "PyTorch 脚本。运行后打印出本页的这些数（6 位有效数字）。",
     ),
     "softmax.code.no_target": (
         "Target class {y} does not exist with these logits (classes 0 … {last}); pick another to get the script.",
@@ -252,10 +333,13 @@ STRINGS |= {
         "目标类别 {target} 超出范围：对当前 logits，它必须在 0 … {last} 之间。",
     ),
     "err.p_underflow": (
-        "p of the target class {target} underflows to 0 in float64, so ∂L/∂p = −1/p is infinite. "
-        "`F.cross_entropy` never forms p (it uses log_softmax), so its gradient on the next tab is still finite.",
-        "目标类别 {target} 的概率 p 在 float64 中下溢为 0，所以 ∂L/∂p = −1/p 为无穷大。"
-        "`F.cross_entropy` 从不显式计算 p（它用的是 log_softmax），所以下一个标签页中的梯度仍然是有限的。",
+        "p of the target class {target} underflows to 0 in {dtype}, so ∂L/∂p = −1/p is infinite. "
+        "`F.cross_entropy` stays finite: it computes `log_softmax` by log-sum-exp "
+        "($z - \\max z - \\log\\sum_j e^{z_j - \\max z}$), then the negative log-likelihood, so it never "
+        "takes log p nor divides by p; its gradient on the next tab is finite.",
+        "目标类别 {target} 的概率 p 在 {dtype} 中下溢为 0，所以 ∂L/∂p = −1/p 为无穷大。"
+        "`F.cross_entropy` 仍然有限：它用 log-sum-exp（$z - \\max z - \\log\\sum_j e^{z_j - \\max z}$）"
+        "计算 `log_softmax`，再取负对数似然，从不计算 log p，也不除以 p；下一个标签页中的梯度是有限的。",
     ),
 }
 
@@ -304,7 +388,7 @@ STRINGS |= {
     ),
     "softmax.quiz.hidden_tab": (
         "The numbers of this tab are hidden until every question above has been revealed.",
-        "在上面的每个问题都揭晓之前，这个标签页中的数值会被隐藏。",
+        "在上面的每个问题都揭晓之前，本标签页中的数值会被隐藏。",
     ),
     "softmax.quiz.worksheet_title": ("Softmax, its Jacobian and cross-entropy", "softmax、它的雅可比矩阵与交叉熵"),
 }

@@ -165,11 +165,12 @@ def show_no_zero_grad() -> None:
             t("autograd.step_axis"): list(range(len(trace.grad[0]))),
             t("autograd.col_w_before"): [num(v) for v in trace.w[0]],
             t("autograd.col_own_grad"): [num(v) for v in trace.step_grad[0]],
-            f"w.grad ({without})": [num(v) for v in trace.grad[0]],
-            f"w.grad ({with_})": [num(v) for v in trace.grad[1]],
+            "w.grad": [num(v) for v in trace.grad[0]],
+            t("autograd.col_grad_with"): [num(v) for v in trace.grad[1]],
         }
     )
     st.dataframe(table, hide_index=True)
+    st.caption(t("autograd.acc_caption"))
     st.markdown(accumulation_story(lr))
     df = pd.DataFrame(
         [

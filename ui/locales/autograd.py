@@ -150,11 +150,13 @@ STRINGS = {
         "`backward()` 是把梯度**累加**到 `.grad` 上，而不是覆盖。不调用 `optimizer.zero_grad()` 时，`w.grad` 存的是此前每一步梯度的总和，`step()` 减去的是 lr × 这个总和。下面的循环按所示代码运行一次，再在每次 `backward()` 之前加上 `optimizer.zero_grad()` 运行一次，学习率由你来选。",
     ),
     "autograd.pit_lr": ("Learning rate lr of this loop, 0 … 1", "本循环的学习率 lr，0 … 1"),
-    "autograd.col_w_before": (
-        "w at the start of the step (without zero_grad())",
-        "本步开始时的 w（不调用 zero_grad()）",
+    "autograd.col_w_before": ("w before the step", "本步之前的 w"),
+    "autograd.col_own_grad": ("this step's own dL/dw", "本步自己的 dL/dw"),
+    "autograd.col_grad_with": ("w.grad with zero_grad()", "调用 zero_grad() 时的 w.grad"),
+    "autograd.acc_caption": (
+        "All columns but the last are the loop as shown, without `zero_grad()`; the last is the same loop with `optimizer.zero_grad()` before each `backward()`, where `w.grad` is each step's own gradient.",
+        "除最后一列外，各列都是上面所示、不调用 `zero_grad()` 的循环；最后一列是同一个循环在每次 `backward()` 之前调用 `optimizer.zero_grad()` 的结果，此时 `w.grad` 就是每一步自己的梯度。",
     ),
-    "autograd.col_own_grad": ("this step's own dL/dw (without zero_grad())", "本步自己的 dL/dw（不调用 zero_grad()）"),
     "autograd.pit_acc_lr0": (
         "With lr = 0 the steps do not move w, so each step's own gradient stays 2 and `w.grad` reads {sums}: the same gradient added up once per `backward()`.",
         "lr = 0 时各步不会移动 w，所以每一步自己的梯度都是 2，而 `w.grad` 依次是 {sums}：同一个梯度每调用一次 `backward()` 就加一次。",

@@ -100,7 +100,7 @@ def build_expression(inputs: Inputs, *, device: str | None = None) -> Expression
         b = torch.tensor([check_number("b", inputs.b)], **opts, requires_grad=True)
         y_hat = F.linear(X, w, b)  # X @ w.T + b, what nn.Linear computes: one AddmmBackward0 node
         loss = F.mse_loss(y_hat, y)
-        named, params, middle, wrt = {"w": w, "b": b, "ŷ": y_hat, "L": loss}, ("w", "b"), "ŷ", "w"
+        named, middle, wrt = {"w": w, "b": b, "ŷ": y_hat, "L": loss}, "ŷ", "w"
     elif isinstance(inputs, ChainInputs):
         for fn in (inputs.g, inputs.f):
             if fn not in SCALAR_FNS:
@@ -110,15 +110,15 @@ def build_expression(inputs: Inputs, *, device: str | None = None) -> Expression
         x = torch.tensor(check_number("x", inputs.x), **opts, requires_grad=True)
         g = SCALAR_FNS[inputs.g][0](x)
         loss = SCALAR_FNS[inputs.f][0](g)
-        named, params, middle, wrt = {"x": x, "g": g, "y": loss}, ("x",), "g", "x"
+        named, middle, wrt = {"x": x, "g": g, "y": loss}, "g", "x"
     else:
         z = torch.tensor([_numbers("z", inputs.logits)], **opts, requires_grad=True)
         target = int(check_number("target", inputs.target, low=0, high=z.shape[1] - 1, integer=True))
         log_p = F.log_softmax(z, dim=1)
         loss = F.nll_loss(log_p, torch.tensor([target], device=dev))  # = F.cross_entropy(z, target)
-        named, params, middle, wrt = {"z": z, "log p": log_p, "L": loss}, ("z",), "log p", "z"
+        named, middle, wrt = {"z": z, "log p": log_p, "L": loss}, "log p", "z"
     check_finite("loss", loss.detach().reshape(1))
-    return Expression(loss=loss, named=named, params=params, middle=middle, wrt=wrt)
+    return Expression(loss=loss, named=named, params=params_of(inputs), middle=middle, wrt=wrt)
 
 
 def preset_graph(inputs: Inputs, *, backward: bool = True, device: str | None = None) -> ComputationGraph:
@@ -167,8 +167,16 @@ class OptimizerTrace:
 
     @property
     def code(self) -> str:
-        """The line of PyTorch that builds this optimizer, as the page shows it."""
-        return f"optimizer = torch.optim.SGD([{', '.join(self.given)}], lr={self.lr:g})"
+        """The optimizer's step as the page shows it, to run after `forward_code` of the same inputs."""
+        return (
+            f"optimizer = torch.optim.SGD([{', '.join(self.given)}], lr={float(self.lr)!r})\n"
+            "optimizer.zero_grad()\n"
+            f"print({', '.join(f'{n}.grad' for n in self.names)})  # {' '.join('None' for _ in self.names)}\n"
+            "loss.backward()\n"
+            + _print_lines(self.names, ".grad")
+            + "optimizer.step()\n"
+            + _print_lines(self.names, "")
+        )
 
 
 def optimizer_trace(
@@ -196,31 +204,84 @@ def optimizer_trace(
     return OptimizerTrace(expr.params, tuple(given), lr, value_before, grad_before, grad_after, value_after)
 
 
-def pytorch_script(inputs: Inputs) -> str:
-    """A self-contained script (torch only) that builds the same expression and prints each gradient."""
+def _print_lines(names: tuple[str, ...], attribute: str) -> str:
+    """One `print` per tensor, its entries rounded to 6 decimals: the same text on every machine."""
+    return "".join(
+        f'print("{n}{attribute} =", [round(v, 6) for v in {n}{attribute}.flatten().tolist()])\n' for n in names
+    )
+
+
+def forward_code(inputs: Inputs) -> str:
+    """Plain PyTorch (torch only) that builds the preset's expression: leaves, forward pass, `loss`."""
     head = "import torch\nimport torch.nn.functional as F\n\nopts = dict(dtype=torch.float64)\n"
     if isinstance(inputs, LinearInputs):
         body = (
-            f"X = torch.tensor({[list(r) for r in inputs.X]}, **opts)\n"
-            f"y = torch.tensor({list(inputs.y)}, **opts).reshape(-1, 1)\n"
-            f"w = torch.tensor([{list(inputs.w)}], **opts, requires_grad=True)  # nn.Linear(2, 1).weight\n"
-            f"b = torch.tensor([{inputs.b!r}], **opts, requires_grad=True)  # nn.Linear(2, 1).bias\n"
+            f"X = torch.tensor({[[float(v) for v in r] for r in inputs.X]}, **opts)\n"
+            f"y = torch.tensor({[float(v) for v in inputs.y]}, **opts).reshape(-1, 1)\n"
+            f"w = torch.tensor([{[float(v) for v in inputs.w]}], **opts, requires_grad=True)"
+            "  # nn.Linear(2, 1).weight\n"
+            f"b = torch.tensor([{float(inputs.b)!r}], **opts, requires_grad=True)  # nn.Linear(2, 1).bias\n"
             "y_hat = F.linear(X, w, b)  # X @ w.T + b\n"
             "loss = F.mse_loss(y_hat, y)\n"
         )
-        params = ("w", "b")
     elif isinstance(inputs, ChainInputs):
         body = (
-            f"x = torch.tensor({inputs.x!r}, **opts, requires_grad=True)\n"
+            f"x = torch.tensor({float(inputs.x)!r}, **opts, requires_grad=True)\n"
             f"g = {_SCRIPT_FNS[inputs.g].format(u='x')}\n"
             f"loss = {_SCRIPT_FNS[inputs.f].format(u='g')}  # y = f(g(x))\n"
         )
-        params = ("x",)
     else:
         body = (
-            f"z = torch.tensor([{list(inputs.logits)}], **opts, requires_grad=True)\n"
-            f"loss = F.cross_entropy(z, torch.tensor([{inputs.target}]))\n"
+            f"z = torch.tensor([{[float(v) for v in inputs.logits]}], **opts, requires_grad=True)\n"
+            f"loss = F.cross_entropy(z, torch.tensor([{int(inputs.target)}]))  # log_softmax, then nll_loss\n"
         )
-        params = ("z",)
-    prints = "".join(f'print("{p}.grad =", [round(v, 6) for v in {p}.grad.flatten().tolist()])\n' for p in params)
-    return head + body + 'print("loss =", round(loss.item(), 6))\nloss.backward()\n' + prints
+    return head + body
+
+
+def params_of(inputs: Inputs) -> tuple[str, ...]:
+    """The names of the preset's leaves that require grad, in the order the page lists them."""
+    if isinstance(inputs, LinearInputs):
+        return ("w", "b")
+    return ("x",) if isinstance(inputs, ChainInputs) else ("z",)
+
+
+WALK = (
+    "def walk(node, depth=0):  # the graph backward() will walk, from the loss to the leaves\n"
+    "    print('  ' * depth + node.name())\n"
+    "    for child, _ in node.next_functions:\n"
+    "        if child is not None:  # None: an input that needs no gradient (data, targets)\n"
+    "            walk(child, depth + 1)\n"
+    "\n"
+    "walk(loss.grad_fn)\n"
+)
+
+
+def graph_code(inputs: Inputs, graph: ComputationGraph, *, backward: bool) -> str:
+    """`forward_code`, then a walk of `loss.grad_fn` that prints the node names of `graph` (the graph of
+    the same inputs; its output is written below as comments), then (if `backward`) `loss.backward()`."""
+    children: dict[str, list[str]] = {}
+    for a, b in graph.edges:
+        children.setdefault(b, []).append(a)
+    names = {n.id: n.name for n in graph.nodes}
+    lines: list[str] = []
+
+    def tree(node: str, depth: int) -> None:
+        name = names[node]
+        lines.append("# " + "  " * depth + ("torch::autograd::" + name if name == "AccumulateGrad" else name))
+        for child in children.get(node, []):
+            tree(child, depth + 1)
+
+    tree(graph.root, 0)
+    code = forward_code(inputs) + "\n" + WALK + "\n".join(lines) + "\n"
+    if backward:
+        code += "\nloss.backward()\n" + _print_lines(params_of(inputs), ".grad")
+    return code
+
+
+def pytorch_script(inputs: Inputs) -> str:
+    """A self-contained script (torch only) that builds the same expression and prints each gradient."""
+    return (
+        forward_code(inputs)
+        + 'print("loss =", round(loss.item(), 6))\nloss.backward()\n'
+        + _print_lines(params_of(inputs), ".grad")
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.autograd import compare_modes
-from core.autograd_pitfalls import run_pitfall
+from core.autograd_pitfalls import grad_accumulation, run_pitfall
 from core.autograd_presets import (
     ChainInputs,
     Inputs,
@@ -55,3 +55,8 @@ def cached_modes(size: int, device: str):
 @st.cache_data(max_entries=8, ttl=3600, show_spinner=False)
 def cached_pitfall(name: str):
     return run_pitfall(name)
+
+
+@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
+def cached_accumulation(lr: float):
+    return grad_accumulation(lr)

@@ -5,16 +5,17 @@ from __future__ import annotations
 import torch
 
 from core.autograd_presets import SCALAR_FNS, ChainRule
+from ui.numbers import factor, tex_num
 
 # the chain rule's symbols per preset: loss, intermediate u, parameter θ
 SYMBOLS = {"linear": ("L", r"\hat{y}", "w"), "chain": ("y", "g", "x"), "softmax_ce": ("L", r"\log p", "z")}
 
 
 def bmatrix(x: torch.Tensor | list | float) -> str:
-    """A tensor as a LaTeX bmatrix with 4 significant digits; scalars and vectors become one row."""
+    """A tensor as a LaTeX bmatrix, numbers as ui/numbers writes them; scalars and vectors become one row."""
     x = torch.as_tensor(x, dtype=torch.float64)
     rows = x.reshape(1, -1) if x.dim() < 2 else x
-    body = r" \\ ".join(" & ".join(f"{v:.4g}" for v in row) for row in rows.tolist())
+    body = r" \\ ".join(" & ".join(tex_num(v) for v in row) for row in rows.tolist())
     return r"\begin{bmatrix}" + body + r"\end{bmatrix}"
 
 
@@ -25,12 +26,12 @@ def live_formula(preset: str, values: tuple) -> str:
         w, b = torch.tensor(values[9:11]).reshape(1, 2), values[11]
         return (
             rf"\hat{{y}} = X w^\top + b,\;\; L = \tfrac{{1}}{{3}}\textstyle\sum_i (\hat{{y}}_i - y_i)^2,\qquad"
-            rf" X = {bmatrix(X)},\; y = {bmatrix(y)},\; w = {bmatrix(w)},\; b = {b:.4g}"
+            rf" X = {bmatrix(X)},\; y = {bmatrix(y)},\; w = {bmatrix(w)},\; b = {tex_num(b)}"
         )
     if preset == "chain":
         x, g, f = values
         fx = SCALAR_FNS[f][2].format(u=SCALAR_FNS[g][2].format(u="x"))
-        return rf"y = f(g(x)) = {fx},\qquad x = {x:.4g}"
+        return rf"y = f(g(x)) = {fx},\qquad x = {tex_num(x)}"
     z, target = torch.tensor(values[0:3]).reshape(1, 3), values[3]
     return (
         rf"p = \operatorname{{softmax}}(z),\;\; L = -\log p_{{{target}}},\qquad z = {bmatrix(z)},\;"
@@ -51,18 +52,18 @@ def chain_rule_latex(preset: str, rule: ChainRule) -> str:
 def scalar_chain_latex(x: float, g: str, f: str, rule: ChainRule) -> str:
     """dy/dx = f'(g(x)) · g'(x) with each hand-written derivative evaluated at the live numbers."""
     g_value = SCALAR_FNS[g][0](torch.tensor(float(x), dtype=torch.float64)).item()
-    f_prime = SCALAR_FNS[f][3].format(u=f"{g_value:.4g}")
-    g_prime = SCALAR_FNS[g][3].format(u=f"{x:.4g}")
+    f_prime = SCALAR_FNS[f][3].format(u=tex_num(g_value))
+    g_prime = SCALAR_FNS[g][3].format(u=tex_num(x))
     return (
         rf"y = {SCALAR_FNS[f][2].format(u='g')},\; g = {SCALAR_FNS[g][2].format(u='x')}"
         rf"\qquad \frac{{dy}}{{dx}} = f'(g)\, g'(x) = {f_prime}\cdot {g_prime}"
-        rf" = {rule.outer.item():.4g}\cdot {rule.inner.item():.4g} = {rule.product.item():.4g}"
+        rf" = {tex_num(rule.outer.item())}\cdot {factor(rule.inner.item(), tex=True)} = {tex_num(rule.product.item())}"
     )
 
 
 def sgd_update_latex(name: str, before: torch.Tensor, grad: torch.Tensor, after: torch.Tensor, lr: float) -> str:
     """p ← p − lr · p.grad with the numbers of one `optimizer.step()`."""
     return (
-        rf"{name} \leftarrow {name} - \text{{lr}}\cdot {name}.\text{{grad}} = {bmatrix(before)} - {lr:g}\cdot"
+        rf"{name} \leftarrow {name} - \text{{lr}}\cdot {name}.\text{{grad}} = {bmatrix(before)} - {tex_num(lr)}\cdot"
         rf" {bmatrix(grad)} = {bmatrix(after)}"
     )

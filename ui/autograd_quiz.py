@@ -16,6 +16,7 @@ from core.autograd import ComputationGraph
 from core.autograd_presets import ChainRule, OptimizerTrace
 from ui.classroom import Question
 from ui.i18n import translate
+from ui.numbers import factor, num
 
 # y = f(g(x)) written as plain text, and each function's derivative, with `{u}` for the argument
 PLAIN_FNS = {
@@ -36,24 +37,8 @@ LOSS_NAME = {"linear": "L", "chain": "y", "softmax_ce": "L"}
 _TOKEN = re.compile(r"^[\w.]+$")
 
 
-def num(value: float) -> str:
-    """An input as the user typed it: 0.5, -3, 1e-05."""
-    return f"{float(value):g}"
-
-
-def short(value: float) -> str:
-    """A computed number, 4 significant digits."""
-    return f"{float(value):.4g}"
-
-
 def vector(values) -> str:
     return "[" + ", ".join(num(v) for v in values) + "]"
-
-
-def signed(value: float) -> str:
-    """A computed number, parenthesized when negative, for a product or difference."""
-    text = short(value)
-    return f"({text})" if value < 0 else text
 
 
 def plain_fn(code: str, u: str, *, table: dict[str, str] = PLAIN_FNS) -> str:
@@ -116,8 +101,8 @@ def autograd_questions(
                 y_hat[0],
                 tr(
                     "autograd.q_lin_mid_reason",
-                    terms=f"{num(X[0][0])}·{signed(w[0])} + {num(X[0][1])}·{signed(w[1])} + {signed(b)}",
-                    answer=short(y_hat[0]),
+                    terms=f"{num(X[0][0])}·{factor(w[0])} + {num(X[0][1])}·{factor(w[1])} + {factor(b)}",
+                    answer=num(y_hat[0]),
                 ),
             ),
             Question(
@@ -126,10 +111,10 @@ def autograd_questions(
                 loss,
                 tr(
                     "autograd.q_lin_loss_reason",
-                    y_hat="[" + ", ".join(short(v) for v in y_hat) + "]",
-                    squares=" + ".join(f"{signed(r)}²" for r in residual),
+                    y_hat="[" + ", ".join(num(v) for v in y_hat) + "]",
+                    squares=" + ".join(f"{factor(r)}²" for r in residual),
                     n=len(y),
-                    answer=short(loss),
+                    answer=num(loss),
                 ),
             ),
             Question(
@@ -138,9 +123,9 @@ def autograd_questions(
                 grad,
                 tr(
                     "autograd.q_lin_grad_reason",
-                    terms=" + ".join(f"{signed(o)}·{num(row[0])}" for o, row in zip(outer, X, strict=True)),
+                    terms=" + ".join(f"{factor(o)}·{num(row[0])}" for o, row in zip(outer, X, strict=True)),
                     n=len(y),
-                    answer=short(grad),
+                    answer=num(grad),
                 ),
             ),
         ]
@@ -154,13 +139,13 @@ def autograd_questions(
                 key + "g",
                 tr("autograd.q_ch_mid", x=num(x), g=plain_fn(g, "u")),
                 g_value,
-                tr("autograd.q_ch_mid_reason", g_at=plain_fn(g, num(x)), answer=short(g_value)),
+                tr("autograd.q_ch_mid_reason", g_at=plain_fn(g, num(x)), answer=num(g_value)),
             ),
             Question(
                 key + "y",
                 tr("autograd.q_ch_loss", x=num(x), fx=fx),
                 loss,
-                tr("autograd.q_ch_loss_reason", f_at=plain_fn(f, short(g_value)), answer=short(loss)),
+                tr("autograd.q_ch_loss_reason", f_at=plain_fn(f, num(g_value)), answer=num(loss)),
             ),
             Question(
                 key + "grad",
@@ -168,11 +153,11 @@ def autograd_questions(
                 grad,
                 tr(
                     "autograd.q_ch_grad_reason",
-                    f_prime=plain_fn(f, short(g_value), table=PLAIN_DERIVATIVES),
+                    f_prime=plain_fn(f, num(g_value), table=PLAIN_DERIVATIVES),
                     g_prime=plain_fn(g, num(x), table=PLAIN_DERIVATIVES),
-                    outer=signed(rule.outer.item()),
-                    inner=signed(rule.inner.item()),
-                    answer=short(grad),
+                    outer=factor(rule.outer.item()),
+                    inner=factor(rule.inner.item()),
+                    answer=num(grad),
                 ),
             ),
         ]
@@ -190,21 +175,21 @@ def autograd_questions(
                     "autograd.q_sm_mid_reason",
                     t=target,
                     zt=num(z[target]),
-                    lse=short(math.log(sum(math.exp(v) for v in z))),
-                    answer=short(log_p),
+                    lse=num(math.log(sum(math.exp(v) for v in z))),
+                    answer=num(log_p),
                 ),
             ),
             Question(
                 key + "loss",
                 tr("autograd.q_sm_loss", **common),
                 loss,
-                tr("autograd.q_sm_loss_reason", t=target, log_p=short(log_p), answer=short(loss)),
+                tr("autograd.q_sm_loss_reason", t=target, log_p=num(log_p), answer=num(loss)),
             ),
             Question(
                 key + "grad",
                 tr("autograd.q_sm_grad", **common),
                 grad,
-                tr("autograd.q_sm_grad_reason", t=target, p=short(math.exp(log_p)), answer=short(grad)),
+                tr("autograd.q_sm_grad_reason", t=target, p=num(math.exp(log_p)), answer=num(grad)),
             ),
         ]
         name, grad_name = f"z[0, {target}]", f"z.grad[0, {target}]"
@@ -219,8 +204,8 @@ def autograd_questions(
                 grad_name=grad_name,
                 before=num(before),
                 lr=num(lr),
-                grad=signed(grad),
-                answer=short(after),
+                grad=factor(grad),
+                answer=num(after),
             ),
         ),
         Question(
@@ -257,6 +242,6 @@ def worksheet_inputs(preset: str, values: tuple, lr: float, lang: str) -> dict[s
             "y = f(g(x))": plain_fn(f, plain_fn(g, "x")),
         }
     else:
-        inputs |= {"z": vector(values[0:3]), translate("autograd.target", lang): str(int(values[3]))}
+        inputs |= {"z = [z₀, z₁, z₂]": vector(values[0:3]), translate("autograd.target", lang): str(int(values[3]))}
     inputs["lr"] = num(lr)
     return inputs

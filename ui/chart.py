@@ -29,6 +29,8 @@ import streamlit as st
 # checks that a cached chart reaches the browser exactly as `st.altair_chart` would send it.
 from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
+from ui.classroom import presenter_chart
+
 Builder = Callable[..., alt.TopLevelMixin]
 _SMALL_FRAME = 256  # rows
 
@@ -81,4 +83,4 @@ def show(
     the same chart was drawn before."""
     name = f"{builder.__module__}.{builder.__qualname__}"
     spec = vega_lite_spec(name, fingerprint(frames), tuple(sorted(options.items())), builder, frames)
-    (container or st).vega_lite_chart(spec=spec, width=width)
+    (container or st).vega_lite_chart(spec=presenter_chart(spec), width=width)

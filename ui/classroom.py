@@ -20,14 +20,51 @@ from ui.state import HIDE_PARAM, drawn_controls, hidden_keys, url_toggle
 PRESENT_KEY = "present"
 QUIZ_KEY = "quiz"
 
+# For a projector seen from the back of a room at 1280×720. The page keeps the theme's background, so
+# charts (which paint their own, in the theme's colour) do not sit in boxes; the graph's SVG is scaled
+# to the column's width. Charts get larger labels and height from `presenter_chart` (CSS cannot: a
+# chart measures its column and lays itself out in it).
 PRESENTER_CSS = """
 <style>
-html { font-size: 20px; }
-[data-testid="stAppViewContainer"] { background: #ffffff; }
+html { font-size: 22px; }
 [data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] td { color: #000000; }
 [data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3 { color: #000000; }
 [data-testid="stMain"] .katex { font-size: 1.35em; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding-left: 2rem; padding-right: 2rem; }
+[data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stGraphVizChart"]),
+[data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stGraphVizChart"]) div {
+  width: 100% !important; max-width: 100% !important; }
+[data-testid="stMain"] [data-testid="stGraphVizChart"] svg { width: 100%; height: auto; max-height: 88vh; }
+</style>
+"""
+
+PRESENTER_CHART_CONFIG = {
+    "axis": {"labelFontSize": 20, "titleFontSize": 22},
+    "legend": {"labelFontSize": 20, "titleFontSize": 22, "symbolSize": 220},
+    "title": {"fontSize": 24},
+}
+PRESENTER_CHART_HEIGHT = 1.6  # times the chart's own height
+
+
+def presenter_chart(spec: dict) -> dict:
+    """A Vega-Lite `spec` as presenter mode draws it: labels readable from the back of a room and a
+    taller plot; unchanged when presenter mode is off. `spec` itself is not modified (it may be cached)."""
+    if not st.session_state.get(PRESENT_KEY):
+        return spec
+    config = dict(spec.get("config") or {})
+    for part, sizes in PRESENTER_CHART_CONFIG.items():
+        config[part] = {**config.get(part, {}), **sizes}
+    larger = {**spec, "config": config}
+    if isinstance(spec.get("height"), int | float):
+        larger["height"] = round(spec["height"] * PRESENTER_CHART_HEIGHT)
+    return larger
+
+
+# The share panel's chips show their whole label (wrapped), not a truncated one.
+SHARE_CSS = """
+<style>
+.st-key-_hide_pick [data-tag] { max-width: 100%; height: auto; }
+.st-key-_hide_pick [data-tag] > span[title] { white-space: normal; overflow: visible; text-overflow: clip; }
 </style>
 """
 
@@ -133,8 +170,10 @@ def share_panel(container) -> None:
     params = {k: st.query_params.get(k) for k in st.query_params}
     base = st.context.url or ""
     with panel:
+        st.html(SHARE_CSS)
         st.caption(t("classroom.share_help"))
-        st.code(lesson_link(base, params, sorted(hidden_keys())), language=None, wrap_lines=True)
+        # a link is one token: it scrolls sideways rather than wrap mid-word (the copy button copies it whole)
+        st.code(lesson_link(base, params, sorted(hidden_keys())), language=None)
         controls = {k: v for k, v in drawn_controls().items() if k != HIDE_PARAM}
         hide = st.multiselect(
             t("classroom.hide_controls"),
@@ -144,7 +183,7 @@ def share_panel(container) -> None:
             key="_hide_pick",
         )
         st.caption(t("classroom.lesson_link"))
-        st.code(lesson_link(base, params, hide), language=None, wrap_lines=True)
+        st.code(lesson_link(base, params, hide), language=None)
 
 
 def worksheet_html(title: str, inputs: dict[str, str], questions: Sequence[Question], lang: str) -> str:

@@ -7,25 +7,27 @@ import html
 import torch
 
 from core.autograd import ComputationGraph, GraphNode
+from ui.numbers import num
 
 ROOT_COLOR, OP_COLOR, LEAF_COLOR = "#fde2c8", "#e3ecfa", "#d7f0dd"
 
 
-def format_tensor(x: torch.Tensor | None, *, digits: int = 4, max_items: int = 9) -> str:
-    """A tensor as short text: "5.167", "[-0.5, 1, -0.5]", "[[0.5, -0.5]]"; "…" past `max_items` numbers."""
+def format_tensor(x: torch.Tensor | None, *, max_items: int = 9) -> str:
+    """A tensor as short text, numbers as ui/numbers writes them: "5.1667", "[[0.5, -0.5]]"; "…" past
+    `max_items` numbers."""
     if x is None:
         return "–"
     if x.dim() == 0:
-        return f"{x.item():.{digits}g}"
+        return num(x.item())
     values = x.detach().cpu().reshape(-1).tolist()
     if len(values) > max_items:
-        return "[" + ", ".join(f"{v:.{digits}g}" for v in values[:max_items]) + ", …]"
+        return "[" + ", ".join(num(v) for v in values[:max_items]) + ", …]"
     rows = x.detach().cpu().tolist()
 
     def text(item) -> str:
         if isinstance(item, list):
             return "[" + ", ".join(text(i) for i in item) + "]"
-        return f"{item:.{digits}g}"
+        return num(item)
 
     return text(rows)
 

@@ -58,7 +58,7 @@ def test_quiz_mode_asks_about_the_current_expression_and_hides_the_answers(quiz_
     assert [i.value for i in at.info].count(HIDDEN_NOTE) == 1  # one note, not one per hidden result
     graph = dot(at)
     assert "MseLossBackward0" in graph and "AddmmBackward0" in graph  # the structure stays
-    assert "w.grad" not in graph and "5.167" not in graph and "-0.5" not in graph  # values and gradients do not
+    assert "w.grad" not in graph and "5.1667" not in graph and "-0.5" not in graph  # values and gradients do not
     rule = chain_rule(LinearInputs())
     for code, _ in PAGE.tabs:
         open_tab(at, "autograd", code)
@@ -91,7 +91,7 @@ def test_after_revealing_everything_the_results_come_back(quiz_page):
         at = reveal(at, f"ag_linear_{key}", guess)
     assert len(at.success) >= 5
     assert HIDDEN_NOTE not in [i.value for i in at.info]
-    assert "w.grad = [[-3.667, -5.667]]" in dot(at)
+    assert "w.grad = [[-3.6667, -5.6667]]" in dot(at)
     open_tab(at, "autograd", "optim")
     assert r"\leftarrow" in latex(at)
     assert translate("autograd.col_after_step", "en") in at.dataframe[-1].value.columns.tolist()
@@ -165,7 +165,7 @@ def test_quiz_off_leaves_the_page_unchanged():
     for at in (plain, off):
         assert not at.exception and not guess_keys(at) and not quiz_titles(at)
         assert HIDDEN_NOTE not in [i.value for i in at.info]
-        assert "w.grad = [[-3.667, -5.667]]" in dot(at)
+        assert "w.grad = [[-3.6667, -5.6667]]" in dot(at)
     assert dot(plain) == dot(off)
     assert latex(plain) == latex(off)
     assert [m.value for m in plain.markdown] == [m.value for m in off.markdown]

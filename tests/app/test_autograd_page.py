@@ -47,7 +47,7 @@ def test_opens_on_the_linear_model_graph_with_pytorchs_node_names(page):
     graph = dot(page)
     for name in ("MseLossBackward0", "AddmmBackward0", "TBackward0", "AccumulateGrad"):
         assert name in graph
-    assert "w.grad = [[-3.667, -5.667]]" in graph
+    assert "w.grad = [[-3.6667, -5.6667]]" in graph
     assert "b.grad = [-4]" in graph
 
 
@@ -139,7 +139,7 @@ def test_optimizer_tab_shows_grad_none_before_backward_and_the_sgd_step(page):
     table = page.dataframe[-1].value
     assert list(table.iloc[:, 0]) == ["w", "b"]
     assert list(table.iloc[:, 3]) == ["None", "None"]
-    assert list(table.iloc[:, 5]) == ["[[2.333, 2.333]]", "[2]"]  # w - 0.5 * [[-3.667, -5.667]], b - 0.5 * -4
+    assert list(table.iloc[:, 5]) == ["[[2.3333, 2.3333]]", "[2]"]  # w - 0.5 * [[-3.6667, -5.6667]], b - 0.5 * -4
 
 
 def test_leaving_b_out_of_the_optimizer_keeps_b_but_not_its_grad(page):
@@ -147,7 +147,7 @@ def test_leaving_b_out_of_the_optimizer_keeps_b_but_not_its_grad(page):
     page.toggle(key="ag_ow").set_value(True).run()
     table = page.dataframe[-1].value
     assert list(table.iloc[:, 1]) == ["✓", "✗"]
-    assert list(table.iloc[:, 4]) == ["[[-3.667, -5.667]]", "[-4]"]  # backward() filled both grads
+    assert list(table.iloc[:, 4]) == ["[[-3.6667, -5.6667]]", "[-4]"]  # backward() filled both grads
     assert table.iloc[1, 5] == "[0]"  # step() did not touch b
     assert "torch.optim.SGD([w], lr=0.1)" in texts(page)
     assert url_param(page, "ag_ow") == "true"
@@ -179,3 +179,70 @@ def test_reproduce_script_prints_the_gradients_the_graph_shows(preset):
 
 def test_the_page_script_is_cores_script_for_the_current_inputs(page):
     assert python_code(open_tab(page, "autograd", "code")).strip() == pytorch_script(LinearInputs()).strip()
+
+
+@pytest.mark.parametrize(
+    ("preset", "present", "absent"),
+    [
+        ("linear", ["TBackward0", "AddmmBackward0", "MseLossBackward0", "AccumulateGrad"], ["LogSoftmaxBackward0"]),
+        ("chain", ["PowBackward0", "SinBackward0", "AccumulateGrad"], ["TBackward0", "X·wᵀ"]),
+        ("softmax_ce", ["LogSoftmaxBackward0", "NllLossBackward0"], ["TBackward0", "X·wᵀ", "AddmmBackward0"]),
+    ],
+)
+def test_the_graph_caption_explains_exactly_the_nodes_in_the_graph(preset, present, absent):
+    at = open_page(PAGE, params={"ag_p": preset})
+    caption = " ".join(c.value for c in at.caption)
+    assert all(name in caption for name in present)
+    assert not any(text in caption for text in absent)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_numbers_count_from_0_and_each_input_names_its_url_key(lang):
+    at = open_editor(open_page(PAGE, params={"ag_p": "softmax_ce", "lang": lang}))
+    assert [at.number_input(key=f"ag_z{k + 1}").label for k in range(3)] == ["z₀", "z₁", "z₂"]
+    assert "z[0, 0]" in at.number_input(key="ag_z1").help and "ag_z1" in at.number_input(key="ag_z1").help
+    assert at.selectbox(key="ag_t").options == ["0", "1", "2"]
+    at = open_editor(open_page(PAGE, params={"lang": lang}))
+    assert [at.number_input(key=k).label for k in ("ag_x11", "ag_x32", "ag_y1", "ag_w1", "ag_w2")] == [
+        "X₀₀",
+        "X₂₁",
+        "y₀",
+        "w₀",
+        "w₁",
+    ]
+    assert "w[0, 1]" in at.number_input(key="ag_w2").help
+
+
+def test_an_old_link_with_1_based_keys_sets_the_0_based_logits():
+    at = open_page(PAGE, params={"ag_p": "softmax_ce", "ag_z1": "4", "ag_t": "0"})
+    assert r"z = \begin{bmatrix}4 & 1 & 0.1\end{bmatrix}" in " ".join(e.value for e in at.latex)
+
+
+def test_the_no_zero_grad_story_is_built_from_the_live_loop():
+    from core.autograd_pitfalls import grad_accumulation
+    from ui.numbers import num
+
+    at = open_page(PAGE, params={"tab": "pitfalls", "ag_plr": "0"})
+    assert "2, 4, 6, 8" in texts(at) and "lr=0.0" in texts(at)
+    at.number_input(key="ag_plr").set_value(0.3).run()
+    trace = grad_accumulation(0.3)
+    story = texts(at)
+    assert "2, 4, 6, 8" not in story and "lr=0.3" in story
+    assert ", ".join(num(g) for g in trace.grad[0]) in story
+    assert num(trace.w_after[0][-1]) in story and num(trace.w_after[1][-1]) in story
+    assert url_param(at, "ag_plr") == "0.3"
+
+
+def test_small_numbers_are_never_written_as_zero():
+    at = open_page(PAGE, params={"ag_p": "chain", "ag_cx": "0.001", "ag_g": "square", "ag_f": "sin"})
+    graph = dot(at)
+    assert "g = 1e-06" in graph
+    shown = graph + texts(open_tab(at, "autograd", "chain"))
+    assert not re.search(r"(?<![\d.e])-?0\.0+(?![\d.e])", shown)
+    assert not re.search(r"(?<![\d.])0\.0000", shown)
+
+
+def test_the_script_is_offered_as_a_download():
+    at = open_page(PAGE, params={"ag_p": "chain", "tab": "code"})
+    (button,) = at.get("download_button")
+    assert "autograd_chain.py" in button.proto.label

@@ -38,7 +38,15 @@ EXTRA_VIEWS: dict[str, list[dict[str, str]]] = {
         {"logits": "1000,999,-1000", "T": "2"},
         {"logits": "1,2,3,4,5,6,7,8,9,10", "T": "0.4", "target": "9"},
     ],
-    "autograd": [{"lang": "zh"}, {"ag_ow": "true"}, {"ag_bw": "false"}],
+    "autograd": [
+        {"lang": "zh"},
+        {"ag_ow": "true"},
+        {"ag_bw": "false"},
+        {"ag_p": "chain", "ag_bw": "false", "ag_g": "sigmoid", "ag_f": "exp"},
+        {"ag_p": "softmax_ce", "ag_bw": "false", "ag_t": "2", "lang": "zh"},
+        {"ag_plr": "0"},
+        {"quiz": "true"},
+    ],
     "regression": [{"lang": "zh"}, {"data": "toy", "shuffle": "false", "batch": "1"}],
 }
 

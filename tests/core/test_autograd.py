@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import itertools
 import re
 import subprocess
 import sys
@@ -13,7 +16,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.autograd import compare_modes, jacobian_by_mode, layer_function, trace_graph
-from core.autograd_pitfalls import PITFALLS, SNIPPETS, grad_accumulation, run_pitfall
+from core.autograd_pitfalls import (
+    FIXES,
+    PITFALLS,
+    SETUP,
+    SNIPPETS,
+    accumulation_snippet,
+    grad_accumulation,
+    run_pitfall,
+)
 from core.autograd_presets import (
     SCALAR_FNS,
     ChainInputs,
@@ -21,6 +32,8 @@ from core.autograd_presets import (
     SoftmaxInputs,
     build_expression,
     chain_rule,
+    forward_code,
+    graph_code,
     optimizer_trace,
     preset_graph,
     pytorch_script,
@@ -159,10 +172,52 @@ def test_compare_modes_reports_pass_counts_for_each_shape():
     assert all(r.agree for r in rows)
 
 
-def test_forgetting_zero_grad_adds_gradients_up():
-    trace = grad_accumulation(3)
-    assert trace.without_zero_grad == (2.0, 4.0, 6.0)
-    assert trace.with_zero_grad == (2.0, 2.0, 2.0)
+def run_shown(*blocks: str) -> str:
+    """Run code blocks as the page shows them, one after another in one namespace; what they print."""
+    namespace: dict = {"__name__": "__main__"}
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        for block in blocks:
+            exec(block, namespace)
+    return output.getvalue()
+
+
+def test_with_lr_0_forgetting_zero_grad_adds_the_same_gradient_up():
+    trace = grad_accumulation(0.0)
+    assert trace.grad == ((2.0, 4.0, 6.0, 8.0), (2.0, 2.0, 2.0, 2.0))  # dL/dw = 2(w·x - y)·x = 2 at w = 2
+    assert trace.w_after == ((2.0,) * 4, (2.0,) * 4)
+
+
+def test_with_lr_above_0_grad_is_the_running_sum_of_gradients_that_change_with_w():
+    trace = grad_accumulation(0.1)
+    without, with_ = 0, 1
+    # by hand, with zero_grad: w = 2 -> 1.8 -> 1.64 -> 1.512, gradients 2(w - 1) = 2, 1.6, 1.28, 1.024
+    assert trace.grad[with_] == pytest.approx((2.0, 1.6, 1.28, 1.024), abs=1e-6)
+    # without: w.grad = 2, 2 + 1.6, 3.6 + 2(1.44 - 1), ... and w = 2 - 0.1 * w.grad each step
+    assert trace.step_grad[without] == pytest.approx((2.0, 1.6, 0.88, -0.016), abs=1e-6)
+    assert trace.grad[without] == pytest.approx(tuple(itertools.accumulate(trace.step_grad[without])), abs=1e-6)
+    assert trace.w_after[without] == pytest.approx((1.8, 1.44, 0.992, 0.5456), abs=1e-6)
+
+
+@pytest.mark.parametrize("lr", [0.0, 0.05, 0.3, 1.0])
+def test_without_zero_grad_the_steps_are_those_of_sgd_with_momentum_1(lr):
+    trace = grad_accumulation(lr)
+    w = torch.tensor(2.0, requires_grad=True)
+    optimizer = torch.optim.SGD([w], lr=lr, momentum=1.0)
+    seen = []
+    for _ in range(len(trace.grad[0])):
+        optimizer.zero_grad()
+        ((w * 1.0 - 1.0) ** 2).backward()
+        optimizer.step()
+        seen.append(w.item())
+    assert trace.w_after[0] == pytest.approx(tuple(seen))
+
+
+@pytest.mark.parametrize("lr", [0.0, 0.1, 0.75])
+def test_the_loop_shown_prints_what_grad_accumulation_reports(lr):
+    printed = run_shown(SETUP, accumulation_snippet(lr)).split("\n")
+    grads = [float(line.split()[1]) for line in printed if line]
+    assert grads == pytest.approx(grad_accumulation(lr).grad[0], abs=1e-4)
 
 
 def _raised(fn) -> str:
@@ -171,43 +226,23 @@ def _raised(fn) -> str:
     return str(info.value)
 
 
-def _direct_errors() -> dict[str, str]:
-    """The same mistakes made right here, so the expected text is PyTorch's, not a copy."""
-
-    def twice():
-        w = torch.tensor(2.0, requires_grad=True)
-        loss = (w * 1.0 - 1.0) ** 2
-        loss.backward()
-        loss.backward()
-
-    def non_scalar():
-        (torch.tensor([2.0, 3.0], requires_grad=True) * 1.0).backward()
-
-    def inplace():
-        torch.tensor(2.0, requires_grad=True).add_(1.0)
-
-    def detach():
-        ((torch.tensor(2.0, requires_grad=True) * 1.0).detach() ** 2).backward()
-
-    def no_grad():
-        w = torch.tensor(2.0, requires_grad=True)
-        with torch.no_grad():
-            out = w * 1.0
-        (out**2).backward()
-
-    fns = {"backward_twice": twice, "non_scalar": non_scalar, "inplace_leaf": inplace}
-    return {name: _raised(fn) for name, fn in (fns | {"detach": detach, "no_grad": no_grad}).items()}
+@pytest.mark.parametrize("name", PITFALLS)
+def test_each_snippet_as_shown_raises_the_error_its_runner_reports(name):
+    result = run_pitfall(name)
+    assert result.snippet == SNIPPETS[name]
+    assert result.error_type == "RuntimeError"
+    assert _raised(lambda: run_shown(SETUP, SNIPPETS[name])) == result.error
+    assert result.error.startswith(result.message_start) and len(result.message_start) > 20
 
 
 @pytest.mark.parametrize("name", PITFALLS)
-def test_each_pitfall_reproduces_pytorchs_error(name):
-    result = run_pitfall(name)
-    assert result.error == _direct_errors()[name]
-    assert result.snippet == SNIPPETS[name]
+def test_each_fix_runs_and_prints_what_the_page_says(name):
+    fixed, printed = FIXES[name]
+    assert run_shown(SETUP, fixed).strip() == printed
 
 
 def test_backward_twice_message_mentions_the_second_time():
-    assert "Trying to backward through the graph a second time" in run_pitfall("backward_twice").error
+    assert run_pitfall("backward_twice").message_start == "Trying to backward through the graph a second time"
 
 
 def test_optimizer_step_reads_grad_and_subtracts_lr_times_it():
@@ -226,16 +261,27 @@ def test_a_parameter_not_given_to_the_optimizer_gets_a_grad_but_no_update():
 
 
 @pytest.mark.parametrize("given", [("w", "b"), ("w",)])
-def test_the_optimizer_line_shown_builds_the_optimizer_that_made_the_step(given):
+def test_the_optimizer_code_shown_makes_the_step_of_the_trace(given):
     trace = optimizer_trace(LinearInputs(), lr=0.25, given=given)
-    params = {n: v.clone().requires_grad_(True) for n, v in zip(trace.names, trace.value_before, strict=True)}
-    namespace = {"torch": torch, **params}
-    exec(trace.code, namespace)  # the page's line, run as plain PyTorch
-    for name, grad in zip(trace.names, trace.grad_after_backward, strict=True):
-        params[name].grad = grad.clone()
-    namespace["optimizer"].step()
-    for name, after in zip(trace.names, trace.value_after_step, strict=True):
-        torch.testing.assert_close(params[name].detach(), after)
+    printed = dict(re.findall(r"^([\w.]+) = \[(.*)\]$", run_shown(forward_code(LinearInputs()), trace.code), re.M))
+    assert run_shown(forward_code(LinearInputs()), trace.code).startswith("None None\n")
+    for name, grad, after in zip(trace.names, trace.grad_after_backward, trace.value_after_step, strict=True):
+        for key, expected in ((f"{name}.grad", grad), (name, after)):
+            values = [float(v) for v in printed[key].split(",")]
+            assert values == pytest.approx(expected.reshape(-1).tolist(), abs=1e-6)
+
+
+GRAPH_CASES = [LinearInputs(), *(ChainInputs(g=g, f=f) for g in SCALAR_FNS for f in SCALAR_FNS), SoftmaxInputs()]
+
+
+@pytest.mark.parametrize("inputs", GRAPH_CASES)
+def test_the_graph_code_prints_the_node_names_its_comments_and_the_graph_show(inputs):
+    graph = preset_graph(inputs, backward=False)
+    shown = graph_code(inputs, graph, backward=False)
+    printed = run_shown(shown).splitlines()
+    commented = [line[2:] for line in shown.splitlines() if line.startswith("# ")]
+    assert printed == commented
+    assert sorted(line.strip().rsplit("::", 1)[-1] for line in printed) == sorted(graph.names())
 
 
 def test_optimizer_rejects_a_parameter_the_expression_does_not_have():

@@ -55,6 +55,9 @@ def test_pitfalls_tab_shows_pytorchs_message(app):
     app.open_tab(translate("autograd.tab_pitfalls", "zh"))
     app.page.locator('[data-testid="stExpander"] summary', has_text="backward()").first.click()  # "calling it twice"
     app.page.get_by_text("Trying to backward through the graph a second time").first.wait_for(timeout=10_000)
+    main = app.page.locator('[data-testid="stMain"]').inner_text()
+    assert "# 抛出 RuntimeError: Trying to backward through the graph a second time" in main
+    assert "# tensor(4.)" in main  # the fix, retain_graph=True, and what it prints
     app.screenshot("autograd-pitfalls-zh")
     app.assert_clean()
 

@@ -13,7 +13,7 @@ from ui.graph import format_tensor, graph_dot
 
 
 def test_format_tensor_is_short_and_keeps_the_shape():
-    assert format_tensor(torch.tensor(5.16666)) == "5.167"
+    assert format_tensor(torch.tensor(5.16666)) == "5.1667"
     assert format_tensor(torch.tensor([[0.5, -0.5]])) == "[[0.5, -0.5]]"
     assert format_tensor(torch.arange(20.0)).endswith(", …]")
     assert format_tensor(None) == "–"
@@ -27,12 +27,12 @@ def test_dot_has_every_node_and_edge_of_the_graph():
         assert f"<b>{node.name}</b>" in text
     for a, b in graph.edges:
         assert f"{a} -> {b};" in text
-    assert "w.grad = [[-3.667, -5.667]]" in text and "∂L/∂ŷ = [[-2.333], [-0.6667], [-1]]" in text
+    assert "w.grad = [[-3.6667, -5.6667]]" in text and "∂L/∂ŷ = [[-2.3333], [-0.6667], [-1]]" in text
 
 
 def test_dot_without_grads_shows_only_forward_values():
     text = graph_dot(preset_graph(LinearInputs(), backward=False), show_grads=False)
-    assert "L = 5.167" in text
+    assert "L = 5.1667" in text
     assert ".grad" not in text and "∂" not in text
 
 
@@ -57,7 +57,7 @@ def test_chain_rule_latex_multiplies_the_live_factors():
     rule = chain_rule(LinearInputs())
     latex = chain_rule_latex("linear", rule)
     assert r"\frac{\partial L}{\partial w} = \frac{\partial L}{\partial \hat{y}}" in latex
-    assert latex.endswith(r"= \begin{bmatrix}-3.667 & -5.667\end{bmatrix}")
+    assert latex.endswith(r"= \begin{bmatrix}-3.6667 & -5.6667\end{bmatrix}")
 
 
 def test_scalar_chain_latex_evaluates_the_hand_derivatives():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from streamlit.delta_generator import DeltaGenerator
+
 from tests.app.helpers import PAGES, open_page
-from ui.classroom import PRESENTER_CSS, Question, lesson_link, worksheet_html
+from ui.classroom import PRESENTER_CHART_HEIGHT, PRESENTER_CSS, Question, lesson_link, worksheet_html
 
 HOME = PAGES[0]
 QUESTIONS = [
@@ -74,3 +76,23 @@ def test_a_lesson_link_hides_the_controls_it_names_but_keeps_their_values():
     assert at.session_state["lang"] == "zh"
     assert at.title[0].value.startswith("Loss Lab")
     assert any("损失" in m.value or "PyTorch" in m.value for m in at.markdown)
+
+
+def test_presenter_mode_draws_charts_with_larger_labels_and_height(monkeypatch):
+    drawn: list[dict] = []
+    draw = DeltaGenerator.vega_lite_chart
+    monkeypatch.setattr(
+        DeltaGenerator, "vega_lite_chart", lambda dg, *a, **kw: drawn.append(kw["spec"]) or draw(dg, *a, **kw)
+    )
+
+    def charts(params):
+        drawn.clear()
+        open_page(next(p for p in PAGES if p.url_path == "autograd"), params=params | {"tab": "modes"})
+        return list(drawn)
+
+    plain, presented = charts({}), charts({"present": "true"})
+    assert len(plain) == len(presented) == 2
+    for before, after in zip(plain, presented, strict=True):
+        assert after["height"] == round(before["height"] * PRESENTER_CHART_HEIGHT)
+        assert after["config"]["axis"]["labelFontSize"] >= 18 and after["config"]["legend"]["labelFontSize"] >= 18
+        assert before.get("config", {}).get("axis", {}).get("labelFontSize") is None  # a plain view is unchanged

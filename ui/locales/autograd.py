@@ -43,8 +43,44 @@ STRINGS = {
     ),
     "autograd.grad_in": ("grad in", "传入的梯度"),
     "autograd.graph_caption": (
-        "PyTorch's real `grad_fn` graph. Arrows follow the forward pass (leaves at the top, loss at the bottom); `backward()` walks them in reverse. Green: leaves (`AccumulateGrad` writes their `.grad`); blue: operations; orange: the loss. Red: the gradient of the loss with respect to what the node produced, captured with hooks during `backward()`. `TBackward0` is the transpose in X·wᵀ.",
-        "这是 PyTorch 真实的 `grad_fn` 图。箭头沿前向计算的方向（叶子在上，损失在下），`backward()` 则逆着箭头走。绿色是叶子节点（由 `AccumulateGrad` 写入它们的 `.grad`），蓝色是运算，橙色是损失。红字是损失对该节点输出的梯度，由 `backward()` 期间注册的钩子（hook）记录下来。`TBackward0` 是 X·wᵀ 中的转置。",
+        "PyTorch's real `grad_fn` graph. Arrows follow the forward pass (leaves at the top, loss at the bottom); `backward()` walks them in reverse. Green: leaves that require grad; blue: operations; orange: the loss. Red: the gradient of the loss with respect to what the node produced, captured with hooks during `backward()`.",
+        "这是 PyTorch 真实的 `grad_fn` 图。箭头沿前向计算的方向（叶子在上，损失在下），`backward()` 则逆着箭头走。绿色是需要梯度的叶子节点，蓝色是运算，橙色是损失。红字是损失对该节点输出的梯度，由 `backward()` 期间注册的钩子（hook）记录下来。",
+    ),
+    "autograd.node_mse": (
+        "`{node}`: `F.mse_loss`, the mean of the squared errors.",
+        "`{node}`：`F.mse_loss`，即平方误差的平均值。",
+    ),
+    "autograd.node_addmm": (
+        "`{node}`: `F.linear` computes b + X·wᵀ in one call, `torch.addmm`.",
+        "`{node}`：`F.linear` 用一次 `torch.addmm` 调用算出 b + X·wᵀ。",
+    ),
+    "autograd.node_t": (
+        "`{node}`: the transpose wᵀ in X·wᵀ; it hands w its gradient transposed back.",
+        "`{node}`：X·wᵀ 中的转置 wᵀ；它把梯度转置回来交给 w。",
+    ),
+    "autograd.node_pow": (
+        "`{node}`: u ** 2 (the square); it saved u to compute 2u.",
+        "`{node}`：u ** 2（平方）；它保存了 u，用来算 2u。",
+    ),
+    "autograd.node_elementwise": (
+        "`{node}` and the other one-input nodes multiply the incoming gradient by their own derivative at the saved input (or output).",
+        "`{node}` 等单输入节点把传入的梯度乘以自己在所保存的输入（或输出）处的导数。",
+    ),
+    "autograd.node_log_softmax": (
+        "`F.cross_entropy` is `log_softmax` followed by `nll_loss`: `{node}`, then `NllLossBackward0`, which takes −log p of the true class.",
+        "`F.cross_entropy` 就是先 `log_softmax` 再 `nll_loss`：先是 `{node}`，再是取真实类别的 −log p 的 `NllLossBackward0`。",
+    ),
+    "autograd.node_nll": (
+        "`{node}`: `nll_loss`, the loss −log p of the true class, averaged over the batch (here 1 example).",
+        "`{node}`：`nll_loss`，即真实类别的 −log p，在批上取平均（这里只有 1 个样本）。",
+    ),
+    "autograd.node_accumulate": (
+        "`{node}`: one per leaf that requires grad; it runs once the leaf's gradient is complete and adds it into the leaf's `.grad` (which it creates if `.grad` is `None`).",
+        "`{node}`：每个需要梯度的叶子一个；叶子的梯度算完后它才执行，把梯度累加进叶子的 `.grad`（`.grad` 为 `None` 时就新建）。",
+    ),
+    "autograd.graph_code": (
+        "The code behind this graph: the walk over `loss.grad_fn` prints the nodes `backward()` will visit (PyTorch's full name of `AccumulateGrad` is `torch::autograd::AccumulateGrad`).",
+        "这张图背后的代码：沿 `loss.grad_fn` 遍历，打印出 `backward()` 将要经过的节点（`AccumulateGrad` 在 PyTorch 中的全名是 `torch::autograd::AccumulateGrad`）。",
     ),
     "autograd.predict": (
         "Gradients hidden. Predict them, then switch on `loss.backward()`.",
@@ -75,8 +111,8 @@ STRINGS = {
         "一个有 n 个输入、m 个输出的函数，其雅可比矩阵是 m × n 的。**前向模式**（`torch.func.jvp`）每一趟把一个输入方向推过函数，得到一*列*：共 n 趟。**反向模式**（`torch.func.vjp`，也就是 `backward()` 的做法）每一趟把一个输出方向拉回来，得到一*行*：共 m 趟。这里 f(x) = tanh(A x)，A 是随机的 m × n 矩阵。",
     ),
     "autograd.modes_preset": (
-        "For the current expression, {loss} depends on **{n}** numbers: forward mode would need {n} passes to get its gradient, reverse mode (`backward()`) needs 1.",
-        "对当前表达式，{loss} 依赖于 **{n}** 个数：用前向模式求它的梯度需要 {n} 趟，反向模式（`backward()`）只需 1 趟。",
+        "For the current expression, {loss} is a scalar of **{n}** numbers that require grad: forward mode would need {n} passes to get its gradient, reverse mode (`backward()`) needs 1.",
+        "对当前表达式，{loss} 是 **{n}** 个需要梯度的数的标量函数：用前向模式求它的梯度需要 {n} 趟，反向模式（`backward()`）只需 1 趟。",
     ),
     "autograd.size": ("Size k (inputs and/or outputs), 2 … 64", "规模 k（输入和/或输出个数），2 … 64"),
     "autograd.size_help": (
@@ -105,10 +141,49 @@ STRINGS = {
         "训练中的损失是许多参数（n 很大）的**标量**函数（m = 1）：反向模式**一趟**反向传播就能得到整个梯度，而前向模式需要 n 趟。这就是深度学习使用 `backward()` 的原因。",
     ),
     "autograd.pit_no_zero_grad": ("Forgetting `zero_grad()`: gradients add up", "忘了 `zero_grad()`：梯度越积越多"),
-    "autograd.pit_no_zero_grad_body": (
-        "`backward()` **adds** into `.grad`; it never overwrites it. With x = 1, w = 2, y = 1 and L = (w·x − y)², each step's dL/dw is 2, but without `optimizer.zero_grad()` `w.grad` reads 2, 4, 6, … and the optimizer takes ever larger steps.",
-        "`backward()` 是把梯度**累加**到 `.grad` 上，而不是覆盖。取 x = 1、w = 2、y = 1，L = (w·x − y)²，每一步的 dL/dw 都是 2；可如果不调用 `optimizer.zero_grad()`，`w.grad` 会变成 2、4、6……优化器的步子也就越迈越大。",
+    "autograd.pit_intro": (
+        "Every example uses one sample: x = 1, label y = 1, w = 2 and L = (w·x − y)², so dL/dw = 2(w·x − y)·x = 2 at w = 2. Run the first block once; each example then starts from a fresh w. A block that ends in `# raises …` stops at that line with PyTorch's error, quoted below it; the block after it is the fix.",
+        "每个例子都用同一个样本：x = 1，标签 y = 1，w = 2，L = (w·x − y)²，所以在 w = 2 处 dL/dw = 2(w·x − y)·x = 2。先运行第一段代码；之后每个例子都从一个新的 w 开始。以 `# 抛出 …` 结尾的代码会在那一行停下，抛出下面引用的 PyTorch 报错；紧随其后的代码是改法。",
     ),
+    "autograd.pit_no_zero_grad_body": (
+        "`backward()` **adds** into `.grad`; it never overwrites it. Without `optimizer.zero_grad()`, `w.grad` holds the sum of every step's gradient so far, and `step()` subtracts lr × that sum. The loop below runs as shown, and once more with `optimizer.zero_grad()` before each `backward()`, at the learning rate you pick.",
+        "`backward()` 是把梯度**累加**到 `.grad` 上，而不是覆盖。不调用 `optimizer.zero_grad()` 时，`w.grad` 存的是此前每一步梯度的总和，`step()` 减去的是 lr × 这个总和。下面的循环按所示代码运行一次，再在每次 `backward()` 之前加上 `optimizer.zero_grad()` 运行一次，学习率由你来选。",
+    ),
+    "autograd.pit_lr": ("Learning rate lr of this loop, 0 … 1", "本循环的学习率 lr，0 … 1"),
+    "autograd.col_w_before": ("w before the step", "本步之前的 w"),
+    "autograd.col_own_grad": ("this step's own dL/dw", "本步自己的 dL/dw"),
+    "autograd.col_grad_with": ("w.grad with zero_grad()", "调用 zero_grad() 时的 w.grad"),
+    "autograd.acc_caption": (
+        "All columns but the last are the loop as shown, without `zero_grad()`; the last is the same loop with `optimizer.zero_grad()` before each `backward()`, where `w.grad` is each step's own gradient.",
+        "除最后一列外，各列都是上面所示、不调用 `zero_grad()` 的循环；最后一列是同一个循环在每次 `backward()` 之前调用 `optimizer.zero_grad()` 的结果，此时 `w.grad` 就是每一步自己的梯度。",
+    ),
+    "autograd.pit_acc_lr0": (
+        "With lr = 0 the steps do not move w, so each step's own gradient stays 2 and `w.grad` reads {sums}: the same gradient added up once per `backward()`.",
+        "lr = 0 时各步不会移动 w，所以每一步自己的梯度都是 2，而 `w.grad` 依次是 {sums}：同一个梯度每调用一次 `backward()` 就加一次。",
+    ),
+    "autograd.pit_acc_live": (
+        "With lr = {lr} the steps move w, so each step's own gradient changes ({own}), and `w.grad` is their running sum ({sums}), not the last one. After {steps} steps w is {w_without} without `zero_grad()` and {w_with} with it; the minimum is at w = 1. Without `zero_grad()` these are exactly the steps of `torch.optim.SGD(momentum=1)` with `zero_grad()`: `.grad` plays the momentum buffer. Set lr to 0 to see the gradients simply add up.",
+        "lr = {lr} 时各步会移动 w，所以每一步自己的梯度都在变（{own}），而 `w.grad` 是它们的累计和（{sums}），不是最后一步的梯度。{steps} 步之后，不调用 `zero_grad()` 时 w 是 {w_without}，调用时是 {w_with}；最小值在 w = 1 处。不调用 `zero_grad()` 的这几步，和调用 `zero_grad()` 的 `torch.optim.SGD(momentum=1)` 完全相同：`.grad` 充当了动量缓冲。把 lr 设为 0，就能看到梯度单纯地累加。",
+    ),
+    "autograd.pit_no_zero_grad_fix": (
+        "**Fix:** call `optimizer.zero_grad()` before each `backward()`. Adding up on purpose is gradient accumulation: several `backward()` calls (one per mini-batch), then one `step()` and one `zero_grad()`.",
+        "**改法：** 每次 `backward()` 之前调用 `optimizer.zero_grad()`。有意地累加就是梯度累积：先调用几次 `backward()`（每个小批量一次），再调用一次 `step()` 和一次 `zero_grad()`。",
+    ),
+    "autograd.raises": ("raises", "抛出"),
+    "autograd.code_sample": ("one sample: input x and label y", "一个样本：输入 x 和标签 y"),
+    "autograd.code_forgot": ("optimizer.zero_grad() forgotten here", "这里忘了调用 optimizer.zero_grad()"),
+    "autograd.code_adds": ("adds this step's dL/dw to w.grad", "把本步的 dL/dw 加到 w.grad 上"),
+    "autograd.code_step": (
+        "w -= lr * w.grad, with everything w.grad has summed",
+        "w -= lr * w.grad，用的是 w.grad 累加的全部",
+    ),
+    "autograd.code_keep_graph": (
+        "keep the saved tensors for a second backward()",
+        "保留保存的张量，供第二次 backward() 使用",
+    ),
+    "autograd.code_sum": ("a scalar: each entry weighted by 1", "一个标量：每个元素的权重都是 1"),
+    "autograd.code_update": ("not recorded in the graph", "不会被记录进计算图"),
+    "autograd.code_outside": ("outside torch.no_grad(): recorded", "在 torch.no_grad() 之外：会被记录"),
     "autograd.without_zero_grad": ("without zero_grad()", "不调用 zero_grad()"),
     "autograd.with_zero_grad": ("with zero_grad()", "调用 zero_grad()"),
     "autograd.step_axis": ("step", "步数"),
@@ -120,8 +195,8 @@ STRINGS = {
         "为了节省内存，`backward()` 用完就会释放图中为它保存的中间值（这里是平方运算的输入）。第二次调用时这些值已经不在了。",
     ),
     "autograd.pit_backward_twice_fix": (
-        "**Fix:** rebuild the graph with a new forward pass each step, or pass `retain_graph=True` to the first call if you really need two backward passes.",
-        "**改法：** 每一步重新做一次前向计算来重建计算图；如果确实需要反向传播两次，在第一次调用时传入 `retain_graph=True`。",
+        "**Fix:** rebuild the graph with a new forward pass each step, or pass `retain_graph=True` to the first call if you really need two backward passes; both add into `.grad`, so w.grad is then 2 + 2 = 4.",
+        "**改法：** 每一步重新做一次前向计算来重建计算图；如果确实需要反向传播两次，在第一次调用时传入 `retain_graph=True`；两次都会累加到 `.grad` 上，所以 w.grad 是 2 + 2 = 4。",
     ),
     "autograd.pit_non_scalar": ("`backward()` on a non-scalar", "对非标量调用 `backward()`"),
     "autograd.pit_non_scalar_body": (
@@ -160,8 +235,8 @@ STRINGS = {
         "**改法：** 训练时的前向计算放在 `no_grad()` 之外；`no_grad()`（或 `torch.inference_mode()`）只用于评估和参数更新。",
     ),
     "autograd.optim_intro": (
-        "The loss and the optimizer never talk to each other. `loss.backward()` writes each parameter's `.grad`; `optimizer.step()` reads `p.grad` of exactly the parameters it was given and subtracts lr · p.grad. Below: one `zero_grad()`, `backward()`, `step()` of `torch.optim.SGD` on the current expression.",
-        "损失函数和优化器之间并不直接通信。`loss.backward()` 写入每个参数的 `.grad`；`optimizer.step()` 只读取交给它的那些参数的 `p.grad`，再减去 lr · p.grad。下面是在当前表达式上执行一次 `torch.optim.SGD` 的 `zero_grad()`、`backward()`、`step()`。",
+        "The loss and the optimizer never talk to each other. `loss.backward()` writes each parameter's `.grad`; `optimizer.step()` reads `p.grad` of exactly the parameters it was given and, for plain SGD (no momentum, no weight decay), subtracts lr · p.grad. Below: one `zero_grad()`, `backward()`, `step()` of `torch.optim.SGD` on the current expression.",
+        "损失函数和优化器之间并不直接通信。`loss.backward()` 写入每个参数的 `.grad`；`optimizer.step()` 只读取交给它的那些参数的 `p.grad`；对普通 SGD（没有动量、没有权重衰减）来说，就是减去 lr · p.grad。下面是在当前表达式上执行一次 `torch.optim.SGD` 的 `zero_grad()`、`backward()`、`step()`。",
     ),
     "autograd.lr": ("Learning rate lr, 0.001 … 10", "学习率 lr，0.001 … 10"),
     "autograd.col_param": ("parameter", "参数"),
@@ -180,8 +255,17 @@ STRINGS = {
     "autograd.col_grad_after": (".grad after backward()", "backward() 之后的 .grad"),
     "autograd.col_after_step": ("value after step()", "step() 之后的取值"),
     "autograd.optim_outro": (
-        "`.grad` is `None` until the first `backward()` (`zero_grad()` sets it to `None` by default). `step()` leaves `.grad` as it is, which is why the next step must start with `zero_grad()`.",
-        "在第一次 `backward()` 之前 `.grad` 是 `None`（`zero_grad()` 默认也把它设为 `None`）。`step()` 不会清空 `.grad`，所以下一步必须先调用 `zero_grad()`。",
+        "`.grad` is `None` until the first `backward()` (`zero_grad()` sets it back to `None`: `set_to_none=True` is its default). `step()` skips a parameter whose `.grad` is `None` (one the loss does not depend on, say) and leaves every `.grad` as it is, which is why the next step must start with `zero_grad()`.",
+        "在第一次 `backward()` 之前 `.grad` 是 `None`（`zero_grad()` 会把它重新设为 `None`：`set_to_none=True` 是默认值）。`step()` 会跳过 `.grad` 为 `None` 的参数（比如损失并不依赖的参数），也不会清空任何 `.grad`，所以下一步必须先调用 `zero_grad()`。",
+    ),
+    "autograd.forward_code": ("The expression, built first (plain PyTorch)", "先构建表达式（纯 PyTorch）"),
+    "autograd.url_key_help": (
+        "Counted from 0, as in PyTorch: {python}. In a link this number is `{param}`.",
+        "与 PyTorch 一样从 0 开始计数：{python}。在链接中，这个数是 `{param}`。",
+    ),
+    "autograd.target_help": (
+        "Classes count from 0, as `F.cross_entropy` expects: 0, 1 or 2 (the index of z₀, z₁ or z₂).",
+        "类别从 0 开始计数，这正是 `F.cross_entropy` 的要求：0、1 或 2（即 z₀、z₁ 或 z₂ 的下标）。",
     ),
     "autograd.code_intro": (
         "Plain PyTorch, no part of this app: run it and it prints the loss and the same gradients as the graph.",

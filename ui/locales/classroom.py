@@ -4,8 +4,8 @@ STRINGS = {
     "classroom.title": ("Classroom", "课堂"),
     "classroom.present": ("Presenter mode", "投影模式"),
     "classroom.present_help": (
-        "Larger type, high contrast and the sidebar collapsed, for projecting. Kept in the link (present=true).",
-        "更大的字号、更高的对比度并收起侧边栏，适合投影。会保存在链接中（present=true）。",
+        "Larger type, graphs and charts, high contrast and the sidebar collapsed, for projecting. Kept in the link (present=true).",
+        "更大的字号、图和图表，更高的对比度并收起侧边栏，适合投影。会保存在链接中（present=true）。",
     ),
     "classroom.quiz": ("Quiz me (predict, then reveal)", "考考我（先预测，再揭晓）"),
     "classroom.quiz_help": (

@@ -74,9 +74,8 @@ class StepSizeLimits:
 
     @property
     def condition_number(self) -> float:
-        """λ_max / λ_min of AᵀA: how much flatter the flattest direction is than the steepest (inf if singular)."""
-        low, high = float(self.gram_eigenvalues[0]), float(self.gram_eigenvalues[-1])
-        return high / low if low > high * 1e-13 else math.inf
+        """λ_max / λ_min of AᵀA (and of every convention's full-data Hessian); see `condition_number`."""
+        return condition_number(self.gram_eigenvalues)
 
     def first_unstable_step(self, lr: float) -> int | None:
         """The first step (0-based) at which η·λ_max(H_I) > 2, i.e. that step stretches the error; None if none."""
@@ -86,6 +85,19 @@ class StepSizeLimits:
     def __repr__(self) -> str:
         steps = len(self.batch_curvature)
         return f"StepSizeLimits(full_batch_lr={self.full_batch_lr:.4g}, run_lr={self.run_lr:.4g}, steps={steps})"
+
+
+def gram_eigenvalues(X: torch.Tensor) -> torch.Tensor:
+    """The eigenvalues of AᵀA for A = [X, 1], ascending, in float64 on the CPU."""
+    A = torch.cat([X.detach().cpu().double(), torch.ones(len(X), 1, dtype=torch.float64)], dim=1)
+    return torch.linalg.eigvalsh(A.T @ A)
+
+
+def condition_number(eigenvalues: torch.Tensor) -> float:
+    """λ_max / λ_min: how much flatter the flattest direction is than the steepest; inf when AᵀA is singular
+    (to rounding: λ_min below 1e-13·λ_max)."""
+    low, high = float(eigenvalues[0]), float(eigenvalues[-1])
+    return high / low if low > high * 1e-13 else math.inf
 
 
 def round_down(value: float, digits: int = 2) -> float:
@@ -105,7 +117,7 @@ def step_size_limits(X: torch.Tensor, config: TrainConfig, *, orders: torch.Tens
     n, d = X.shape
     check_config_for(config, n, d)
     A = torch.cat([X.detach().cpu().double(), torch.ones(n, 1, dtype=torch.float64)], dim=1)
-    eigenvalues = torch.linalg.eigvalsh(A.T @ A)
+    eigenvalues = gram_eigenvalues(X)
     size, spe = config.batch_size, steps_per_epoch(n, config.batch_size)
     scale = torch.full((spe,), 2 * loss_scale(config.loss, size), dtype=torch.float64)
     scale[-1] = 2 * loss_scale(config.loss, n - (spe - 1) * size)  # the last batch may be shorter

@@ -202,9 +202,10 @@ def step_limits(data: Data, config: TrainConfig, run: Run) -> StepSizeLimits:
 
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
-def standardized_condition_number(data_key: tuple, _X: np.ndarray) -> float:
-    """κ(AᵀA) the same data would have with standardised features."""
-    return condition_number(gram_eigenvalues(standardize(torch.from_numpy(_X))[0]))
+def gram_condition(data_key: tuple, _X: np.ndarray, standardized: bool = False) -> float:
+    """κ(AᵀA) of the data, or of the same data with standardised features; inf when AᵀA is singular."""
+    X = torch.from_numpy(_X)
+    return condition_number(gram_eigenvalues(standardize(X)[0] if standardized else X))
 
 
 @st.cache_data(max_entries=32, ttl=3600, show_spinner=False)

@@ -14,7 +14,7 @@ import streamlit as st
 from core.regression import MAX_LR, StepSizeLimits, TrainConfig
 from ui.i18n import t
 from ui.numbers import count, num
-from ui.regression_compute import Data, Run, standardized_condition_number
+from ui.regression_compute import Data, Run, gram_condition
 from ui.state import encode_number, write_param
 from ui.text import escape_md
 
@@ -60,7 +60,7 @@ def conditioning_text(data: Data, limits: StepSizeLimits) -> str:
     shrink = num(1 - 1 / kappa)
     if data.scaling is not None:
         return t("regression.lr_conditioning_std", kappa=num(kappa), shrink=shrink)
-    after = standardized_condition_number(data.key, data.X)
+    after = gram_condition(data.key, data.X, standardized=True)
     return t("regression.lr_conditioning", kappa=num(kappa), shrink=shrink, kappa_std=num(after))
 
 
@@ -138,6 +138,12 @@ def original_units(data: Data, theta: np.ndarray, theta_star: np.ndarray) -> Non
 
     (w, b), (w_star, b_star) = raw(theta), raw(theta_star)
     st.markdown(t("regression.original_units", w=w, b=b, w_star=w_star, b_star=b_star))
+
+
+def singular_note(data: Data) -> None:
+    """When AᵀA is singular the normal equation has many solutions: say which one the table shows."""
+    if np.isinf(gram_condition(data.key, data.X)):
+        st.caption(t("regression.singular"))
 
 
 def script_intro(config: TrainConfig, dataset: dict) -> str:

@@ -13,9 +13,10 @@ from ui import chart
 from ui.charts import regression as charts
 from ui.errors import show_input_error
 from ui.i18n import t
+from ui.numbers import count
 from ui.regression_compute import Data, Run, config_key, optimum, surface_frame, training_run
 from ui.regression_inputs import regime, regime_label
-from ui.regression_stability import original_units, script_intro, slice_sentence
+from ui.regression_stability import original_units, script_intro, singular_note, slice_sentence
 from ui.regression_step import MAX_BATCH_ROWS, num, param_names
 from ui.state import url_select, url_toggle
 
@@ -48,6 +49,9 @@ def render_curves(data: Data, run: Run, config: TrainConfig, i: int, hidden: boo
             current=i + 1,
         )  # fmt: skip
         st.caption(t("regression.loss_caption"))
+        if config.loss == "sum" and run.batch_size < data.n:
+            ratio = num(data.n / run.batch_size)
+            st.caption(t("regression.sum_scales", B=run.batch_size, n=count(data.n), ratio=ratio))
     st.subheader(t("regression.surface_title"))
     pa, pb = choose_params(data.d)
     theta_star = optimum(data.key, data.X, data.y)
@@ -208,6 +212,7 @@ def render_result(data: Data, run: Run, config: TrainConfig, hidden: bool = Fals
         )
         st.markdown(t("regression.result_gap", gap=num(float(_distances(final[None, :], theta_star)[0]))))
         original_units(data, final, theta_star)
+        singular_note(data)
     st.subheader(t("regression.script_title"))
     dataset = dict(data.dataset)
     if dataset["kind"] == "table":

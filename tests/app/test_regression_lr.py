@@ -147,3 +147,15 @@ def test_the_suggestion_is_never_a_rate_that_diverges():
         at.button(key="use_lr").click().run()
         assert not at.error and not at.warning, params
         assert np.isfinite(float(url_param(at, "lr")))
+
+
+def test_a_singular_design_says_which_least_squares_solution_the_table_shows():
+    singular = {"data": "synthetic", "tw": "2, -3.4", "n": "2", "batch": "1", "lr": "0.01", "w0": "", "tab": "result"}
+    assert "AᵀA is singular here" in _text(open_page(PAGE, params=singular))  # 2 samples, 3 parameters
+    assert "AᵀA is singular here" not in _text(open_page(PAGE, params={"tab": "result"}))
+
+
+def test_with_sum_the_loss_chart_says_its_two_curves_are_on_different_scales():
+    assert "n/B = 3 times above" in _text(open_page(PAGE, params={"loss": "sum", "batch": "2", "tab": "curves"}))
+    assert "n/B = 2 times above" in _text(open_page(PAGE, params={"loss": "sum", "batch": "3", "tab": "curves"}))
+    assert "different scales" not in _text(open_page(PAGE, params={"loss": "mean", "tab": "curves"}))

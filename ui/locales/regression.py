@@ -450,11 +450,12 @@ STRINGS |= {
     ),
     "regression.lr_bounds": (
         "**This run's mini-batch bound:** η < 2 / max λ = {run_lr}, the largest λ over the {batches} batches this "
-        "run takes (batch size {B}, {order}); at or below it no step of this run can stretch the error. "
+        "run takes (batch size {B}, {order}); at or below it no step of this run amplifies the error, so the run "
+        "cannot blow up. "
         "**Full-batch GD bound:** η < 2 / λ_max(H) = {full_lr}, where H = {c}·ÃᵀÃ is the Hessian of the loss on all "
         "n = {n} samples and λ_max(H) = {full_lam}.",
         "**本次训练的小批量上界：** η < 2 / max λ = {run_lr}，max λ 取本次训练用到的 {batches} 个批次中最大的 λ"
-        "（批大小 {B}，{order}）；不超过它时，本次训练没有哪一步会放大误差。"
+        "（批大小 {B}，{order}）；不超过它时，本次训练没有哪一步会放大误差，训练就不会发散。"
         "**全批量梯度下降的上界：** η < 2 / λ_max(H) = {full_lr}，其中 H = {c}·ÃᵀÃ 是全部 n = {n} 个样本上"
         "损失的 Hessian，λ_max(H) = {full_lam}。",
     ),
@@ -558,6 +559,23 @@ STRINGS |= {
         "损失取决于全部 {count} 个参数；这张图是沿 {a} 和 {b} 的二维切片，{held} 固定在{where}。",
     ),
     "regression.slice_optimum": ("the normal-equation optimum", "正规方程的最优解处"),
+    "regression.sum_scales": (
+        "With 'sum' the two curves are on different scales: a batch's loss adds B = {B} squared errors, the "
+        "full-data loss all n = {n}. At the same θ a random batch's sum is on average B/n of the full one, so the "
+        "epoch curve sits about n/B = {ratio} times above the batch losses.",
+        "用 'sum' 时两条曲线的尺度不同：批次损失加起来的是 B = {B} 个平方误差，全部数据上的损失加的是全部 n = {n} 个。"
+        "在同一个 θ 处，随机一批的和平均是全部数据之和的 B/n，所以每轮的曲线大约比批次损失高 n/B = {ratio} 倍。",
+    ),
+    "regression.singular": (
+        "AᵀA is singular here (a constant column, a repeated one, or fewer samples than parameters): (AᵀA)⁻¹ does "
+        "not exist and every θ on a line or plane fits equally well. The normal-equation column is the one of "
+        "least norm (the pseudo-inverse A⁺y). Every gradient Ã_Iᵀr lies in the row space of A, so SGD only moves θ "
+        "within it and heads for the solution nearest its start: ‖θ − θ*‖ need not shrink to 0 even when the loss "
+        "reaches its minimum.",
+        "这里 AᵀA 是奇异的（有常数列、重复的列，或样本少于参数）：(AᵀA)⁻¹ 不存在，一条直线或一个平面上的所有 θ "
+        "拟合得一样好。正规方程一列给出的是其中范数最小的那个（伪逆 A⁺y）。每个梯度 Ã_Iᵀr 都在 A 的行空间里，"
+        "所以 SGD 只在这个空间内移动 θ，走向离它起点最近的解：即使损失已达到最小值，‖θ − θ*‖ 也不一定会缩小到 0。",
+    ),
     "regression.script_loss_mean": ("`nn.MSELoss()`", "`nn.MSELoss()`"),
     "regression.script_loss_sum": ("`nn.MSELoss(reduction='sum')`", "`nn.MSELoss(reduction='sum')`"),
     "regression.script_loss_sum_over_batch": (

@@ -137,7 +137,8 @@ def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
     if loss_module:
         lines.append(f"loss_fn = {loss_module}")
     if config.optimizer == "torch_sgd":
-        lines.append(f"trainer = torch.optim.SGD(net.parameters(), lr={config.lr!r})  # momentum etc. left at 0")
+        defaults = "# momentum, dampening, weight_decay: 0"
+        lines.append(f"trainer = torch.optim.SGD(net.parameters(), lr={config.lr!r})  {defaults}")
     else:
         lines.append(f"lr = {config.lr!r}")
     shuffle = "True" if config.shuffle else "False"

@@ -19,8 +19,8 @@ from ui.state import encode_number, write_param
 from ui.text import escape_md
 
 SMALLEST_LR = 1e-6  # the learning-rate field's minimum (ui/regression_inputs.py)
-_HESSIAN_FACTOR = {"mean": "2/B", "sum": "2", "sum_over_batch": "2/B", "half_mean": "1/B"}
-_FULL_FACTOR = {"mean": "2/n", "sum": "2", "sum_over_batch": "2/n", "half_mean": "1/n"}
+_HESSIAN_FACTOR = {"mean": r"\tfrac{2}{B}", "sum": "2", "sum_over_batch": r"\tfrac{2}{B}", "half_mean": r"\tfrac{1}{B}"}
+_FULL_FACTOR = {"mean": r"\tfrac{2}{n}", "sum": "2", "sum_over_batch": r"\tfrac{2}{n}", "half_mean": r"\tfrac{1}{n}"}
 MAX_LISTED = 3  # feature columns written out in the standardisation caption
 MAX_HELD = 6  # held parameters written out in the loss-surface sentence
 

@@ -81,8 +81,12 @@ def test_standardising_writes_the_link_explains_the_mapping_and_shows_original_u
 def test_standardised_toy_data_gets_a_larger_bound_and_a_smaller_condition_number():
     raw = _text(open_page(PAGE))
     scaled = _text(open_page(PAGE, params={"std": "true"}))
-    assert "condition number κ = λ_max / λ_min is 87.8133" in raw and "would make κ = 1.1786" in raw
-    assert "With standardised features" in scaled and "is 1.1786" in scaled
+    assert "λ_max / λ_min, is 87.8133" in raw and "would make κ = 1.1786" in raw
+    assert "With standardised features" in scaled and "λ_max / λ_min, is 1.1786" in scaled
+    X, _ = toy_dataset(device="cpu")
+    cfg = TrainConfig(lr=0.5, batch_size=3, epochs=3, loss="sum_over_batch", batch_order=(5, 1, 0))
+    bound = step_size_limits(standardize(X)[0], cfg).run_lr
+    assert bound > 10 * _limits().run_lr and f"max λ = {num(bound)}" in scaled
 
 
 def test_each_convention_says_where_its_1_over_b_goes():
@@ -159,3 +163,9 @@ def test_with_sum_the_loss_chart_says_its_two_curves_are_on_different_scales():
     assert "n/B = 3 times above" in _text(open_page(PAGE, params={"loss": "sum", "batch": "2", "tab": "curves"}))
     assert "n/B = 2 times above" in _text(open_page(PAGE, params={"loss": "sum", "batch": "3", "tab": "curves"}))
     assert "different scales" not in _text(open_page(PAGE, params={"loss": "mean", "tab": "curves"}))
+
+
+def test_standardised_toy_data_keeps_the_hand_worked_first_batch():
+    at = open_page(PAGE, params={"std": "true"})
+    table = next(df.value for df in at.dataframe if "b.grad" in df.value.columns)
+    assert table.iloc[0][translate("regression.col_batch", "en")] == "5, 1, 0"

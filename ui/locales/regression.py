@@ -433,14 +433,15 @@ STRINGS |= {
         "批次损失从第 1 步的 {first} 变成了第 {steps} 步的 {last}。",
     ),
     "regression.lr_why": (
-        "Why: a batch I's loss is a quadratic in θ = (w, b) whose Hessian is H_I = {c}·Ã_IᵀÃ_I, where Ã = [X, 1] has "
-        "one row x̃ᵢ = [xᵢ, 1] per sample and B = len(y). A step θ ← θ − η·∇ℓ multiplies the error along H_I's "
-        "steepest direction by 1 − ηλ, λ being H_I's largest eigenvalue. The first step that overshoots is step "
+        "Why: a batch I's loss is a quadratic in θ = (w, b) whose Hessian is $H_I = {c}\\,\\tilde A_I^\\top\\tilde A_I$, "
+        "where $\\tilde A = [X, 1]$ has one row $\\tilde x_i = [x_i, 1]$ per sample and B = len(y). A step "
+        "θ ← θ − η·∇ℓ multiplies the error along $H_I$'s steepest direction by 1 − ηλ, λ being $H_I$'s largest "
+        "eigenvalue. The first step that overshoots is step "
         "{step} (samples {samples}): λ = {lam}, so η·λ = {elam} and |1 − ηλ| = {factor} > 1: along that direction the step "
         "overshoots and ends farther from the batch's minimum than it started.",
-        "原因：批次 I 的损失是 θ = (w, b) 的二次函数，其 Hessian 为 H_I = {c}·Ã_IᵀÃ_I，其中 Ã = [X, 1]，"
-        "每个样本一行 x̃ᵢ = [xᵢ, 1]，B = len(y)。一步 θ ← θ − η·∇ℓ 会把沿 H_I 最陡方向的误差乘以 1 − ηλ，"
-        "λ 是 H_I 的最大特征值。第一个越过头的是第 {step} 步（样本 {samples}）：λ = {lam}，所以 η·λ = {elam}，"
+        "原因：批次 I 的损失是 θ = (w, b) 的二次函数，其 Hessian 为 $H_I = {c}\\,\\tilde A_I^\\top\\tilde A_I$，"
+        "其中 $\\tilde A = [X, 1]$，每个样本一行 $\\tilde x_i = [x_i, 1]$，B = len(y)。一步 θ ← θ − η·∇ℓ 会把沿 "
+        "$H_I$ 最陡方向的误差乘以 1 − ηλ，λ 是 $H_I$ 的最大特征值。第一个越过头的是第 {step} 步（样本 {samples}）：λ = {lam}，所以 η·λ = {elam}，"
         "|1 − ηλ| = {factor} > 1：沿这个方向，这一步越过了这一批的最小点，落在另一侧，离得比出发时还远。",
     ),
     "regression.lr_overflow": (
@@ -452,11 +453,11 @@ STRINGS |= {
         "**This run's mini-batch bound:** η < 2 / max λ = {run_lr}, the largest λ over the {batches} batches this "
         "run takes (batch size {B}, {order}); at or below it no step of this run amplifies the error, so the run "
         "cannot blow up. "
-        "**Full-batch GD bound:** η < 2 / λ_max(H) = {full_lr}, where H = {c}·ÃᵀÃ is the Hessian of the loss on all "
-        "n = {n} samples and λ_max(H) = {full_lam}.",
+        "**Full-batch GD bound:** η < 2 / λ_max(H) = {full_lr}, where $H = {c}\\,\\tilde A^\\top\\tilde A$ is the "
+        "Hessian of the loss on all n = {n} samples and λ_max(H) = {full_lam}.",
         "**本次训练的小批量上界：** η < 2 / max λ = {run_lr}，max λ 取本次训练用到的 {batches} 个批次中最大的 λ"
         "（批大小 {B}，{order}）；不超过它时，本次训练没有哪一步会放大误差，训练就不会发散。"
-        "**全批量梯度下降的上界：** η < 2 / λ_max(H) = {full_lr}，其中 H = {c}·ÃᵀÃ 是全部 n = {n} 个样本上"
+        "**全批量梯度下降的上界：** η < 2 / λ_max(H) = {full_lr}，其中 $H = {c}\\,\\tilde A^\\top\\tilde A$ 是全部 n = {n} 个样本上"
         "损失的 Hessian，λ_max(H) = {full_lam}。",
     ),
     "regression.lr_shuffled": ("shuffled every epoch", "每轮打乱顺序"),
@@ -469,10 +470,12 @@ STRINGS |= {
         "最陡的批次弯曲程度至少和全部数据一样，这里是它的 {ratio} 倍。",
     ),
     "regression.lr_differ_sum": (
-        "They differ because with 'sum' a batch's Hessian 2·Ã_IᵀÃ_I is only part of the full-data one 2·ÃᵀÃ: "
+        "They differ because with 'sum' a batch's Hessian $2\\tilde A_I^\\top\\tilde A_I$ is only part of the full-data "
+        "one $2\\tilde A^\\top\\tilde A$: "
         "every batch curves less than all the data (the steepest here {ratio} times as much), so the full-batch "
         "bound is the stricter one.",
-        "两者不同，是因为用 'sum' 时，批次的 Hessian 2·Ã_IᵀÃ_I 只是全部数据的 2·ÃᵀÃ 的一部分："
+        "两者不同，是因为用 'sum' 时，批次的 Hessian $2\\tilde A_I^\\top\\tilde A_I$ 只是全部数据的 "
+        "$2\\tilde A^\\top\\tilde A$ 的一部分："
         "每个批次都比全部数据弯曲得少（这里最陡的批次是它的 {ratio} 倍），所以全批量的上界更严格。",
     ),
     "regression.lr_differ_full": (
@@ -492,17 +495,17 @@ STRINGS |= {
         "建议的 η = {lr} 低于本页允许的最小学习率（{limit}）：请改为标准化特征（数据下方的开关）。",
     ),
     "regression.lr_conditioning": (
-        "Stable is not yet fast: ÃᵀÃ's condition number κ = λ_max / λ_min is {kappa}. At η = 1 / λ_max(H), "
+        "Stable is not yet fast: the condition number of $\\tilde A^\\top\\tilde A$, κ = λ_max / λ_min, is {kappa}. At η = 1 / λ_max(H), "
         "full-batch GD shrinks the error along the flattest direction by a factor of only 1 − 1/κ = {shrink} per "
         "step. Standardising the features (the toggle under the data) would make κ = {kappa_std}.",
-        "稳定还不等于快：ÃᵀÃ 的条件数 κ = λ_max / λ_min 为 {kappa}。取 η = 1 / λ_max(H) 时，"
+        "稳定还不等于快：$\\tilde A^\\top\\tilde A$ 的条件数 κ = λ_max / λ_min 为 {kappa}。取 η = 1 / λ_max(H) 时，"
         "全批量梯度下降每一步只能把最平坦方向上的误差缩小到原来的 1 − 1/κ = {shrink} 倍。"
         "标准化特征（数据下方的开关）后 κ 会变为 {kappa_std}。",
     ),
     "regression.lr_conditioning_std": (
-        "With standardised features ÃᵀÃ's condition number κ = λ_max / λ_min is {kappa}: at η = 1 / λ_max(H), "
+        "With standardised features the condition number of $\\tilde A^\\top\\tilde A$, κ = λ_max / λ_min, is {kappa}: at η = 1 / λ_max(H), "
         "full-batch GD shrinks the error along the flattest direction by 1 − 1/κ = {shrink} per step.",
-        "特征标准化后，ÃᵀÃ 的条件数 κ = λ_max / λ_min 为 {kappa}：取 η = 1 / λ_max(H) 时，"
+        "特征标准化后，$\\tilde A^\\top\\tilde A$ 的条件数 κ = λ_max / λ_min 为 {kappa}：取 η = 1 / λ_max(H) 时，"
         "全批量梯度下降每一步把最平坦方向上的误差缩小到原来的 1 − 1/κ = {shrink} 倍。",
     ),
     "regression.std": ("Standardise the features", "标准化特征"),
@@ -515,14 +518,14 @@ STRINGS |= {
     ),
     "regression.std_caption": (
         "Training on standardised features: {mapping}. w and b are then in standardised units; the same model in the "
-        "original units has w_j = w′_j / std_j and b = b′ − Σ w′_j·mean_j / std_j (the Result tab shows both).",
+        "original units has $w_j = w'_j / \\sigma_j$ and $b = b' - \\sum_j w'_j \\mu_j / \\sigma_j$ (μ the means, σ the standard deviations; the Result tab shows both).",
         "在标准化后的特征上训练：{mapping}。此时 w 和 b 以标准化后的单位表示；同一个模型换回原始单位为 "
-        "w_j = w′_j / std_j，b = b′ − Σ w′_j·mean_j / std_j（“结果与代码”标签页两者都会显示）。",
+        "$w_j = w'_j / \\sigma_j$，$b = b' - \\sum_j w'_j \\mu_j / \\sigma_j$（μ 为均值，σ 为标准差；“结果与代码”标签页两者都会显示）。",
     ),
     "regression.original_units": (
-        "In the original units (w_j = w′_j / std_j, b = b′ − Σ w′_j·mean_j / std_j): trained w = {w}, b = {b}; "
+        "In the original units ($w_j = w'_j / \\sigma_j$, $b = b' - \\sum_j w'_j \\mu_j / \\sigma_j$): trained w = {w}, b = {b}; "
         "normal equation w = {w_star}, b = {b_star}.",
-        "换回原始单位（w_j = w′_j / std_j，b = b′ − Σ w′_j·mean_j / std_j）：训练得到 w = {w}，b = {b}；"
+        "换回原始单位（$w_j = w'_j / \\sigma_j$，$b = b' - \\sum_j w'_j \\mu_j / \\sigma_j$）：训练得到 w = {w}，b = {b}；"
         "正规方程 w = {w_star}，b = {b_star}。",
     ),
     "regression.where_b_mean": (

@@ -34,10 +34,9 @@ class StepSizeLimits:
 
     Each batch's λ_max is computed exactly, all batches at once: the (d+1)×(d+1) Gram matrices A_IᵀA_I by
     one batched matrix product (B×B ones A_IA_Iᵀ when B ≤ d, which share the nonzero eigenvalues), then one
-    batched `eigvalsh`. That costs about epochs·n·(d+1)² multiply-adds, a few seconds for the largest run
-    allowed. Bounds that need no eigenvalues, such as the sum of the B largest per-sample curvatures
-    2k·‖x̃ᵢ‖², hold too but overstate the curvature up to (d+1)-fold, which would flag learning rates that
-    train well.
+    batched `eigvalsh`: about epochs·n·(d+1)·min(B, d+1) multiply-adds and one small eigenvalue problem per
+    step. Bounds that need no eigenvalues, such as the sum of the B largest per-sample curvatures 2k·‖x̃ᵢ‖²,
+    hold too but overstate the curvature up to (d+1)-fold, which would flag learning rates that train well.
     """
 
     full: float  # λ_max of the full-data loss's Hessian: the curvature full-batch GD steps on

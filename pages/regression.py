@@ -41,7 +41,7 @@ with st.expander(t("regression.settings"), expanded=True):
     else:
         st.session_state["regression_last"] = (data, config, run)
 
-render_lr_check(data, run, config, step_limits(data, config, run))
+render_lr_check(data, run, config, step_limits(data, config, run), quizzing=bool(st.session_state.get(QUIZ_KEY)))
 if run.steps == 0:
     st.stop()
 

@@ -174,7 +174,7 @@ def optimum(data_key: tuple, _X: np.ndarray, _y: np.ndarray) -> np.ndarray:
 @st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
 def _standardized_arrays(data_key: tuple, _X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     Z, scaling = standardize(torch.from_numpy(_X))
-    return _read_only(Z), _read_only(scaling.mean), _read_only(scaling.scale)
+    return Z.numpy(), scaling.mean.numpy(), scaling.scale.numpy()  # like synthetic_arrays: torch reads them
 
 
 def standardized(data: Data) -> Data:
@@ -198,7 +198,11 @@ def _limits(data_key: tuple, _X: np.ndarray, batches: tuple, _orders: np.ndarray
 def step_limits(data: Data, config: TrainConfig, run: Run) -> StepSizeLimits:
     """The full-batch bound and this run's mini-batch bound (core.stability), from the run's own batch orders."""
     batches = tuple((k, getattr(config, k)) for k in _LIMITS_FIELDS)
-    return _limits(data.key, data.X, batches, run.orders)
+    total = config.epochs * steps_per_epoch(data.n, config.batch_size)
+    if total <= _PROGRESS_ABOVE_STEPS:
+        return _limits(data.key, data.X, batches, run.orders)
+    with st.spinner(t("regression.curvatures", steps=f"{total:,}")):  # one eigenvalue problem per step
+        return _limits(data.key, data.X, batches, run.orders)
 
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)

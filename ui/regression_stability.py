@@ -64,9 +64,9 @@ def conditioning_text(data: Data, limits: StepSizeLimits) -> str:
     return t("regression.lr_conditioning", kappa=num(kappa), shrink=shrink, kappa_std=num(after))
 
 
-def render_lr_check(data: Data, run: Run, config: TrainConfig, limits: StepSizeLimits) -> None:
+def render_lr_check(data: Data, run: Run, config: TrainConfig, limits: StepSizeLimits, quizzing: bool = False) -> None:
     """Above this run's bound: what happened, why, both bounds, and a one-click fix. Below it: the bounds,
-    folded away."""
+    folded away. `quizzing`: the batch losses, which the questions may ask for, are left out."""
     lr = config.lr
     if lr <= limits.run_lr and not run.diverged:
         title = t("regression.lr_ok_title", lr=num(lr), run_lr=num(limits.run_lr), full_lr=num(limits.full_batch_lr))
@@ -79,7 +79,7 @@ def render_lr_check(data: Data, run: Run, config: TrainConfig, limits: StepSizeL
         parts.append(t("regression.lr_diverged", step=run.diverged_step + 1, lr=num(lr)))
     else:
         parts.append(t("regression.lr_too_big", lr=num(lr)))
-    if run.steps >= 2:
+    if run.steps >= 2 and not quizzing:
         parts.append(t("regression.lr_went", first=num(run.loss[0]), last=num(run.loss[-1]), steps=count(run.steps)))
     if lr > limits.run_lr:
         first = limits.first_unstable_step(lr)  # never after a divergence: only such a step stretches the error

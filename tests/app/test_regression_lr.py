@@ -33,7 +33,7 @@ def test_the_default_run_teaches_its_divergence_with_the_live_numbers():
     assert not at.exception
     lesson = " ".join(w.value for w in at.warning)
     limits = _limits()
-    assert "too large for this run's batches" in lesson
+    assert "above this run's stable bound: some of its steps overshoot" in lesson
     assert "from 12 at step 1 to 5.378e+13 at step 6" in lesson  # the run's own batch losses
     assert f"mini-batch bound:** η < 2 / max λ = {num(limits.run_lr)}" in lesson  # 0.02437
     assert f"Full-batch GD bound:** η < 2 / λ_max(H) = {num(limits.full_batch_lr)}" in lesson  # 0.04393
@@ -133,7 +133,8 @@ def test_the_loss_surface_names_the_parameters_its_slice_holds_fixed():
 def test_the_lesson_and_the_labels_in_chinese():
     at = open_page(PAGE, params={"lang": "zh"})
     lesson = " ".join(w.value for w in at.warning)
-    assert "太大了" in lesson and "本次训练的小批量上界" in lesson and "全批量梯度下降的上界" in lesson
+    assert "超过了本次训练的稳定上界" in lesson and "本次训练的小批量上界" in lesson
+    assert "全批量梯度下降的上界" in lesson
     assert at.button(key="use_lr").label == "使用建议的学习率 η = 0.012"
     assert translate("regression.loss_sum_over_batch", "zh").startswith("求和再除以批大小")
     assert "批大小" in translate("regression.loss_half_mean", "zh")
@@ -169,3 +170,9 @@ def test_standardised_toy_data_keeps_the_hand_worked_first_batch():
     at = open_page(PAGE, params={"std": "true"})
     table = next(df.value for df in at.dataframe if "b.grad" in df.value.columns)
     assert table.iloc[0][translate("regression.col_batch", "en")] == "5, 1, 0"
+
+
+def test_quiz_mode_keeps_the_lesson_but_not_the_losses_it_asks_about():
+    at = open_page(PAGE, params={"quiz": "true"})
+    lesson = " ".join(w.value for w in at.warning)
+    assert "mini-batch bound" in lesson and "12 at step 1" not in lesson

@@ -420,8 +420,8 @@ STRINGS |= {
         "最大稳定学习率：η = {lr} 低于本次训练的上界 {run_lr}（全批量梯度下降：{full_lr}）",
     ),
     "regression.lr_too_big": (
-        "**η = {lr} is too large for this run's batches.**",
-        "**对本次训练的批次来说，η = {lr} 太大了。**",
+        "**η = {lr} is above this run's stable bound: some of its steps overshoot.**",
+        "**η = {lr} 超过了本次训练的稳定上界：其中有些步会越过头。**",
     ),
     "regression.lr_diverged": (
         "**Training diverged at step {step}:** with η = {lr} the loss became infinite or NaN, so training stopped "
@@ -459,6 +459,10 @@ STRINGS |= {
         "（批大小 {B}，{order}）；不超过它时，本次训练没有哪一步会放大误差，训练就不会发散。"
         "**全批量梯度下降的上界：** η < 2 / λ_max(H) = {full_lr}，其中 $H = {c}\\,\\tilde A^\\top\\tilde A$ 是全部 n = {n} 个样本上"
         "损失的 Hessian，λ_max(H) = {full_lam}。",
+    ),
+    "regression.curvatures": (
+        "Computing the curvature of each of the {steps} batches…",
+        "正在计算 {steps} 个批次各自的曲率…",
     ),
     "regression.lr_shuffled": ("shuffled every epoch", "每轮打乱顺序"),
     "regression.lr_fixed_order": ("in a fixed order", "顺序固定"),

@@ -223,14 +223,9 @@ def training_settings(train_column: Any, model_column: Any, data: Data, defaults
         "loss", t("regression.loss"), LOSSES, default=defaults["loss"], container=m, format_func=loss_label
     )
     optimizer = url_select(
-        "opt",
-        t("regression.optimizer"),
-        OPTIMIZERS,
-        widget="radio",
-        container=m,
-        format_func=optimizer_label,
+        "opt", t("regression.optimizer"), OPTIMIZERS, widget="radio", container=m, format_func=optimizer_label,
         help=t("regression.optimizer_help"),
-    )
+    )  # fmt: skip
     left, right = m.columns([3, 2])
     w0 = _url_number_list(
         "w0", t("regression.w0"), name="w0", default=defaults["w0"], container=left, help=t("regression.w0_help"),

@@ -66,7 +66,8 @@ def test_changing_the_learning_rate_retrains_and_updates_the_url(app):
 
 def test_the_suggested_learning_rate_is_one_click_away_and_standardising_keeps_the_page_working(app):
     app.goto("regression")
-    lesson = app.page.locator('[data-testid="stAlertContentWarning"]').first
+    lesson = app.page.locator('[data-testid="stAlertContentWarning"]').filter(has_text="mini-batch bound").first
+    lesson.wait_for(timeout=30_000)
     assert "0.02437" in lesson.inner_text() and "0.04393" in lesson.inner_text()  # this run's and full-batch GD's
     app.page.locator(".st-key-use_lr button").first.click()
     app.settle()

@@ -12,20 +12,35 @@ if TYPE_CHECKING:
 
 MAX_EMBEDDED_VALUES = 50_000  # a table is written into the script; beyond this the script is unreadable
 
-_LOSS_CODE = {
+_LOSS_CODE = {  # (the loss module, one batch's loss, the full-data loss)
     "mean": ("nn.MSELoss()", "loss_fn(net(X), y)", "loss_fn(net(features), labels)"),
     "sum": ('nn.MSELoss(reduction="sum")', "loss_fn(net(X), y)", "loss_fn(net(features), labels)"),
     "sum_over_batch": (
         'nn.MSELoss(reduction="sum")',
-        "loss_fn(net(X), y) / len(y)  # seed 000: divide by the batch size",
+        "loss_fn(net(X), y) / len(y)  # seed 000: the sum divided by the batch size",
         "loss_fn(net(features), labels) / len(labels)",
     ),
     "half_mean": (
         None,
-        "((net(X) - y) ** 2 / 2).sum() / len(y)  # d2l: squared_loss, then sgd divides by the batch size",
-        "((net(features) - labels) ** 2 / 2).sum() / len(labels)",
+        "squared_loss(net(X), y).sum() / len(y)  # d2l divides in sgd; optim.SGD cannot, so the 1/B is here",
+        "squared_loss(net(features), labels).mean()",
     ),
 }
+_D2L_LOSS = [
+    "",
+    "",
+    "def squared_loss(y_hat, y):  # d2l",
+    "    return (y_hat - y.reshape(y_hat.shape)) ** 2 / 2",
+    "",
+    "",
+]
+_STANDARDIZE = [
+    "# standardise each feature column: (x - mean) / std, as Loss Lab did (a constant column becomes 0)",
+    "constant = features.amax(dim=0) == features.amin(dim=0)",
+    "mean = torch.where(constant, features[0], features.mean(dim=0))",
+    "scale = torch.where(constant, torch.ones_like(mean), features.std(dim=0, correction=0))",
+    "features = (features - mean) / scale",
+]
 
 
 def _floats(values: Any) -> str:
@@ -83,12 +98,18 @@ def _data_code(dataset: Mapping[str, Any]) -> list[str]:
 
 
 def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
-    """A self-contained script (nn.Linear, MSELoss, optim.SGD, DataLoader) that reproduces `train`'s run.
+    """A self-contained script that reproduces `train`'s run: `nn.Linear`, a `DataLoader` with the run's seed,
+    the run's loss (`nn.MSELoss` in its spelling, or d2l's `squared_loss`) and update (`optim.SGD`, or the
+    same update written out: `p -= lr * p.grad`, and for 'half_mean' d2l's own `l.sum().backward()` and
+    `p -= lr * p.grad / len(y)`, which is the same step).
 
-    Running it prints the loss after each epoch and the final w and b with 6 decimals.
+    `dataset["standardize"]` (optional): standardise the features first, as `standardize` does; the
+    script then also prints w and b in the original units. Running it prints the loss after each epoch and
+    the final w and b with 6 decimals.
     """
     data_code = _data_code(dataset)
     n_samples = _n_samples(dataset)
+    d2l = config.loss == "half_mean" and config.optimizer == "manual"
     lines = [
         '"""Linear regression by mini-batch SGD in plain PyTorch (exported from Loss Lab)."""',
         "",
@@ -97,8 +118,9 @@ def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
         "from torch.utils.data import DataLoader, TensorDataset",
         "",
         "torch.set_default_dtype(torch.float64)  # Loss Lab computes in float64",
-        "",
+        *(_D2L_LOSS if config.loss == "half_mean" else [""]),
         *data_code,
+        *(_STANDARDIZE if dataset.get("standardize") else []),
         "d = features.shape[1]",
         "",
         "net = nn.Linear(d, 1)",
@@ -115,7 +137,8 @@ def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
     if loss_module:
         lines.append(f"loss_fn = {loss_module}")
     if config.optimizer == "torch_sgd":
-        lines.append(f"trainer = torch.optim.SGD(net.parameters(), lr={config.lr!r})")
+        defaults = "# momentum, dampening, weight_decay: 0"
+        lines.append(f"trainer = torch.optim.SGD(net.parameters(), lr={config.lr!r})  {defaults}")
     else:
         lines.append(f"lr = {config.lr!r}")
     shuffle = "True" if config.shuffle else "False"
@@ -133,14 +156,25 @@ def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
             f"first_epoch = [(features[i], labels[i]) for i in first_order.split({config.batch_size})]",
         ]
         batches = "(first_epoch if epoch == 0 else loader)"
-    lines += ["", f"for epoch in range({config.epochs}):", f"    for X, y in {batches}:", f"        l = {batch_loss}"]
-    if config.optimizer == "torch_sgd":
-        lines += ["        trainer.zero_grad()", "        l.backward()", "        trainer.step()"]
+    lines += ["", f"for epoch in range({config.epochs}):", f"    for X, y in {batches}:"]
+    if d2l:
+        lines += [
+            "        l = squared_loss(net(X), y)",
+            "        net.zero_grad()",
+            "        l.sum().backward()  # d2l: p.grad is the gradient of the sum, B times that of the mean",
+            "        with torch.no_grad():  # d2l's sgd: the 1/B is in the update",
+            "            for p in net.parameters():",
+            "                p -= lr * p.grad / len(y)  # d2l writes batch_size: the same but for a shorter last batch",
+        ]
+    elif config.optimizer == "torch_sgd":
+        lines += [f"        l = {batch_loss}", "        trainer.zero_grad()", "        l.backward()"]
+        lines += ["        trainer.step()"]
     else:
         lines += [
+            f"        l = {batch_loss}",
             "        net.zero_grad()",
             "        l.backward()",
-            "        with torch.no_grad():  # the update optim.SGD does, written out",
+            "        with torch.no_grad():  # the update optim.SGD does with its defaults, written out",
             "            for p in net.parameters():",
             "                p -= lr * p.grad",
         ]
@@ -151,4 +185,11 @@ def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
         "print('w:', ' '.join(f'{v:.6f}' for v in net.weight.detach().reshape(-1).tolist()))",
         "print('b:', f'{net.bias.item():.6f}')",
     ]
+    if dataset.get("standardize"):
+        lines += [
+            "# the same model for the raw features: w_j / scale_j and b - sum(w_j * mean_j / scale_j)",
+            "w_raw = net.weight.detach().reshape(-1) / scale",
+            "print('w in the original units:', ' '.join(f'{v:.6f}' for v in w_raw.tolist()))",
+            "print('b in the original units:', f'{(net.bias.detach() - w_raw @ mean).item():.6f}')",
+        ]
     return "\n".join(lines) + "\n"

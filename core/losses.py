@@ -8,6 +8,12 @@ With residuals r = Xw + b - y over a batch of B samples:
 | "sum"            | `nn.MSELoss(reduction="sum")(y_hat, y)`       | sum(r²)       | 2r           |
 | "sum_over_batch" | `nn.MSELoss(reduction="sum")(y_hat, y) / len(y)` (seed 000) | sum(r²) / B | 2r / B |
 | "half_mean"      | d2l's `squared_loss(y_hat, y).sum()` then `sgd` divides by B | sum(r²) / 2B | r / B |
+
+B is the batch's own length, `len(y)`: a shorter last batch divides by its own size. 'mean' and
+'sum_over_batch' are the same function, up to rounding (`MSELoss()` divides the sum by the number of elements, which is
+len(y) for y of shape (B, 1)). d2l puts its 1/B in the update, not the loss: `l.sum().backward()` leaves
+`param.grad` = sum(r·x̃) (B times the gradient recorded here) and `sgd` subtracts
+`lr * param.grad / batch_size`, the same step (d2l divides by `batch_size` even for a shorter last batch).
 """
 
 from __future__ import annotations
@@ -48,16 +54,3 @@ def loss_scale(loss: LossName, batch_size: int) -> float:
     if loss == "half_mean":
         return 0.5 / batch_size
     return 1.0 / batch_size
-
-
-def max_stable_lr(X: torch.Tensor, *, loss: LossName, batch_size: int) -> float:
-    """The learning rate above which full-batch gradient descent on this convention diverges.
-
-    The loss is quadratic in θ = (w, b) with Hessian H = 2k·AᵀA for A = [X, 1]; gradient descent is
-    stable while lr < 2 / λ_max(H). A batch of B samples has AᵀA ≈ B·(AᵀA/n), which gives the
-    batch-size factor of the "sum" convention (mini-batch noise makes the practical bound a bit lower).
-    """
-    A = torch.cat([X, torch.ones(len(X), 1, dtype=X.dtype, device=X.device)], dim=1)
-    lam = float(torch.linalg.eigvalsh(A.T @ A / len(A))[-1])
-    curvature = 2 * loss_scale(loss, batch_size) * batch_size * lam
-    return 2.0 / curvature if curvature > 0 else float("inf")

@@ -25,7 +25,8 @@ from core.device import default_dtype, resolve_device
 from core.errors import InputError, check_number, check_shape
 from core.export import to_pytorch_script
 from core.history import Step, TrainHistory
-from core.losses import LossName, loss_scale, max_stable_lr
+from core.losses import LossName, loss_scale
+from core.stability import StepSizeLimits, step_size_limits
 from core.training import train
 
 __all__ = [
@@ -35,12 +36,15 @@ __all__ = [
     "MAX_SAMPLE_VISITS",
     "MAX_STEPS",
     "LossSurface",
+    "Standardization",
     "Step",
+    "StepSizeLimits",
     "TrainConfig",
     "TrainHistory",
     "loss_surface",
-    "max_stable_lr",
     "normal_equation",
+    "standardize",
+    "step_size_limits",
     "steps_per_epoch",
     "synthetic_data",
     "to_pytorch_script",
@@ -97,6 +101,37 @@ def normal_equation(X: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, tor
     A = torch.cat([X.detach().cpu().double(), torch.ones(len(X), 1, dtype=torch.float64)], dim=1)
     theta = torch.linalg.lstsq(A, y.detach().cpu().double().reshape(-1, 1), driver="gelsd").solution.reshape(-1)
     return theta[:-1].to(X.device, X.dtype), theta[-1].to(X.device, X.dtype)
+
+
+@dataclass(frozen=True)
+class Standardization:
+    """What `standardize` did to each feature column: x ↦ (x − mean) / scale."""
+
+    mean: torch.Tensor  # (d,)
+    scale: torch.Tensor  # (d,) the population standard deviation (correction=0); 1 for a constant column
+
+    def to_original_units(self, w: torch.Tensor, b: torch.Tensor | float) -> tuple[torch.Tensor, torch.Tensor]:
+        """(w, b) of a model trained on standardised features, for the raw ones: the same predictions.
+
+        ŷ = Σ w_j (x_j − mean_j) / scale_j + b = Σ (w_j / scale_j) x_j + (b − Σ w_j mean_j / scale_j).
+        """
+        w_raw = torch.as_tensor(w, dtype=self.scale.dtype) / self.scale
+        return w_raw, torch.as_tensor(b, dtype=self.scale.dtype) - w_raw @ self.mean
+
+
+def standardize(X: torch.Tensor) -> tuple[torch.Tensor, Standardization]:
+    """Each feature column shifted to mean 0 and scaled to standard deviation 1 (scikit-learn's StandardScaler).
+
+    Features on very different scales stretch AᵀA's eigenvalues apart (a large condition number): the
+    stable learning rate is set by the steepest direction while the flattest one then barely moves.
+    Standardised, the columns of X are centred and of equal length, so AᵀA is far closer to a multiple of
+    the identity. A constant column becomes all zeros (scale 1), never divided by 0.
+    """
+    check_data(X, X[:, 0])
+    constant = X.amax(dim=0) == X.amin(dim=0)  # its computed mean and std could be off by rounding
+    mean = torch.where(constant, X[0], X.mean(dim=0))
+    scale = torch.where(constant, torch.ones_like(mean), X.std(dim=0, correction=0))
+    return (X - mean) / scale, Standardization(mean, scale)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 The batches are exactly those of the reproducible-shuffling idiom of the PyTorch docs,
 `DataLoader(TensorDataset(X, y), batch_size, shuffle=True, generator=torch.Generator().manual_seed(seed))`,
-epoch after epoch: `optim.SGD` only subtracts lr·grad; the DataLoader's batches make it stochastic.
+epoch after epoch. With its defaults (momentum=0, dampening=0, weight_decay=0, nesterov=False,
+maximize=False) `optim.SGD` only subtracts lr·grad; the DataLoader's batch size and shuffling decide
+whether that is full-batch, mini-batch or stochastic gradient descent (or, in a fixed order, incremental).
 """
 
 from __future__ import annotations
@@ -119,7 +121,7 @@ def train(
                     r = Ab @ theta - yb
                     loss = loss_scale(config.loss, len(yb)) * (r @ r)
                     grad = residual_scale(config.loss, len(yb)) * (Ab.T @ r)
-                    theta -= config.lr * grad  # θ ← θ − η·∇θ, what optim.SGD does
+                    theta -= config.lr * grad  # θ ← θ − η·∇θ, what optim.SGD does with its defaults
                 torch.cat([loss.reshape(1), grad, theta], out=record[step])
             else:
                 theta.grad = None  # optimizer.zero_grad() (set_to_none) for the one parameter

@@ -8,9 +8,10 @@ from ui import regression_views as views
 from ui.classroom import QUIZ_KEY, quiz, results_hidden, worksheet_button
 from ui.errors import show_input_error
 from ui.i18n import current_lang, t
-from ui.regression_compute import config_key, stable_lr, training_run
-from ui.regression_inputs import DEFAULTS, NoUpload, data_settings, training_settings
+from ui.regression_compute import config_key, step_limits, training_run
+from ui.regression_inputs import DEFAULTS, NoUpload, data_settings, feature_scaling, training_settings
 from ui.regression_quiz import regression_questions, worksheet_inputs
+from ui.regression_stability import render_lr_check
 from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
 from ui.state import url_tabs
@@ -24,7 +25,7 @@ bad_input = False
 with st.expander(t("regression.settings"), expanded=True):
     data_column, train_column, model_column = st.columns(3, gap="medium")
     try:
-        data = data_settings(data_column)
+        data = feature_scaling(data_column, data_settings(data_column))
         config = training_settings(train_column, model_column, data, DEFAULTS)
         run = training_run(data.key, data.X, data.y, config_key(config), selected_device())
     except NoUpload:
@@ -40,17 +41,7 @@ with st.expander(t("regression.settings"), expanded=True):
     else:
         st.session_state["regression_last"] = (data, config, run)
 
-bound = stable_lr(data.key, data.X, config.loss, config.batch_size)
-if run.diverged:
-    st.error(
-        t("regression.diverged", step=run.diverged_step + 1, lr=config.lr, suggest=step_view.num(bound / 2)),
-        icon=":material/error:",
-    )
-elif config.lr > bound:
-    st.warning(
-        t("regression.unstable", lr=config.lr, bound=step_view.num(bound), suggest=step_view.num(bound / 2)),
-        icon=":material/warning:",
-    )
+render_lr_check(data, run, config, step_limits(data, config, run), quizzing=bool(st.session_state.get(QUIZ_KEY)))
 if run.steps == 0:
     st.stop()
 

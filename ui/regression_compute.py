@@ -9,7 +9,7 @@ and a run's arrays are read-only to keep it so.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -18,14 +18,17 @@ import streamlit as st
 import torch
 
 from core.regression import (
+    StepSizeLimits,
     TrainConfig,
     loss_surface,
-    max_stable_lr,
     normal_equation,
+    standardize,
+    step_size_limits,
     steps_per_epoch,
     synthetic_data,
     train,
 )
+from core.stability import condition_number, gram_eigenvalues
 from core.table import Table, parse_csv
 from ui.i18n import t
 
@@ -43,6 +46,7 @@ class Data:
     dataset: dict[str, Any]  # for core.regression.to_pytorch_script
     true_w: tuple[float, ...] | None = None
     true_b: float | None = None
+    scaling: tuple[np.ndarray, np.ndarray] | None = None  # (mean, scale) when X holds standardised features
 
     @property
     def n(self) -> int:
@@ -167,9 +171,45 @@ def optimum(data_key: tuple, _X: np.ndarray, _y: np.ndarray) -> np.ndarray:
     return np.append(w.numpy(), b.item())
 
 
+@st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
+def _standardized_arrays(data_key: tuple, _X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    Z, scaling = standardize(torch.from_numpy(_X))
+    return Z.numpy(), scaling.mean.numpy(), scaling.scale.numpy()  # like synthetic_arrays: torch reads them
+
+
+def standardized(data: Data) -> Data:
+    """The same data with each feature column standardised (core.regression.standardize); the exported
+    script standardises too."""
+    Z, mean, scale = _standardized_arrays(data.key, data.X)
+    dataset = {**data.dataset, "standardize": True}
+    return replace(data, key=(*data.key, "standardized"), X=Z, dataset=dataset, scaling=(mean, scale))
+
+
+# the bound depends on the batches, not on lr, the update or the start: changing those reuses it
+_LIMITS_FIELDS = ("batch_size", "epochs", "shuffle", "seed", "loss", "batch_order")
+
+
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
-def stable_lr(data_key: tuple, _X: np.ndarray, loss: str, batch_size: int) -> float:
-    return max_stable_lr(torch.from_numpy(_X), loss=loss, batch_size=batch_size)
+def _limits(data_key: tuple, _X: np.ndarray, batches: tuple, _orders: np.ndarray) -> StepSizeLimits:
+    config = TrainConfig(lr=1.0, **dict(batches))
+    return step_size_limits(torch.from_numpy(_X), config, orders=torch.from_numpy(_orders.astype(np.int64)))
+
+
+def step_limits(data: Data, config: TrainConfig, run: Run) -> StepSizeLimits:
+    """The full-batch bound and this run's mini-batch bound (core.stability), from the run's own batch orders."""
+    batches = tuple((k, getattr(config, k)) for k in _LIMITS_FIELDS)
+    total = config.epochs * steps_per_epoch(data.n, config.batch_size)
+    if total <= _PROGRESS_ABOVE_STEPS:
+        return _limits(data.key, data.X, batches, run.orders)
+    with st.spinner(t("regression.curvatures", steps=f"{total:,}")):  # one eigenvalue problem per step
+        return _limits(data.key, data.X, batches, run.orders)
+
+
+@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
+def gram_condition(data_key: tuple, _X: np.ndarray, standardized: bool = False) -> float:
+    """κ(AᵀA) of the data, or of the same data with standardised features; inf when AᵀA is singular."""
+    X = torch.from_numpy(_X)
+    return condition_number(gram_eigenvalues(standardize(X)[0] if standardized else X))
 
 
 @st.cache_data(max_entries=32, ttl=3600, show_spinner=False)

@@ -21,7 +21,8 @@ from core.regression import (
 )
 from core.table import MAX_UPLOAD_BYTES, table_xy
 from ui.i18n import t
-from ui.regression_compute import Data, parsed_table, synthetic_arrays
+from ui.regression_compute import Data, parsed_table, standardized, synthetic_arrays
+from ui.regression_stability import scaling_caption
 from ui.state import url_number, url_select, url_text, url_toggle, warn_bad_param, write_param
 from ui.text import escape_md, shown
 
@@ -142,6 +143,15 @@ def _csv_settings(c: Any) -> Data:
     return Data(key, X.numpy(), y.numpy().ravel(), tuple(features), {"kind": "table"})  # values added on export
 
 
+def feature_scaling(container: Any, data: Data) -> Data:
+    """The standardisation toggle under the data (URL `std`): the data with standardised features when on."""
+    if not url_toggle("std", t("regression.std"), default=False, container=container, help=t("regression.std_help")):
+        return data
+    data = standardized(data)
+    scaling_caption(container, data)
+    return data
+
+
 def source_label(code: str) -> str:
     labels = {
         "toy": t("regression.source_toy"),
@@ -166,19 +176,17 @@ def optimizer_label(code: str) -> str:
 
 
 def regime_label(code: str) -> str:
-    labels = {
-        "sgd": t("regression.regime_sgd"),
-        "mini": t("regression.regime_mini"),
-        "full": t("regression.regime_full"),
-    }
-    return labels[code]
+    return t(f"regression.regime_{code}")
 
 
-def regime(batch_size: int, n: int) -> str:
-    """The name of the gradient-descent flavour a batch size gives (the DataLoader decides it, seed 004)."""
+def regime(batch_size: int, n: int, shuffle: bool) -> str:
+    """The gradient-descent flavour the DataLoader's batch size and shuffling give (seed 004): a fixed order
+    makes batch 1 incremental (cyclic) GD, not stochastic."""
     if batch_size >= n:
         return "full"
-    return "sgd" if batch_size == 1 else "mini"
+    if batch_size == 1:
+        return "sgd" if shuffle else "cyclic"
+    return "mini" if shuffle else "mini_cyclic"
 
 
 def training_settings(train_column: Any, model_column: Any, data: Data, defaults: dict[str, Any]) -> TrainConfig:
@@ -206,7 +214,7 @@ def training_settings(train_column: Any, model_column: Any, data: Data, defaults
     shuffle = url_toggle(
         "shuffle", t("regression.shuffle"), default=True, container=c, help=t("regression.shuffle_help")
     )
-    c.markdown(t("regression.regime_now", regime=regime_label(regime(batch, data.n)), batch=batch, n=data.n))
+    c.markdown(t("regression.regime_now", regime=regime_label(regime(batch, data.n, shuffle)), batch=batch, n=data.n))
     total = epochs * steps_per_epoch(data.n, batch)
     spe = steps_per_epoch(data.n, batch)
     c.caption(t("regression.steps_caption", spe=spe, total=f"{total:,}", limit=f"{MAX_STEPS:,}"))
@@ -215,8 +223,9 @@ def training_settings(train_column: Any, model_column: Any, data: Data, defaults
         "loss", t("regression.loss"), LOSSES, default=defaults["loss"], container=m, format_func=loss_label
     )
     optimizer = url_select(
-        "opt", t("regression.optimizer"), OPTIMIZERS, widget="radio", container=m, format_func=optimizer_label
-    )
+        "opt", t("regression.optimizer"), OPTIMIZERS, widget="radio", container=m, format_func=optimizer_label,
+        help=t("regression.optimizer_help"),
+    )  # fmt: skip
     left, right = m.columns([3, 2])
     w0 = _url_number_list(
         "w0", t("regression.w0"), name="w0", default=defaults["w0"], container=left, help=t("regression.w0_help"),
@@ -224,7 +233,7 @@ def training_settings(train_column: Any, model_column: Any, data: Data, defaults
     )  # fmt: skip
     b0 = url_number("b0", t("regression.b0"), default=0.0, min_value=-1e6, max_value=1e6, container=right)
     order = ()
-    if data.key == ("toy",):
+    if data.key[0] == "toy":  # standardised too: the same six rows
         order = _url_number_list(
             "order", t("regression.order"), name="batch order", default="5, 1, 0", container=m,
             help=t("regression.order_help"), integer=True, low=0, high=MAX_ROWS - 1, max_len=MAX_ROWS,

@@ -8,7 +8,7 @@ import pyarrow as pa
 import streamlit as st
 
 from core.regression import TrainConfig
-from ui import chart
+from ui import chart, numbers
 from ui.charts import regression as charts
 from ui.i18n import t
 from ui.regression_compute import Data, Run
@@ -83,7 +83,10 @@ def step_control(run: Run) -> int:
 _LOSS_TEX = {
     "mean": (r"\frac{{1}}{{{B}}}\sum_{{i\in I}}(\hat y_i-y_i)^2", r"\frac{{2}}{{{B}}}"),
     "sum": (r"\sum_{{i\in I}}(\hat y_i-y_i)^2", "2"),
-    "sum_over_batch": (r"\frac{{1}}{{{B}}}\lVert\hat y_I-y_I\rVert^2", r"\frac{{2}}{{{B}}}"),
+    "sum_over_batch": (
+        r"\frac{{1}}{{{B}}}\underbrace{{\textstyle\sum_{{i\in I}}(\hat y_i-y_i)^2}}_{{\texttt{{MSELoss(sum)}}}}",
+        r"\frac{{2}}{{{B}}}",
+    ),
     "half_mean": (r"\frac{{1}}{{{B}}}\sum_{{i\in I}}\tfrac{{1}}{{2}}(\hat y_i-y_i)^2", r"\frac{{1}}{{{B}}}"),
 }
 
@@ -130,6 +133,8 @@ def render_step(data: Data, run: Run, config: TrainConfig, i: int, hidden: bool 
                 rf"\cdot{factor(run.grad_b[i])} = {num(after[-1])}"
             )
         st.caption(t("regression.step_where"))
+        if not hidden:
+            st.caption(where_one_over_b(config, run, i, B))
     with right:
         _batch_chart(data, batch, before, None if hidden else after)
     rows = batch[:MAX_BATCH_ROWS]
@@ -149,6 +154,21 @@ def render_step(data: Data, run: Run, config: TrainConfig, i: int, hidden: bool 
         st.caption(t("regression.batch_rows_cut", shown=MAX_BATCH_ROWS, count=B))
     if not hidden:
         render_step_table(run, i)
+
+
+def where_one_over_b(config: TrainConfig, run: Run, i: int, B: int) -> str:
+    """Where the convention puts the batch's 1/B; for d2l's, its own numbers next to this page's."""
+    if config.loss != "half_mean":
+        return t(f"regression.where_b_{config.loss}", B=B)
+
+    def text(values: np.ndarray) -> str:
+        shown = [numbers.num(v) for v in values[:MAX_VECTOR]]
+        return "[" + ", ".join(shown) + (", …" if len(values) > MAX_VECTOR else "") + "]"
+
+    return t(
+        "regression.where_b_half_mean", B=B, grad=text(run.grad_w[i]), grad_sum=text(B * run.grad_w[i]),
+        before=text(run.theta_at(i)[:-1]), lr=numbers.num(config.lr), after=text(run.theta_at(i + 1)[:-1]),
+    )  # fmt: skip
 
 
 def _batch_chart(data: Data, batch: np.ndarray, before: np.ndarray, after: np.ndarray | None) -> None:

@@ -13,8 +13,10 @@ from ui import chart
 from ui.charts import regression as charts
 from ui.errors import show_input_error
 from ui.i18n import t
+from ui.numbers import count
 from ui.regression_compute import Data, Run, config_key, optimum, surface_frame, training_run
 from ui.regression_inputs import regime, regime_label
+from ui.regression_stability import original_units, script_intro, singular_note, slice_sentence
 from ui.regression_step import MAX_BATCH_ROWS, num, param_names
 from ui.state import url_select, url_toggle
 
@@ -47,6 +49,9 @@ def render_curves(data: Data, run: Run, config: TrainConfig, i: int, hidden: boo
             current=i + 1,
         )  # fmt: skip
         st.caption(t("regression.loss_caption"))
+        if config.loss == "sum" and run.batch_size < data.n:
+            ratio = num(data.n / run.batch_size)
+            st.caption(t("regression.sum_scales", B=run.batch_size, n=count(data.n), ratio=ratio))
     st.subheader(t("regression.surface_title"))
     pa, pb = choose_params(data.d)
     theta_star = optimum(data.key, data.X, data.y)
@@ -57,6 +62,8 @@ def render_curves(data: Data, run: Run, config: TrainConfig, i: int, hidden: boo
     else:
         show_contour(data, config, paths, theta_star, pa, pb, current=run.theta_at(i + 1))
         st.caption(t("regression.surface_caption", a=_label(pa, data.d), b=_label(pb, data.d)))
+        if data.d > 1:
+            st.caption(slice_sentence(data.d, pa, pb, theta_star, t("regression.slice_optimum")))
     st.subheader(t("regression.distance_title"))
     distance = _distances(theta, theta_star)
     frame = pd.DataFrame({"step": np.arange(run.steps + 1), "distance": distance, "run": next(iter(paths))})
@@ -143,7 +150,7 @@ def render_regimes(data: Data, run: Run, config: TrainConfig, device: str) -> No
     sizes = sorted({1, run.batch_size, data.n})
     paths = {}
     for size in sizes:
-        name = t("regression.run_regime", regime=regime_label(regime(size, data.n)), batch=size)
+        name = t("regression.run_regime", regime=regime_label(regime(size, data.n, config.shuffle)), batch=size)
         steps = config.epochs * steps_per_epoch(data.n, size)
         if steps > MAX_STEPS:
             st.info(t("regression.compare_skipped", batch=size, steps=f"{steps:,}", limit=f"{MAX_STEPS:,}"))
@@ -204,6 +211,8 @@ def render_result(data: Data, run: Run, config: TrainConfig, hidden: bool = Fals
             column_config={c: st.column_config.NumberColumn(format="%.6f") for c in table.columns[1:]},
         )
         st.markdown(t("regression.result_gap", gap=num(float(_distances(final[None, :], theta_star)[0]))))
+        original_units(data, final, theta_star)
+        singular_note(data)
     st.subheader(t("regression.script_title"))
     dataset = dict(data.dataset)
     if dataset["kind"] == "table":
@@ -214,7 +223,7 @@ def render_result(data: Data, run: Run, config: TrainConfig, hidden: bool = Fals
             dataset.update(X=data.X.tolist(), y=data.y.tolist())
     if dataset is not None:
         script = to_pytorch_script(config, dataset)
-        st.markdown(t("regression.script_intro"))
+        st.markdown(script_intro(config, dataset))
         st.code(script, language="python")
         st.download_button(
             t("regression.script_download"), script, file_name="loss_lab_sgd.py", mime="text/x-python",

@@ -97,14 +97,17 @@ def test_divergence_is_reported_with_a_suggested_learning_rate():
     at = open_page(PAGE, params={"lr": "5", "loss": "sum", "epochs": "400"})
     assert not at.exception
     message = " ".join(e.value for e in at.error)
-    assert "diverged" in message and "Try a learning rate of about" in message
+    assert "diverged at step" in message and "mini-batch bound" in message
+    assert at.button(key="use_lr").label.startswith("Use the suggested learning rate")
     assert len(_step_table(at)) > 0
 
 
-def test_the_regime_is_named_from_the_batch_size():
+def test_the_regime_is_named_from_the_batch_size_and_the_shuffling():
     markdown = lambda at: " ".join(m.value for m in at.markdown)  # noqa: E731
-    assert "stochastic GD" in markdown(open_page(PAGE, params={"batch": "1"}))
-    assert "mini-batch GD" in markdown(open_page(PAGE, params={"batch": "3"}))
+    assert "SGD (shuffled)" in markdown(open_page(PAGE, params={"batch": "1"}))
+    assert "incremental GD (fixed order)" in markdown(open_page(PAGE, params={"batch": "1", "shuffle": "false"}))
+    assert "mini-batch SGD (shuffled)" in markdown(open_page(PAGE, params={"batch": "3"}))
+    assert "cyclic mini-batch GD" in markdown(open_page(PAGE, params={"batch": "3", "shuffle": "false"}))
     assert "full-batch GD" in markdown(open_page(PAGE, params={"batch": "6"}))
 
 

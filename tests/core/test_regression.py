@@ -19,8 +19,9 @@ from core.errors import InputError
 from core.regression import (
     TrainConfig,
     loss_surface,
-    max_stable_lr,
     normal_equation,
+    standardize,
+    step_size_limits,
     synthetic_data,
     to_pytorch_script,
     toy_dataset,
@@ -198,13 +199,58 @@ def test_divergence_stops_at_the_first_non_finite_step_and_keeps_the_history_bef
 
 def test_a_learning_rate_below_the_stable_bound_converges_and_above_it_diverges():
     X, y = toy_dataset(device="cpu")
-    bound = max_stable_lr(X, loss="mean", batch_size=6)
+    bound = step_size_limits(X, TrainConfig(lr=0.1, batch_size=6, epochs=3000, shuffle=False)).full_batch_lr
     calm = train(X, y, TrainConfig(lr=0.9 * bound, batch_size=6, epochs=3000, shuffle=False, device="cpu"))
     wild = train(X, y, TrainConfig(lr=1.1 * bound, batch_size=6, epochs=3000, shuffle=False, device="cpu"))
     assert not calm.diverged and wild.diverged
     w_star, b_star = normal_equation(X, y)
     torch.testing.assert_close(calm.w[-1], w_star, rtol=0, atol=1e-6)
     torch.testing.assert_close(calm.b[-1], b_star, rtol=0, atol=1e-6)
+
+
+# --- standardised features ----------------------------------------------------------------------------
+
+
+def test_standardize_centres_and_scales_each_column_like_scikit_learn():
+    from sklearn.preprocessing import StandardScaler
+
+    X, _ = toy_dataset(device="cpu")
+    Z, scaling = standardize(X)
+    np.testing.assert_allclose(Z.numpy(), StandardScaler().fit_transform(X.numpy()), atol=1e-12)
+    np.testing.assert_allclose(scaling.mean.tolist(), [17 / 6, 17 / 6])  # (1+4+8+0+3+1)/6, (2+2+1+1+8+3)/6
+
+
+def test_a_constant_column_becomes_zeros_instead_of_a_division_by_zero():
+    X = torch.tensor([[0.1, 1.0], [0.1, 2.0], [0.1, 4.0]], dtype=torch.float64)
+    Z, scaling = standardize(X)
+    assert Z[:, 0].tolist() == [0.0, 0.0, 0.0] and scaling.scale[0] == 1
+    assert torch.isfinite(Z).all()
+
+
+def test_parameters_in_standardised_units_map_back_to_the_same_predictions():
+    X, y = synthetic_data([2, -3.4, 0.5], 4.2, n=50, noise=0.1, seed=2, device="cpu")
+    X = X * torch.tensor([100.0, 0.01, 1.0], dtype=torch.float64) + 7
+    Z, scaling = standardize(X)
+    w, b = normal_equation(Z, y)
+    w_raw, b_raw = scaling.to_original_units(w, b)
+    torch.testing.assert_close(X @ w_raw + b_raw, Z @ w + b)
+    w_direct, b_direct = normal_equation(X, y)
+    torch.testing.assert_close(w_raw, w_direct)
+    torch.testing.assert_close(b_raw, b_direct)
+
+
+def test_standardising_makes_the_toy_data_well_conditioned_and_fast_to_train():
+    X, y = toy_dataset(device="cpu")
+    Z, _ = standardize(X)
+    cfg = dict(batch_size=3, epochs=50, loss="sum_over_batch", w0=(1, 2), b0=0, batch_order=(5, 1, 0))
+    raw = step_size_limits(X, TrainConfig(lr=0.1, **cfg))
+    scaled = step_size_limits(Z, TrainConfig(lr=0.1, **cfg))
+    assert raw.condition_number > 80 and scaled.condition_number < 5
+    raw_run = train(X, y, TrainConfig(lr=raw.suggested_lr, **cfg))
+    scaled_run = train(Z, y, TrainConfig(lr=scaled.suggested_lr, **cfg))
+    optimum = float(((X @ normal_equation(X, y)[0] + normal_equation(X, y)[1] - y.reshape(-1)) ** 2).mean())
+    assert raw_run.epoch_loss[-1] > optimum + 2  # the flat direction has barely moved after 50 epochs
+    assert scaled_run.epoch_loss[-1] < optimum + 0.2  # within SGD's noise of the optimum
 
 
 # --- the closed form ---------------------------------------------------------------------------------
@@ -253,11 +299,10 @@ def test_synthetic_data_is_reproducible_and_noise_free_when_noise_is_zero():
 # --- the exported script -----------------------------------------------------------------------------
 
 
-def _run_script(script: str) -> tuple[list[float], float]:
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True).stdout
-    w = [float(v) for v in re.search(r"^w: (.*)$", out, re.M)[1].split()]
-    b = float(re.search(r"^b: (.*)$", out, re.M)[1])
-    return w, b
+def _printed(out: str, prefix: str = "") -> tuple[list[float], float]:
+    """The final w and b a script printed (on its lines `w<prefix>: …` and `b<prefix>: …`)."""
+    w = [float(v) for v in re.search(rf"^w{prefix}: (.*)$", out, re.M)[1].split()]
+    return w, float(re.search(rf"^b{prefix}: (.*)$", out, re.M)[1])
 
 
 TOY = {"kind": "toy"}
@@ -270,22 +315,52 @@ EXPORTED_RUNS = [
     (SYNTHETIC, dict(lr=0.03, batch_size=10, epochs=3)),
     (SYNTHETIC_3D, dict(lr=0.1, batch_size=32, epochs=2, loss="half_mean", seed=11)),
     (TABLE, dict(lr=0.05, batch_size=2, epochs=5, w0=(0.0,), b0=0.0)),
+    (TABLE, dict(lr=0.05, batch_size=2, epochs=5, loss="half_mean", optimizer="manual")),  # d2l, last batch of 1
+    ({**TOY, "standardize": True}, dict(lr=0.2, batch_size=3, epochs=6, w0=(1, 2), b0=0, batch_order=(5, 1, 0))),
+    ({**TABLE, "standardize": True}, dict(lr=0.1, batch_size=2, epochs=5, loss="sum", shuffle=False)),
 ]
 
 
-@pytest.mark.parametrize(("dataset", "config"), EXPORTED_RUNS, ids=["toy", "toy-manual", "d2l", "3d", "table"])
-def test_exported_script_reproduces_the_final_parameters(dataset, config):
+def _dataset_tensors(dataset):
     if dataset["kind"] == "toy":
         X, y = toy_dataset(device="cpu")
     elif dataset["kind"] == "synthetic":
         X, y = synthetic_data(dataset["w"], dataset["b"], dataset["n"], dataset.get("noise", 0.01), dataset["seed"])
     else:
         X, y = torch.tensor(dataset["X"], dtype=torch.float64), torch.tensor(dataset["y"], dtype=torch.float64)
+    return X, y
+
+
+@pytest.mark.parametrize(
+    ("dataset", "config"),
+    EXPORTED_RUNS,
+    ids=["toy", "toy-manual", "d2l", "3d", "table", "table-d2l-sgd", "toy-standardised", "table-standardised"],
+)
+def test_exported_script_reproduces_the_final_parameters(dataset, config):
+    X, y = _dataset_tensors(dataset)
+    scaling = None
+    if dataset.get("standardize"):
+        X, scaling = standardize(X)
     cfg = TrainConfig(**config, device="cpu")
     history = train(X, y, cfg)
-    w, b = _run_script(to_pytorch_script(cfg, dataset))
+    script = to_pytorch_script(cfg, dataset)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True).stdout
+    w, b = _printed(out)
     np.testing.assert_allclose(w, history.w[-1].tolist(), atol=1e-5)
     np.testing.assert_allclose(b, history.b[-1].item(), atol=1e-5)
+    if scaling is not None:
+        w_raw, b_raw = scaling.to_original_units(history.w[-1], history.b[-1])
+        w, b = _printed(out, " in the original units")
+        np.testing.assert_allclose(w, w_raw.tolist(), atol=1e-5)
+        np.testing.assert_allclose(b, b_raw.item(), atol=1e-5)
+
+
+def test_the_d2l_script_puts_the_1_over_b_in_the_update_and_optim_sgd_in_the_loss():
+    cfg = dict(lr=0.1, batch_size=2, epochs=1, loss="half_mean")
+    by_hand = to_pytorch_script(TrainConfig(**cfg, optimizer="manual"), TOY)
+    with_sgd = to_pytorch_script(TrainConfig(**cfg), TOY)
+    assert "l.sum().backward()" in by_hand and "p -= lr * p.grad / len(y)" in by_hand
+    assert "squared_loss(net(X), y).sum() / len(y)" in with_sgd and "torch.optim.SGD" in with_sgd
 
 
 def test_exported_script_uses_only_plain_pytorch():

@@ -64,6 +64,23 @@ def test_changing_the_learning_rate_retrains_and_updates_the_url(app):
     app.assert_clean()
 
 
+def test_the_suggested_learning_rate_is_one_click_away_and_standardising_keeps_the_page_working(app):
+    app.goto("regression")
+    lesson = app.page.locator('[data-testid="stAlertContentWarning"]').filter(has_text="mini-batch bound").first
+    lesson.wait_for(timeout=30_000)
+    assert "0.02437" in lesson.inner_text() and "0.04393" in lesson.inner_text()  # this run's and full-batch GD's
+    app.page.locator(".st-key-use_lr button").first.click()
+    app.settle()
+    assert re.search(r"[?&]lr=0\.012\b", app.page.url), app.page.url
+    assert app.page.get_by_role("spinbutton", name=translate("regression.lr", "en")).input_value() == "0.012"
+    assert app.page.locator('[data-testid="stAlertContentWarning"]').count() == 0
+    app.goto("regression?std=true&lang=zh&tab=result")
+    app.page.get_by_text("换回原始单位").first.wait_for(timeout=30_000)
+    app.page.wait_for_timeout(500)
+    app.screenshot("regression-standardised-zh")
+    app.assert_clean()
+
+
 def test_an_uploaded_csv_is_trained_on(app, tmp_path):
     csv = tmp_path / "houses.csv"
     csv.write_text("size,age,price\n1,2,3\n2,oops,5\n3,1,7\n4,0,9\n5,1,11\n6,2,13\n")

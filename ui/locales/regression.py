@@ -9,10 +9,14 @@ STRINGS = {
     "regression.intro": (
         "A linear model ŷ = Xw + b trained batch after batch, as `nn.Linear`, `nn.MSELoss`, `loss.backward()` and `optim.SGD` do it. "
         "Walk through the steps one at a time: every loss, every `w.grad` and `b.grad`, and every update is shown with the numbers that went into it. "
-        "The defaults are the six-sample example worked by hand in the tutorial (w₀ = [1, 2], b₀ = 0, lr 0.5, batch 3, first batch = rows 5, 1, 0).",
+        "The defaults are the six-sample example worked by hand in the tutorial (w₀ = [1, 2], b₀ = 0, lr 0.5, batch 3, first batch = rows 5, 1, 0). "
+        "lr 0.5 reproduces the hand-worked first step, and it is far too large for this data: "
+        "the box under the settings shows what happens next, why, and the learning rate that fixes it.",
         "线性模型 ŷ = Xw + b 按批次逐步训练，过程与 `nn.Linear`、`nn.MSELoss`、`loss.backward()` 和 `optim.SGD` 完全相同。"
         "可以一步一步地看：每一步的损失、`w.grad` 和 `b.grad`，以及每一次参数更新，都代入了实际的数值。"
-        "默认设置就是教程里手算的 6 个样本的例子（w₀ = [1, 2]，b₀ = 0，学习率 0.5，批量大小 3，第一批为第 5、1、0 行）。",
+        "默认设置就是教程里手算的 6 个样本的例子（w₀ = [1, 2]，b₀ = 0，学习率 0.5，批大小 3，第一批为第 5、1、0 行）。"
+        "学习率 0.5 能复现手算的第一步，但对这份数据来说它大得多："
+        "设置下方的提示框会说明接下来发生了什么、为什么，以及能解决问题的学习率。",
     ),
     "regression.settings": ("Data and training settings", "数据与训练设置"),
     "regression.data": ("Data", "数据"),
@@ -68,17 +72,22 @@ STRINGS = {
     ),
     "regression.lr": ("Learning rate η", "学习率 η"),
     "regression.lr_help": ("Greater than 0, at most {limit}.", "大于 0，最多 {limit}。"),
-    "regression.batch": ("Batch size", "批量大小"),
+    "regression.batch": ("Batch size", "批大小"),
     "regression.batch_help": (
-        "1 … n (here n = {n}). 1 is stochastic GD, n is full-batch GD, anything between is mini-batch GD.",
-        "1 … n（此处 n = {n}）。1 是随机梯度下降，n 是全批量梯度下降，介于两者之间的是小批量梯度下降。",
+        "1 … n (here n = {n}). n is full-batch GD. With shuffling, 1 is stochastic GD (SGD) and anything between is "
+        "mini-batch SGD; without it, the batches are the same every epoch, visited in a fixed cycle "
+        "(incremental or cyclic GD).",
+        "1 … n（此处 n = {n}）。n 是全批量梯度下降。打乱顺序时，1 是随机梯度下降（SGD），介于两者之间的是小批量随机梯度下降；"
+        "不打乱时，每轮的批次都相同，按固定的顺序循环（增量梯度下降，也称循环梯度下降）。",
     ),
     "regression.regime_now": (
         "Batch {batch} of n = {n} → **{regime}**",
-        "批量 {batch}，n = {n} → **{regime}**",
+        "批大小 {batch}，n = {n} → **{regime}**",
     ),
-    "regression.regime_sgd": ("stochastic GD", "随机梯度下降（SGD）"),
-    "regression.regime_mini": ("mini-batch GD", "小批量梯度下降"),
+    "regression.regime_sgd": ("SGD (shuffled)", "随机梯度下降（SGD，打乱顺序）"),
+    "regression.regime_cyclic": ("incremental GD (fixed order)", "增量梯度下降（顺序固定）"),
+    "regression.regime_mini": ("mini-batch SGD (shuffled)", "小批量随机梯度下降（打乱顺序）"),
+    "regression.regime_mini_cyclic": ("cyclic mini-batch GD (fixed batches)", "循环小批量梯度下降（批次固定）"),
     "regression.regime_full": ("full-batch GD", "全批量梯度下降"),
     "regression.epochs": ("Epochs", "训练轮数（epoch）"),
     "regression.epochs_help": (
@@ -99,13 +108,22 @@ STRINGS = {
     "regression.loss_mean": ("mean: MSELoss()", "mean：MSELoss()"),
     "regression.loss_sum": ("sum: MSELoss(reduction='sum')", "sum：MSELoss(reduction='sum')"),
     "regression.loss_sum_over_batch": (
-        "sum over batch: MSELoss(reduction='sum') / len(y)",
-        "按批量平均：MSELoss(reduction='sum') / len(y)",
+        "sum ÷ batch size: MSELoss(reduction='sum') / len(y)",
+        "求和再除以批大小：MSELoss(reduction='sum') / len(y)",
     ),
-    "regression.loss_half_mean": ("d2l: squared_loss (½·r²), divided by B", "d2l：squared_loss（½·r²），再除以 B"),
+    "regression.loss_half_mean": (
+        "d2l: squared_loss ½(ŷ − y)², sum ÷ batch size",
+        "d2l：squared_loss ½(ŷ − y)²，求和再除以批大小",
+    ),
     "regression.optimizer": ("Update", "参数更新"),
     "regression.opt_torch_sgd": ("torch.optim.SGD", "torch.optim.SGD"),
     "regression.opt_manual": ("by hand: θ ← θ − η·∇θ", "手写：θ ← θ − η·∇θ"),
+    "regression.optimizer_help": (
+        "`torch.optim.SGD(params, lr)` with its defaults momentum=0, dampening=0, weight_decay=0, nesterov=False, "
+        "maximize=False computes exactly θ ← θ − η·∇θ; by hand, the same update is written out.",
+        "`torch.optim.SGD(params, lr)` 在默认参数 momentum=0、dampening=0、weight_decay=0、nesterov=False、"
+        "maximize=False 下，计算的正是 θ ← θ − η·∇θ；手写则把同样的更新直接写出来。",
+    ),
     "regression.w0": ("Initial w (empty: d2l's random init)", "初始 w（留空：d2l 的随机初始化）"),
     "regression.w0_help": (
         "One number per feature, e.g. `1, 2`. Empty draws w ~ N(0, 0.01²) from the shuffle seed, as d2l does.",
@@ -119,18 +137,6 @@ STRINGS = {
     ),
     "regression.list_allowed": ("numbers separated by commas", "用逗号分隔的数"),
     "regression.training": ("Training… step {done} of {total}", "训练中…第 {done} 步，共 {total} 步"),
-    "regression.diverged": (
-        "**Training diverged at step {step}:** with η = {lr} the loss became infinite or NaN, so training stopped there. "
-        "The history up to that step is shown. Try a learning rate of about {suggest}.",
-        "**训练在第 {step} 步发散：** 学习率 η = {lr} 时损失变成了无穷大或 NaN，训练在这里停止。"
-        "下面显示的是此前的历史。可以试试约 {suggest} 的学习率。",
-    ),
-    "regression.unstable": (
-        "η = {lr} is above {bound}, the largest step size full-batch gradient descent survives on this data "
-        "(2 / largest eigenvalue of the loss's Hessian, from XᵀX/n): the loss grows instead of shrinking. Try about {suggest}.",
-        "η = {lr} 超过了 {bound}，即在这份数据上全批量梯度下降所能承受的最大步长"
-        "（2 / 损失的 Hessian 的最大特征值，由 XᵀX/n 算出）：损失会越来越大，而不是越来越小。可以试试约 {suggest}。",
-    ),
     "regression.one_step": ("This run has a single step.", "这次训练只有一步。"),
     "regression.first_step": ("First", "第一步"),
     "regression.prev_step": ("Back", "上一步"),
@@ -147,9 +153,11 @@ STRINGS = {
     ),
     "regression.step_where": (
         "`loss.backward()` puts ∇w and ∇b into `w.grad` and `b.grad`; `optimizer.step()` subtracts η times them. "
-        "That is all `optim.SGD` does: which samples are in the batch I was decided by the DataLoader.",
+        "With its defaults (momentum=0, dampening=0, weight_decay=0, nesterov=False, maximize=False) that is all "
+        "`optim.SGD` does; which samples are in the batch I was decided by the DataLoader.",
         "`loss.backward()` 把 ∇w 和 ∇b 存进 `w.grad` 和 `b.grad`；`optimizer.step()` 再减去它们的 η 倍。"
-        "`optim.SGD` 做的就只有这些：批次 I 里有哪些样本，是由 DataLoader 决定的。",
+        "在默认参数（momentum=0、dampening=0、weight_decay=0、nesterov=False、maximize=False）下，"
+        "`optim.SGD` 做的就只有这些；批次 I 里有哪些样本，是由 DataLoader 决定的。",
     ),
     "regression.batch_table": (
         "**This step's batch** ({count} samples), with ŷ computed from w and b before the step:",
@@ -187,7 +195,7 @@ STRINGS = {
     "regression.surface_title": ("The path on the loss surface", "损失曲面上的路径"),
     "regression.param_a": ("Horizontal axis", "横轴"),
     "regression.param_b": ("Vertical axis", "纵轴"),
-    "regression.run_this": ("this run (batch {batch})", "本次训练（批量 {batch}）"),
+    "regression.run_this": ("this run (batch {batch})", "本次训练（批大小 {batch}）"),
     "regression.mark_optimum": ("optimum", "最优解"),
     "regression.mark_current": ("now", "当前"),
     "regression.surface_caption": (
@@ -199,12 +207,17 @@ STRINGS = {
     "regression.distance_title": ("Distance to the optimum", "到最优解的距离"),
     "regression.axis_distance": ("‖θ − θ*‖", "‖θ − θ*‖"),
     "regression.regimes_intro": (
-        "`torch.optim.SGD` only computes θ ← θ − η·∇θ from whatever gradient `backward()` left behind: it never sees the data set. "
-        "The **DataLoader** decides what kind of gradient descent it is: batch size n is full-batch GD, 1 with shuffling is "
-        "stochastic GD, anything between is mini-batch GD.",
-        "`torch.optim.SGD` 只是用 `backward()` 留下的梯度计算 θ ← θ − η·∇θ，它根本看不到数据集。"
-        "决定是哪一种梯度下降的是 **DataLoader**：批量大小为 n 是全批量梯度下降，为 1 且打乱顺序是随机梯度下降，"
-        "介于两者之间是小批量梯度下降。",
+        "`torch.optim.SGD` with its defaults (momentum=0, dampening=0, weight_decay=0, nesterov=False, maximize=False) "
+        "only computes θ ← θ − η·∇θ from whatever gradient `backward()` left behind: it never sees the data set. "
+        "The **DataLoader** decides what kind of gradient descent it is, by its batch size and by shuffling: batch size n "
+        "is full-batch GD; 1 with shuffling is stochastic GD (SGD), and 1 in a fixed order cycles through the samples "
+        "(incremental or cyclic GD); anything between is mini-batch SGD with shuffling and cyclic mini-batch GD "
+        "(the same batches every epoch) without.",
+        "`torch.optim.SGD` 在默认参数（momentum=0、dampening=0、weight_decay=0、nesterov=False、maximize=False）下，"
+        "只是用 `backward()` 留下的梯度计算 θ ← θ − η·∇θ，它根本看不到数据集。"
+        "决定是哪一种梯度下降的是 **DataLoader** 的批大小和是否打乱顺序：批大小为 n 是全批量梯度下降；"
+        "为 1 且打乱顺序是随机梯度下降（SGD），为 1 但顺序固定则是按固定顺序循环遍历样本（增量梯度下降，也称循环梯度下降）；"
+        "介于两者之间时，打乱顺序是小批量随机梯度下降，不打乱则是循环小批量梯度下降（每轮批次相同）。",
     ),
     "regression.strip_title": ("Which samples went into which batch", "哪些样本进了哪个批次"),
     "regression.strip_epoch": ("epoch {epoch}", "第 {epoch} 轮"),
@@ -224,24 +237,25 @@ STRINGS = {
         "Showing the first {positions} positions of the first {epochs} epochs.",
         "只显示前 {epochs} 轮的前 {positions} 个位置。",
     ),
-    "regression.compare_title": ("Batch size 1, k and n side by side", "批量大小 1、k 与 n 的对比"),
+    "regression.compare_title": ("Batch size 1, k and n side by side", "批大小 1、k 与 n 的对比"),
     "regression.compare_toggle": ("Compare the three regimes", "对比三种方式"),
     "regression.compare_help": (
         "Trains the same data with the same settings at batch size 1, the current batch size and n.",
-        "用相同的数据和设置，分别以批量大小 1、当前批量大小和 n 进行训练。",
+        "用相同的数据和设置，分别以批大小 1、当前批大小和 n 进行训练。",
     ),
-    "regression.run_regime": ("{regime}, batch {batch}", "{regime}，批量 {batch}"),
+    "regression.run_regime": ("{regime}, batch {batch}", "{regime}，批大小 {batch}"),
     "regression.compare_skipped": (
         "Batch size {batch} would need {steps} steps (limit {limit}); it is left out.",
-        "批量大小 {batch} 需要 {steps} 步（上限 {limit}），因此略去。",
+        "批大小 {batch} 需要 {steps} 步（上限 {limit}），因此略去。",
     ),
     "regression.compare_diverged": (
         "Batch size {batch} diverged at step {step}.",
-        "批量大小 {batch} 在第 {step} 步发散。",
+        "批大小 {batch} 在第 {step} 步发散。",
     ),
     "regression.compare_caption": (
-        "Same number of epochs for each: full-batch GD takes few, smooth steps; SGD takes many noisy ones.",
-        "三者训练的轮数相同：全批量梯度下降步数少、路径平滑；随机梯度下降步数多、路径曲折。",
+        "Same number of epochs for each: the full batch takes few, smooth steps; batch size 1 takes many, each pulled "
+        "towards a single sample.",
+        "三者训练的轮数相同：全批量时步数少、路径平滑；批大小为 1 时步数多，每一步都被单个样本拉向它自己。",
     ),
     "regression.result_title": ("Final w and b", "最终的 w 和 b"),
     "regression.col_param": ("parameter", "参数"),
@@ -255,8 +269,10 @@ STRINGS = {
     ),
     "regression.script_title": ("Reproduce in plain PyTorch", "用纯 PyTorch 复现"),
     "regression.script_intro": (
-        "This script uses only `nn.Linear`, `nn.MSELoss`, `optim.SGD` and a `DataLoader`; running it prints the same final w and b.",
-        "这段脚本只用到 `nn.Linear`、`nn.MSELoss`、`optim.SGD` 和 `DataLoader`；运行后会打印出相同的最终 w 和 b。",
+        "This script uses `nn.Linear`, {loss}, {update} and a `DataLoader` with the run's seed{extra}; running it "
+        "prints the loss after each epoch and the same final w and b.",
+        "这段脚本用到 `nn.Linear`、{loss}、{update}，以及使用本次训练种子的 `DataLoader`{extra}；"
+        "运行后会打印每轮的损失和相同的最终 w 和 b。",
     ),
     "regression.script_download": ("Download the script", "下载脚本"),
     "regression.script_too_big": (
@@ -274,7 +290,7 @@ STRINGS = {
 STRINGS |= {
     "err.too_many_steps": (
         "{steps} training steps requested; at most {limit} are allowed. Use fewer epochs or a larger batch.",
-        "请求了 {steps} 个训练步，最多允许 {limit} 步。请减少轮数或增大批量。",
+        "请求了 {steps} 个训练步，最多允许 {limit} 步。请减少轮数或增大批大小。",
     ),
     "err.too_much_work": (
         "epochs × samples = {visits}; at most {limit} are allowed. Use fewer epochs or fewer samples.",
@@ -394,5 +410,204 @@ STRINGS |= {
     "regression.hidden_formula": (
         "The numbers of this step are hidden until the questions above are revealed.",
         "在揭晓上面的题目之前，这一步的数值先隐藏起来。",
+    ),
+}
+
+# --- learning-rate bounds, standardised features, where the 1/B goes, the exported script (w-regcore) ---
+STRINGS |= {
+    "regression.lr_ok_title": (
+        "Largest stable learning rate: η = {lr} is below this run's bound {run_lr} (full-batch GD: {full_lr})",
+        "最大稳定学习率：η = {lr} 低于本次训练的上界 {run_lr}（全批量梯度下降：{full_lr}）",
+    ),
+    "regression.lr_too_big": (
+        "**η = {lr} is above this run's stable bound: some of its steps overshoot.**",
+        "**η = {lr} 超过了本次训练的稳定上界：其中有些步会越过头。**",
+    ),
+    "regression.lr_diverged": (
+        "**Training diverged at step {step}:** with η = {lr} the loss became infinite or NaN, so training stopped "
+        "there; the history up to that step is shown.",
+        "**训练在第 {step} 步发散：** 学习率 η = {lr} 时损失变成了无穷大或 NaN，训练在这里停止；下面显示的是此前的历史。",
+    ),
+    "regression.lr_went": (
+        "The batch loss went from {first} at step 1 to {last} at step {steps}.",
+        "批次损失从第 1 步的 {first} 变成了第 {steps} 步的 {last}。",
+    ),
+    "regression.lr_why": (
+        "Why: a batch I's loss is a quadratic in θ = (w, b) whose Hessian is $H_I = {c}\\,\\tilde A_I^\\top\\tilde A_I$, "
+        "where $\\tilde A = [X, 1]$ has one row $\\tilde x_i = [x_i, 1]$ per sample and B = len(y). A step "
+        "θ ← θ − η·∇ℓ multiplies the error along $H_I$'s steepest direction by 1 − ηλ, λ being $H_I$'s largest "
+        "eigenvalue. The first step that overshoots is step "
+        "{step} (samples {samples}): λ = {lam}, so η·λ = {elam} and |1 − ηλ| = {factor} > 1: along that direction the step "
+        "overshoots and ends farther from the batch's minimum than it started.",
+        "原因：批次 I 的损失是 θ = (w, b) 的二次函数，其 Hessian 为 $H_I = {c}\\,\\tilde A_I^\\top\\tilde A_I$，"
+        "其中 $\\tilde A = [X, 1]$，每个样本一行 $\\tilde x_i = [x_i, 1]$，B = len(y)。一步 θ ← θ − η·∇ℓ 会把沿 "
+        "$H_I$ 最陡方向的误差乘以 1 − ηλ，λ 是 $H_I$ 的最大特征值。第一个越过头的是第 {step} 步（样本 {samples}）：λ = {lam}，所以 η·λ = {elam}，"
+        "|1 − ηλ| = {factor} > 1：沿这个方向，这一步越过了这一批的最小点，落在另一侧，离得比出发时还远。",
+    ),
+    "regression.lr_overflow": (
+        "η is below this run's bound {run_lr}, so no step stretches the error: the overflow comes from the size of "
+        "the numbers themselves (float64 ends near 1.8e308).",
+        "η 低于本次训练的上界 {run_lr}，没有哪一步会放大误差：溢出来自数值本身的大小（float64 的上限约为 1.8e308）。",
+    ),
+    "regression.lr_bounds": (
+        "**This run's mini-batch bound:** η < 2 / max λ = {run_lr}, the largest λ over the {batches} batches this "
+        "run takes (batch size {B}, {order}); at or below it no step of this run amplifies the error, so the run "
+        "cannot blow up. "
+        "**Full-batch GD bound:** η < 2 / λ_max(H) = {full_lr}, where $H = {c}\\,\\tilde A^\\top\\tilde A$ is the "
+        "Hessian of the loss on all n = {n} samples and λ_max(H) = {full_lam}.",
+        "**本次训练的小批量上界：** η < 2 / max λ = {run_lr}，max λ 取本次训练用到的 {batches} 个批次中最大的 λ"
+        "（批大小 {B}，{order}）；不超过它时，本次训练没有哪一步会放大误差，训练就不会发散。"
+        "**全批量梯度下降的上界：** η < 2 / λ_max(H) = {full_lr}，其中 $H = {c}\\,\\tilde A^\\top\\tilde A$ 是全部 n = {n} 个样本上"
+        "损失的 Hessian，λ_max(H) = {full_lam}。",
+    ),
+    "regression.curvatures": (
+        "Computing the curvature of each of the {steps} batches…",
+        "正在计算 {steps} 个批次各自的曲率…",
+    ),
+    "regression.lr_shuffled": ("shuffled every epoch", "每轮打乱顺序"),
+    "regression.lr_fixed_order": ("in a fixed order", "顺序固定"),
+    "regression.lr_differ_mean": (
+        "They differ because the full-data Hessian is the average of the batch Hessians (each weighted by its share "
+        "of the samples): the steepest batch curves at least as much as all the data together, here {ratio} times "
+        "as much.",
+        "两者不同，是因为全部数据的 Hessian 是各批次 Hessian 的平均（按各批样本数加权）："
+        "最陡的批次弯曲程度至少和全部数据一样，这里是它的 {ratio} 倍。",
+    ),
+    "regression.lr_differ_sum": (
+        "They differ because with 'sum' a batch's Hessian $2\\tilde A_I^\\top\\tilde A_I$ is only part of the full-data "
+        "one $2\\tilde A^\\top\\tilde A$: "
+        "every batch curves less than all the data (the steepest here {ratio} times as much), so the full-batch "
+        "bound is the stricter one.",
+        "两者不同，是因为用 'sum' 时，批次的 Hessian $2\\tilde A_I^\\top\\tilde A_I$ 只是全部数据的 "
+        "$2\\tilde A^\\top\\tilde A$ 的一部分："
+        "每个批次都比全部数据弯曲得少（这里最陡的批次是它的 {ratio} 倍），所以全批量的上界更严格。",
+    ),
+    "regression.lr_differ_full": (
+        "Every batch here is the whole data set, so the two bounds are the same.",
+        "这里每个批次都是整个数据集，所以两个上界相同。",
+    ),
+    "regression.lr_use": ("Use the suggested learning rate η = {lr}", "使用建议的学习率 η = {lr}"),
+    "regression.lr_use_help": (
+        "1 / max λ rounded down to two significant digits: at most half of this run's bound, so no step of this run "
+        "overshoots. Writes it into the learning-rate field and the link.",
+        "1 / max λ 向下取两位有效数字：至多是本次训练上界的一半，所以本次训练没有哪一步会越过头。"
+        "点击后会写入学习率输入框和链接。",
+    ),
+    "regression.lr_too_small": (
+        "The suggested η = {lr} is below the smallest learning rate this page takes ({limit}): standardise the "
+        "features instead (the toggle under the data).",
+        "建议的 η = {lr} 低于本页允许的最小学习率（{limit}）：请改为标准化特征（数据下方的开关）。",
+    ),
+    "regression.lr_conditioning": (
+        "Stable is not yet fast: the condition number of $\\tilde A^\\top\\tilde A$, κ = λ_max / λ_min, is {kappa}. At η = 1 / λ_max(H), "
+        "full-batch GD shrinks the error along the flattest direction by a factor of only 1 − 1/κ = {shrink} per "
+        "step. Standardising the features (the toggle under the data) would make κ = {kappa_std}.",
+        "稳定还不等于快：$\\tilde A^\\top\\tilde A$ 的条件数 κ = λ_max / λ_min 为 {kappa}。取 η = 1 / λ_max(H) 时，"
+        "全批量梯度下降每一步只能把最平坦方向上的误差缩小到原来的 1 − 1/κ = {shrink} 倍。"
+        "标准化特征（数据下方的开关）后 κ 会变为 {kappa_std}。",
+    ),
+    "regression.lr_conditioning_std": (
+        "With standardised features the condition number of $\\tilde A^\\top\\tilde A$, κ = λ_max / λ_min, is {kappa}: at η = 1 / λ_max(H), "
+        "full-batch GD shrinks the error along the flattest direction by 1 − 1/κ = {shrink} per step.",
+        "特征标准化后，$\\tilde A^\\top\\tilde A$ 的条件数 κ = λ_max / λ_min 为 {kappa}：取 η = 1 / λ_max(H) 时，"
+        "全批量梯度下降每一步把最平坦方向上的误差缩小到原来的 1 − 1/κ = {shrink} 倍。",
+    ),
+    "regression.std": ("Standardise the features", "标准化特征"),
+    "regression.std_help": (
+        "Replaces each feature column x by (x − mean) / std over all samples (the population std, as scikit-learn's "
+        "StandardScaler; a constant column becomes 0). Features on very different scales make the stable learning "
+        "rate tiny and training slow. Kept in the link as `std=true`.",
+        "把每个特征列 x 替换为 (x − 均值) / 标准差，在全部样本上计算（总体标准差，与 scikit-learn 的 StandardScaler "
+        "相同；常数列变为 0）。特征的尺度相差很大时，稳定的学习率会非常小，训练也很慢。以 `std=true` 保存在链接中。",
+    ),
+    "regression.std_caption": (
+        "Training on standardised features: {mapping}. w and b are then in standardised units; the same model in the "
+        "original units has $w_j = w'_j / \\sigma_j$ and $b = b' - \\sum_j w'_j \\mu_j / \\sigma_j$ (μ the means, σ the standard deviations; the Result tab shows both).",
+        "在标准化后的特征上训练：{mapping}。此时 w 和 b 以标准化后的单位表示；同一个模型换回原始单位为 "
+        "$w_j = w'_j / \\sigma_j$，$b = b' - \\sum_j w'_j \\mu_j / \\sigma_j$（μ 为均值，σ 为标准差；“结果与代码”标签页两者都会显示）。",
+    ),
+    "regression.original_units": (
+        "In the original units ($w_j = w'_j / \\sigma_j$, $b = b' - \\sum_j w'_j \\mu_j / \\sigma_j$): trained w = {w}, b = {b}; "
+        "normal equation w = {w_star}, b = {b_star}.",
+        "换回原始单位（$w_j = w'_j / \\sigma_j$，$b = b' - \\sum_j w'_j \\mu_j / \\sigma_j$）：训练得到 w = {w}，b = {b}；"
+        "正规方程 w = {w_star}，b = {b_star}。",
+    ),
+    "regression.where_b_mean": (
+        "Where the 1/B goes: `nn.MSELoss()` divides by the number of elements, B = len(y) = {B}, so the loss, "
+        "`w.grad` and `b.grad` all carry it.",
+        "1/B 在哪里：`nn.MSELoss()` 除以元素个数 B = len(y) = {B}，所以损失、`w.grad` 和 `b.grad` 都带着它。",
+    ),
+    "regression.where_b_sum": (
+        "Where the 1/B goes: nowhere. `w.grad` is a sum over the B = {B} samples, B times what `nn.MSELoss()` "
+        "gives, so the same η takes a {B} times larger step.",
+        "1/B 在哪里：哪里都没有。`w.grad` 是 B = {B} 个样本的和，是 `nn.MSELoss()` 的 B 倍，"
+        "所以同样的 η 迈出的步子大 {B} 倍。",
+    ),
+    "regression.where_b_sum_over_batch": (
+        "Where the 1/B goes: in the explicit `/ len(y)` after `nn.MSELoss(reduction='sum')`, B = len(y) = {B}: "
+        "the same function as `nn.MSELoss()` (mean).",
+        "1/B 在哪里：在 `nn.MSELoss(reduction='sum')` 之后显式的 `/ len(y)` 里，B = len(y) = {B}："
+        "与 `nn.MSELoss()`（mean）是同一个函数。",
+    ),
+    "regression.where_b_half_mean": (
+        "Where the 1/B goes: here into the loss, Σ ½(ŷᵢ − yᵢ)² / B with B = len(y) = {B}, so `w.grad` = {grad}. "
+        "d2l puts it into the update instead: `l.sum().backward()` leaves `w.grad` = {grad_sum} (B = {B} times "
+        "larger) and its `sgd` does `param -= lr * param.grad / batch_size`: {before} − {lr}·{grad_sum} / {B} = "
+        "{after}, the same step. (d2l divides by `batch_size` even when the last batch is shorter; this page "
+        "divides by the batch's own len(y).)",
+        "1/B 在哪里：这里放在损失中，Σ ½(ŷᵢ − yᵢ)² / B，B = len(y) = {B}，所以 `w.grad` = {grad}。"
+        "d2l 则把它放在更新里：`l.sum().backward()` 得到的 `w.grad` = {grad_sum}（大 B = {B} 倍），"
+        "它的 `sgd` 再执行 `param -= lr * param.grad / batch_size`：{before} − {lr}·{grad_sum} / {B} = {after}，"
+        "是同一步。（最后一批较短时 d2l 仍除以 `batch_size`；本页除以该批自己的 len(y)。）",
+    ),
+    "regression.surface_slice": (
+        "The loss depends on all {count} parameters; this map is its 2-D slice through {a} and {b}, with {held} held "
+        "at {where}.",
+        "损失取决于全部 {count} 个参数；这张图是沿 {a} 和 {b} 的二维切片，{held} 固定在{where}。",
+    ),
+    "regression.slice_optimum": ("the normal-equation optimum", "正规方程的最优解处"),
+    "regression.sum_scales": (
+        "With 'sum' the two curves are on different scales: a batch's loss adds B = {B} squared errors, the "
+        "full-data loss all n = {n}. At the same θ a random batch's sum is on average B/n of the full one, so the "
+        "epoch curve sits about n/B = {ratio} times above the batch losses.",
+        "用 'sum' 时两条曲线的尺度不同：批次损失加起来的是 B = {B} 个平方误差，全部数据上的损失加的是全部 n = {n} 个。"
+        "在同一个 θ 处，随机一批的和平均是全部数据之和的 B/n，所以每轮的曲线大约比批次损失高 n/B = {ratio} 倍。",
+    ),
+    "regression.singular": (
+        "AᵀA is singular here (a constant column, a repeated one, or fewer samples than parameters): (AᵀA)⁻¹ does "
+        "not exist and every θ on a line or plane fits equally well. The normal-equation column is the one of "
+        "least norm (the pseudo-inverse A⁺y). Every gradient Ã_Iᵀr lies in the row space of A, so SGD only moves θ "
+        "within it and heads for the solution nearest its start: ‖θ − θ*‖ need not shrink to 0 even when the loss "
+        "reaches its minimum.",
+        "这里 AᵀA 是奇异的（有常数列、重复的列，或样本少于参数）：(AᵀA)⁻¹ 不存在，一条直线或一个平面上的所有 θ "
+        "拟合得一样好。正规方程一列给出的是其中范数最小的那个（伪逆 A⁺y）。每个梯度 Ã_Iᵀr 都在 A 的行空间里，"
+        "所以 SGD 只在这个空间内移动 θ，走向离它起点最近的解：即使损失已达到最小值，‖θ − θ*‖ 也不一定会缩小到 0。",
+    ),
+    "regression.script_loss_mean": ("`nn.MSELoss()`", "`nn.MSELoss()`"),
+    "regression.script_loss_sum": ("`nn.MSELoss(reduction='sum')`", "`nn.MSELoss(reduction='sum')`"),
+    "regression.script_loss_sum_over_batch": (
+        "`nn.MSELoss(reduction='sum')` divided by the batch size `len(y)`",
+        "`nn.MSELoss(reduction='sum')` 再除以批大小 `len(y)`",
+    ),
+    "regression.script_loss_half_mean": (
+        "d2l's `squared_loss` ½(ŷ − y)², summed and divided by `len(y)`",
+        "d2l 的 `squared_loss` ½(ŷ − y)²，求和后除以 `len(y)`",
+    ),
+    "regression.script_loss_d2l": ("d2l's `squared_loss` ½(ŷ − y)²", "d2l 的 `squared_loss` ½(ŷ − y)²"),
+    "regression.script_update_torch_sgd": (
+        "`torch.optim.SGD` with its defaults (no momentum, dampening or weight decay)",
+        "默认参数下的 `torch.optim.SGD`（没有动量、阻尼和权重衰减）",
+    ),
+    "regression.script_update_manual": (
+        "the update written out by hand, `p -= lr * p.grad`",
+        "手写的更新 `p -= lr * p.grad`",
+    ),
+    "regression.script_update_d2l": (
+        "d2l's own update, `l.sum().backward()` and then `p -= lr * p.grad / len(y)`",
+        "d2l 自己的更新：`l.sum().backward()`，然后 `p -= lr * p.grad / len(y)`",
+    ),
+    "regression.script_standardize": (
+        ", standardises the features first and also prints w and b in the original units",
+        "，先标准化特征，并且还会打印原始单位下的 w 和 b",
     ),
 }

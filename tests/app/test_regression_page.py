@@ -23,14 +23,15 @@ def test_seed_example_first_row_reads_the_hand_computation():
     row = _step_table(at).iloc[0]
     assert row[translate("regression.col_batch", "en")] == "5, 1, 0"
     assert row[translate("regression.col_loss", "en")] == pytest.approx(12)
-    assert [row["w.grad[1]"], row["w.grad[2]"], row["b.grad"]] == pytest.approx([32 / 3, 16, 20 / 3])
-    assert [row["w[1]"], row["w[2]"], row["b"]] == pytest.approx([-13 / 3, -6, -10 / 3])
+    assert [row["w.grad[0]"], row["w.grad[1]"], row["b.grad"]] == pytest.approx([32 / 3, 16, 20 / 3])
+    assert [row["w[0]"], row["w[1]"], row["b"]] == pytest.approx([-13 / 3, -6, -10 / 3])
 
 
 def test_seed_example_update_is_written_out_with_the_live_numbers():
     at = open_page(PAGE)
     formulas = " ".join(f.value for f in at.latex)
-    assert r"= \left[1,\ 2\right] - 0.5\cdot\left[10.6667,\ 16\right] = \left[-4.3333,\ -6\right]" in formulas
+    col = r"\begin{{bmatrix}}{}\\{}\end{{bmatrix}}".format
+    assert rf"&= {col(1, 2)} - 0.5\cdot{col(10.6667, 16)}\\&= {col(-4.3333, -6)}" in formulas
     assert r"= 0 - 0.5\cdot6.6667 = -3.3333" in formulas
 
 
@@ -166,7 +167,7 @@ def test_one_feature_data_draws_the_batch_on_a_scatter_of_x_and_y():
     assert '"field":"x"' in scatter.proto.spec.replace(" ", "") and '"field":"in_batch"' in scatter.proto.spec.replace(
         " ", ""
     )
-    assert len(_result_table(open_tab(at, "regression", "result"))) == 2  # w1 and b
+    assert len(_result_table(open_tab(at, "regression", "result"))) == 2  # w[0] and b
 
 
 def test_column_names_and_cells_of_an_upload_are_shown_as_text_not_markdown():

@@ -31,6 +31,7 @@ SOURCES = ("toy", "synthetic", "csv")
 LOSSES = ("mean", "sum", "sum_over_batch", "half_mean")
 OPTIMIZERS = ("torch_sgd", "manual")
 _MAX_LIST_CHARS = 400
+NUMBER_FORMAT = "%.6g"  # a number input shows what was typed (Streamlit's own "%.2f" shows 0.001 as 0.00)
 
 
 class NoUpload(Exception):
@@ -77,14 +78,17 @@ def data_settings(container: Any) -> Data:
         if not true_w:
             raise InputError("true w needs at least one number", code="list_empty", name="true w")
         left, right = c.columns(2)
-        true_b = url_number("tb", t("regression.true_b"), default=4.2, min_value=-1e6, max_value=1e6, container=left)
+        true_b = url_number(
+            "tb", t("regression.true_b"), default=4.2, min_value=-1e6, max_value=1e6, container=left,
+            format=NUMBER_FORMAT,
+        )  # fmt: skip
         n = url_number(
             "n", t("regression.n"), default=1000, min_value=1, max_value=MAX_ROWS, step=100, container=right,
             help=t("regression.limit", limit=count(MAX_ROWS)),
         )  # fmt: skip
         noise = url_number(
             "noise", t("regression.noise"), default=0.01, min_value=0.0, max_value=100.0, step=0.01, container=left,
-            format="%.4g",
+            format=NUMBER_FORMAT,
         )  # fmt: skip
         seed = url_number(
             "dseed", t("regression.data_seed"), default=0, min_value=0, max_value=2**31 - 1, container=right
@@ -194,7 +198,7 @@ def training_settings(train_column: Any, model_column: Any, data: Data, defaults
     left, right = c.columns(2)
     lr = url_number(
         "lr", t("regression.lr"), default=defaults["lr"], min_value=1e-6, max_value=MAX_LR, step=0.01,
-        format="%.6g", container=left, help=t("regression.lr_help", limit=MAX_LR),
+        format=NUMBER_FORMAT, container=left, help=t("regression.lr_help", limit=MAX_LR),
     )  # fmt: skip
     batch = url_number(
         "batch", t("regression.batch"), default=min(defaults["batch"], data.n), min_value=1, max_value=data.n,
@@ -221,9 +225,11 @@ def training_settings(train_column: Any, model_column: Any, data: Data, defaults
         )
     )
     m = model_column
+    # a radio, not a select box: the conventions' labels are long, and a select box cuts its value off
     loss = url_select(
-        "loss", t("regression.loss"), LOSSES, default=defaults["loss"], container=m, format_func=loss_label
-    )
+        "loss", t("regression.loss"), LOSSES, default=defaults["loss"], container=m, format_func=loss_label,
+        widget="radio",
+    )  # fmt: skip
     optimizer = url_select(
         "opt", t("regression.optimizer"), OPTIMIZERS, widget="radio", container=m, format_func=optimizer_label
     )
@@ -232,7 +238,9 @@ def training_settings(train_column: Any, model_column: Any, data: Data, defaults
         "w0", t("regression.w0"), name="w0", default=defaults["w0"], container=left, help=t("regression.w0_help"),
         low=-1e6, high=1e6, max_len=MAX_FEATURES,
     )  # fmt: skip
-    b0 = url_number("b0", t("regression.b0"), default=0.0, min_value=-1e6, max_value=1e6, container=right)
+    b0 = url_number(
+        "b0", t("regression.b0"), default=0.0, min_value=-1e6, max_value=1e6, container=right, format=NUMBER_FORMAT
+    )
     order = ()
     if data.key == ("toy",):
         order = _url_number_list(

@@ -186,9 +186,17 @@ def _batch_chart(data: Data, batch: np.ndarray, before: np.ndarray, after: np.nd
 
 def number_table(table: pd.DataFrame, numbers: Sequence[str], counts: Sequence[str] = (), digits: int = 4) -> None:
     """A table whose numbers read as the formulas write them (ui/numbers: no false 0.0000, short scientific
-    notation for huge values, thousands separators in counts), while the values underneath stay numbers."""
-    style = table.style.format(lambda v: num(v, digits), subset=list(numbers))
-    st.dataframe(style.format(count, subset=list(counts)), hide_index=True)
+    notation for huge values, thousands separators in counts), right-aligned as numbers are.
+
+    The cells are sent as that text: the browser's table would write its own digits (and marks cells
+    above 2⁵³ as unsafe), so a table and a formula could disagree."""
+    shown = table.copy()
+    for column in numbers:
+        shown[column] = [num(v, digits) for v in table[column]]
+    for column in counts:
+        shown[column] = [count(v) for v in table[column]]
+    right = st.column_config.TextColumn(alignment="right")
+    st.dataframe(shown, hide_index=True, column_config=dict.fromkeys([*numbers, *counts], right))
 
 
 def step_columns(d: int) -> tuple[list[str], list[str]]:

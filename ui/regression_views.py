@@ -91,7 +91,7 @@ def choose_params(d: int, *, draw: bool = True) -> tuple[int, int]:
     left, right = st.columns(2) if draw else (None, None)
     a = url_select(
         "pa", t("regression.param_a"), names, default=names[0], container=left, widget="segmented", draw=draw,
-        format_func=param_symbol,
+        format_func=param_symbol, help=t("regression.param_help"),
     )  # fmt: skip
     rest = [n for n in names if n != a]
     default_b = "b" if a != "b" else names[0]

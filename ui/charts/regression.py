@@ -27,13 +27,14 @@ def _runs(frame: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(frame["run"]))
 
 
-def _run_channel(channel: type, frame: pd.DataFrame, styles: list) -> Any:
+def _run_channel(channel: type, frame: pd.DataFrame, styles: list, legend: bool = True) -> Any:
     runs = _runs(frame)
     return channel(
         "run:N",
         title=None,
         scale=alt.Scale(domain=runs, range=(styles * len(runs))[: len(runs)]),
-        legend=alt.Legend(orient="top", labelLimit=0, symbolStrokeWidth=2),
+        # colour and shape share one legend; a dash would draw the symbols' outlines dashed
+        legend=alt.Legend(orient="top", labelLimit=0, symbolStrokeWidth=2) if legend else None,
     )
 
 
@@ -212,21 +213,22 @@ def contour(
             x2=alt.X2("a2:Q"),
             y=alt.Y("b:Q", title=b_title, scale=y_scale),
             y2=alt.Y2("b2:Q"),
-            color=alt.Color("loss:Q", title=loss_title, scale=shades),
+            # fill, not color: the runs' colour legend stays theirs alone (and merges with their dash and shape)
+            fill=alt.Fill("loss:Q", title=loss_title, scale=shades),
             stroke=alt.Stroke("loss:Q", scale=shades, legend=None),
         )
     )
     x, y = alt.X("a:Q", scale=x_scale), alt.Y("b:Q", scale=y_scale)
     trail = (
         alt.Chart(path_segments(paths))
-        .mark_rule(strokeWidth=1.6, clip=True)
+        .mark_rule(strokeWidth=1.4, clip=True)
         .encode(
             x=x,
             y=y,
             x2=alt.X2("a2:Q"),
             y2=alt.Y2("b2:Q"),
             color=_run_color(paths),
-            strokeDash=_run_channel(alt.StrokeDash, paths, RUN_DASHES),
+            strokeDash=_run_channel(alt.StrokeDash, paths, RUN_DASHES, legend=False),
             # a fading trail shows the direction: faint at the start, solid at the end
             opacity=alt.Opacity("age:Q", scale=alt.Scale(domain=[0, 1], range=[0.25, 1]), legend=None),
         )
@@ -256,9 +258,7 @@ def contour(
     )
     labels = alt.Chart(marks).mark_text(color="black", **text).encode(x=x, y=y, text=alt.Text("label:N"))
     return (
-        alt.layer(heat, alt.layer(trail, stops, points, halo, labels))
-        .resolve_scale(color="independent", stroke="independent")
-        .properties(height=420)
+        alt.layer(heat, trail, stops, points, halo, labels).resolve_scale(stroke="independent").properties(height=420)
     )
 
 
@@ -277,6 +277,7 @@ def distance_chart(frame: pd.DataFrame, *, x_title: str, y_title: str) -> alt.Ch
                 axis=alt.Axis(tickCount=5),
             ),
             color=_run_color(frame),
+            strokeDash=_run_channel(alt.StrokeDash, frame, RUN_DASHES),
         )
         .properties(height=260)
     )

@@ -126,17 +126,21 @@ def render_step(data: Data, run: Run, config: TrainConfig, i: int, hidden: bool 
         st.latex(rf"\ell = {loss_tex} = {loss}")
         st.latex(rf"\nabla_w \ell = {scale}\,X_I^\top(\hat y_I-y_I) = {grad_w}")
         st.latex(rf"\nabla_b \ell = {scale}\sum_{{i\in I}}(\hat y_i-y_i) = {grad_b}")
-        # one line per equals sign: large numbers (a diverging run) must not push the update out of its column
+        # one line per equals sign, and long numbers (a diverging run) get a line for the subtraction too:
+        # the update must fit its column, down to a phone's width
+        shown = [*before, config.lr] + ([] if hidden else [*run.grad_w[i], run.grad_b[i], *after])
+        wrap = r"\\&\quad " if max(len(num(v)) for v in shown) > 8 else " "
         w_update = [rf"{w_new} &= {w_old} - \eta\,\nabla_w \ell"]
         b_update = [rf"{b_new} &= {b_old} - \eta\,\nabla_b \ell"]
         if hidden:
-            w_update.append(rf"&= {vec(before[:-1])} - {lr}\cdot\nabla_w \ell = {unknown}")
-            b_update.append(rf"&= {tex_num(before[-1])} - {lr}\cdot\nabla_b \ell = {unknown}")
+            w_update.append(rf"&= {vec(before[:-1])}{wrap}- {lr}\cdot\nabla_w \ell = {unknown}")
+            b_update.append(rf"&= {tex_num(before[-1])}{wrap}- {lr}\cdot\nabla_b \ell = {unknown}")
         else:
-            w_update += [rf"&= {vec(before[:-1])} - {lr}\cdot{grad_w}", rf"&= {vec(after[:-1])}"]
-            b_update.append(
-                rf"&= {tex_num(before[-1])} - {lr}\cdot{factor(run.grad_b[i], tex=True)} = {tex_num(after[-1])}"
-            )
+            w_update += [rf"&= {vec(before[:-1])}{wrap}- {lr}\cdot{grad_w}", rf"&= {vec(after[:-1])}"]
+            b_update += [
+                rf"&= {tex_num(before[-1])}{wrap}- {lr}\cdot{factor(run.grad_b[i], tex=True)}",
+                rf"&= {tex_num(after[-1])}",
+            ]
         for lines in (w_update, b_update):
             st.latex(r"\begin{aligned}" + r"\\".join(lines) + r"\end{aligned}")
         if hidden:

@@ -33,7 +33,7 @@ def test_seed_example_update_is_written_out_with_the_live_numbers():
     formulas = " ".join(f.value for f in at.latex)
     col = r"\begin{{bmatrix}}{}\\{}\end{{bmatrix}}".format
     assert rf"&= {col(1, 2)} - 0.5\cdot{col(10.6667, 16)}\\&= {col(-4.3333, -6)}" in formulas
-    assert r"= 0 - 0.5\cdot6.6667 = -3.3333" in formulas
+    assert r"&= 0 - 0.5\cdot6.6667\\&= -3.3333" in formulas
 
 
 def test_synthetic_data_recovers_the_true_parameters_and_shows_them():

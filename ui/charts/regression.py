@@ -20,6 +20,8 @@ RUN_SHAPES = ["circle", "square", "triangle-up", "diamond"]
 BATCH_COLOR = "#D55E00"
 REST_COLOR = "#9aa5b1"
 HALO = "white"
+# axis numbers as d3's "~g": a diverged run's 2.5e+48 instead of a 2.500000… cut off at the label limit
+NUMBER_AXIS = alt.Axis(format="~g")
 
 
 def _runs(frame: pd.DataFrame) -> list[str]:
@@ -59,8 +61,8 @@ def batch_scatter(points: pd.DataFrame, lines: pd.DataFrame, *, x_title: str, y_
         alt.Chart(downsample(points))
         .mark_circle(size=70, opacity=0.8)
         .encode(
-            x=alt.X("x:Q", title=x_title),
-            y=alt.Y("y:Q", title=y_title),
+            x=alt.X("x:Q", title=x_title, axis=NUMBER_AXIS),
+            y=alt.Y("y:Q", title=y_title, axis=NUMBER_AXIS),
             color=alt.Color(
                 "in_batch:N", scale=alt.Scale(domain=[True, False], range=[BATCH_COLOR, REST_COLOR]), legend=None
             ),
@@ -92,8 +94,8 @@ def fit_scatter(points: pd.DataFrame, *, x_title: str, y_title: str) -> alt.Char
         alt.Chart(downsample(points))
         .mark_circle(opacity=0.8)
         .encode(
-            x=alt.X("y_hat:Q", title=x_title),
-            y=alt.Y("y:Q", title=y_title),
+            x=alt.X("y_hat:Q", title=x_title, axis=NUMBER_AXIS),
+            y=alt.Y("y:Q", title=y_title, axis=NUMBER_AXIS),
             color=alt.Color(
                 "in_batch:N", scale=alt.Scale(domain=[True, False], range=[BATCH_COLOR, REST_COLOR]), legend=None
             ),
@@ -124,9 +126,8 @@ def loss_chart(
         scale=alt.Scale(domain=codes, range=RUN_COLORS[: len(codes)]),
         legend=alt.Legend(orient="top", labelLimit=0, labelExpr=f"{names}[datum.value]"),
     )
-    line = (
-        alt.Chart(downsample(steps)).mark_line(opacity=0.7).encode(x=alt.X("step:Q", title=x_title), y=y, color=color)
-    )
+    x = alt.X("step:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1))  # steps are whole numbers
+    line = alt.Chart(downsample(steps)).mark_line(opacity=0.7).encode(x=x, y=y, color=color)
     dots = (
         alt.Chart(downsample(epochs))
         .mark_point(filled=True, size=70, shape="diamond")

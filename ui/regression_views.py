@@ -239,8 +239,8 @@ def render_result(data: Data, run: Run, config: TrainConfig, hidden: bool = Fals
         st.caption(t("regression.hidden_formula"))
         return
     st.download_button(
-        t("regression.history_download", steps=count(run.steps)), lambda: history_csv(run), file_name="sgd_history.csv",
-        mime="text/csv", on_click="ignore", icon=":material/download:",
+        t("regression.history_download", steps=amount(run.steps, "step")), lambda: history_csv(run),
+        file_name="sgd_history.csv", mime="text/csv", on_click="ignore", icon=":material/download:",
     )  # fmt: skip
     if run.batch_size > MAX_BATCH_ROWS:
         st.caption(t("regression.history_no_indices", limit=count(MAX_BATCH_ROWS)))

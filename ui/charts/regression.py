@@ -275,7 +275,7 @@ def distance_chart(frame: pd.DataFrame, *, x_title: str, y_title: str) -> alt.Ch
                 "distance:Q",
                 title=y_title,
                 scale=alt.Scale(type="log" if positive else "linear"),
-                axis=alt.Axis(tickCount=5),
+                axis=alt.Axis(tickCount=5, format="~g"),
             ),
             color=_run_color(frame),
             strokeDash=_run_channel(alt.StrokeDash, frame, RUN_DASHES),

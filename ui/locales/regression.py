@@ -254,7 +254,6 @@ STRINGS = {
         "This script uses only `nn.Linear`, `nn.MSELoss`, `optim.SGD` and a `DataLoader`; running it prints the same final w and b.",
         "这段脚本只用到 `nn.Linear`、`nn.MSELoss`、`optim.SGD` 和 `DataLoader`；运行后会打印出相同的最终 w 和 b。",
     ),
-    "regression.script_download": ("Download the script", "下载脚本"),
     "regression.script_too_big": (
         "The script writes the table into its code, which is only readable up to {limit} values; this table is larger.",
         "脚本会把表格直接写进代码里，只有不超过 {limit} 个数时才便于阅读；这个表格太大了。",

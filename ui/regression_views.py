@@ -157,10 +157,10 @@ def render_regimes(data: Data, run: Run, config: TrainConfig, device: str) -> No
         st.caption(t("regression.strip_cut_positions", positions=count(positions), n=count(data.n)))
     if epochs < run.orders.shape[0]:
         st.caption(t("regression.strip_cut_epochs", epochs=count(epochs), total=count(run.orders.shape[0])))
-    st.subheader(t("regression.compare_title"))
+    sizes = sorted({1, run.batch_size, data.n})
+    st.subheader(t("regression.compare_title", sizes=t("regression.list_sep").join(map(count, sizes))))
     if not url_toggle("cmp", t("regression.compare_toggle"), default=False, help=t("regression.compare_help")):
         return
-    sizes = sorted({1, run.batch_size, data.n})
     paths = {}
     for size in sizes:
         name = t("regression.run_regime", regime=regime_label(regime(size, data.n)), batch=count(size))

@@ -93,3 +93,9 @@ def test_step_table_and_quiz_name_the_first_weight_w0():
     assert any("w.grad[0]" in m.value and "∂ℓ/∂w₀" in m.value for m in at.markdown)
     table = next(df.value for df in open_page(PAGE).dataframe if "b.grad" in df.value.columns)
     assert [c for c in table.columns if "w" in c] == ["w.grad[0]", "w.grad[1]", "w[0]", "w[1]"]
+
+
+@pytest.mark.parametrize(("batch", "sizes"), [("3", "1, 3, 6"), ("6", "1, 6"), ("1", "1, 6")])
+def test_the_comparison_names_the_live_batch_sizes(batch, sizes):
+    at = open_tab(open_page(PAGE, params={"batch": batch}), "regression", "regimes")
+    assert f"Batch sizes {sizes} side by side" in [h.value for h in at.subheader]

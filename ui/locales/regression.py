@@ -63,8 +63,10 @@ STRINGS = {
         "以下各行被排除，因为所选的列在这些行没有数字（共 {count} 行）：{rows}。",
     ),
     "regression.csv_caption": (
-        "{rows}, {features}. Rows are numbered from 1 for the first data row.",
-        "{rows}，{features}。行号从第一行数据开始记为 1。",
+        "{rows}, {features}. In these messages rows are numbered from 1 for the first data row; the sample indices of "
+        "the batches count the usable rows from 0, as the DataLoader does.",
+        "{rows}，{features}。上面提示中的行号从第一行数据开始记为 1；批次中的样本编号则像 DataLoader 一样，"
+        "从 0 开始数可用的行。",
     ),
     "regression.lr": ("Learning rate η", "学习率 η"),
     "regression.lr_help": ("Greater than 0, at most {limit}.", "大于 0，最多 {limit}。"),
@@ -220,8 +222,8 @@ STRINGS = {
         "Shuffling is off: every epoch repeats the same order, so every epoch sees the same batches.",
         "没有打乱顺序：每一轮都重复同样的顺序，因此每一轮看到的批次完全相同。",
     ),
-    "regression.compare_title": ("Batch size 1, k and n side by side", "批大小 1、k 与 n 的对比"),
-    "regression.compare_toggle": ("Compare the three regimes", "对比三种方式"),
+    "regression.compare_title": ("Batch sizes {sizes} side by side", "批大小 {sizes} 的对比"),
+    "regression.compare_toggle": ("Train each of these batch sizes and compare", "分别用这几种批大小训练并对比"),
     "regression.compare_help": (
         "Trains the same data with the same settings at batch size 1, the current batch size and n.",
         "用相同的数据和设置，分别以批大小 1、当前批大小和 n 进行训练。",
@@ -396,6 +398,7 @@ STRINGS |= {
 
 # --- the page's UI: counted nouns, index convention, loss chart, layout (ui/regression_*.py) ---
 STRINGS |= {
+    "regression.list_sep": (", ", "、"),
     "regression.n_step_one": ("{n} step", "{n} 步"),
     "regression.n_step": ("{n} steps", "{n} 步"),
     "regression.n_sample_one": ("{n} sample", "{n} 个样本"),

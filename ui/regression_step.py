@@ -113,11 +113,12 @@ def render_step(data: Data, run: Run, config: TrainConfig, i: int, hidden: bool 
     left, right = st.columns([3, 2])
     with left:
         loss_tex, scale = (s.format(B=B) for s in _LOSS_TEX[config.loss])
-        shown_batch = ",".join(map(str, batch[:8])) + (r",\dots" if B > 8 else "")
+        shown_batch = ",".join(map(str, batch[:MAX_VECTOR])) + (r",\dots" if B > MAX_VECTOR else "")
         k = i + 1
         # the step goes in a superscript, w^{(k)}: a subscript is a feature's index, w₀ multiplies x₀
         w_old, w_new, b_old, b_new = (rf"{p}^{{({s})}}" for p, s in (("w", k - 1), ("w", k), ("b", k - 1), ("b", k)))
-        st.latex(rf"I = \{{{shown_batch}\}},\quad \hat y_i = x_i^\top {w_old} + {b_old}")
+        st.latex(rf"I = \{{{shown_batch}\}}")  # the batch alone: a large data set's indices are long
+        st.latex(rf"\hat y_i = x_i^\top {w_old} + {b_old},\quad i \in I")
         lr = tex_num(config.lr)
         unknown = r"\;?"
         loss = unknown if hidden else tex_num(run.loss[i])
@@ -158,7 +159,7 @@ def render_step(data: Data, run: Run, config: TrainConfig, i: int, hidden: bool 
         t("regression.col_residual"): y_hat - data.y[rows],
     })  # fmt: skip
     st.markdown(t("regression.batch_table", samples=amount(B, "sample")))
-    number_table(table, table.columns[1:])
+    number_table(table, table.columns[1:], pinned=[t("regression.col_sample")])
     if B > MAX_BATCH_ROWS:
         st.caption(t("regression.batch_rows_cut", shown=count(MAX_BATCH_ROWS), count=count(B)))
     if not hidden:
@@ -188,7 +189,14 @@ def _batch_chart(data: Data, batch: np.ndarray, before: np.ndarray, after: np.nd
     st.caption(t("regression.batch_highlight"))
 
 
-def number_table(table: pd.DataFrame, numbers: Sequence[str], counts: Sequence[str] = (), digits: int = 4) -> None:
+def number_table(
+    table: pd.DataFrame,
+    numbers: Sequence[str],
+    counts: Sequence[str] = (),
+    *,
+    pinned: Sequence[str] = (),
+    digits: int = 4,
+) -> None:
     """A table whose numbers read as the formulas write them (ui/numbers: no false 0.0000, short scientific
     notation for huge values, thousands separators in counts), right-aligned as numbers are.
 
@@ -199,8 +207,11 @@ def number_table(table: pd.DataFrame, numbers: Sequence[str], counts: Sequence[s
         shown[column] = [num(v, digits) for v in table[column]]
     for column in counts:
         shown[column] = [count(v) for v in table[column]]
-    right = st.column_config.TextColumn(alignment="right")
-    st.dataframe(shown, hide_index=True, column_config=dict.fromkeys([*numbers, *counts], right))
+    # the columns that say which row it is stay in view while a wide table (many features) scrolls sideways
+    config = {column: st.column_config.Column(pinned=True) for column in pinned}
+    for column in [*numbers, *counts]:
+        config[column] = st.column_config.TextColumn(alignment="right", pinned=column in pinned)
+    st.dataframe(shown, hide_index=True, column_config=config)
 
 
 def step_columns(d: int) -> tuple[list[str], list[str]]:
@@ -225,7 +236,10 @@ def render_step_table(run: Run, i: int) -> None:
     st.markdown(t("regression.step_table", first=count(lo + 1), last=count(hi), total=count(run.steps)))
     st.caption(t("regression.index_convention"))
     number_table(
-        table, [t("regression.col_loss"), *grads, *params], counts=[t("regression.col_step"), t("regression.col_epoch")]
+        table,
+        [t("regression.col_loss"), *grads, *params],
+        counts=[t("regression.col_step"), t("regression.col_epoch")],
+        pinned=["", t("regression.col_step")],
     )
 
 

@@ -20,8 +20,8 @@ RUN_SHAPES = ["circle", "square", "triangle-up", "diamond"]
 BATCH_COLOR = "#D55E00"
 REST_COLOR = "#9aa5b1"
 HALO = "white"
-# axis numbers as d3's "~g": a diverged run's 2.5e+48 instead of a 2.500000… cut off at the label limit
-NUMBER_AXIS = alt.Axis(format="~g")
+# a diverged run's axis numbers in scientific notation (2.5e+48), not a 2.500000… cut off at the label limit
+NUMBER_AXIS = alt.Axis(labelExpr="abs(datum.value) >= 1e7 ? format(datum.value, '.2~e') : datum.label")
 
 
 def _runs(frame: pd.DataFrame) -> list[str]:
@@ -275,7 +275,7 @@ def distance_chart(frame: pd.DataFrame, *, x_title: str, y_title: str) -> alt.Ch
                 "distance:Q",
                 title=y_title,
                 scale=alt.Scale(type="log" if positive else "linear"),
-                axis=alt.Axis(tickCount=5, format="~g"),
+                axis=alt.Axis(tickCount=5, labelExpr=NUMBER_AXIS.labelExpr),
             ),
             color=_run_color(frame),
             strokeDash=_run_channel(alt.StrokeDash, frame, RUN_DASHES),

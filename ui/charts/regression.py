@@ -35,8 +35,9 @@ def _run_channel(channel: type, frame: pd.DataFrame, styles: list, legend: bool 
         "run:N",
         title=None,
         scale=alt.Scale(domain=runs, range=(styles * len(runs))[: len(runs)]),
-        # colour and shape share one legend; a dash would draw the symbols' outlines dashed
-        legend=alt.Legend(orient="top", labelLimit=0, symbolStrokeWidth=2) if legend else None,
+        # colour and shape share one legend (a dash would draw the symbols' outlines dashed); one item a line,
+        # as in every legend here: a phone's width holds the longest label, not a row of them
+        legend=alt.Legend(orient="top", direction="vertical", labelLimit=0, symbolStrokeWidth=2) if legend else None,
     )
 
 
@@ -117,14 +118,14 @@ def loss_chart(
     """
     positive = bool((steps["loss"] > 0).all()) and bool((epochs["loss"] > 0).all())
     scale = alt.Scale(type="log") if positive and len(steps) > 1 else alt.Scale()
-    y = alt.Y("loss:Q", title=y_title, scale=scale)
+    y = alt.Y("loss:Q", title=y_title, scale=scale, axis=NUMBER_AXIS)
     codes = [code for code, _ in labels]
     names = json.dumps(dict(labels), ensure_ascii=False)
     color = alt.Color(
         "series:N",
         title=None,
         scale=alt.Scale(domain=codes, range=RUN_COLORS[: len(codes)]),
-        legend=alt.Legend(orient="top", labelLimit=0, labelExpr=f"{names}[datum.value]"),
+        legend=alt.Legend(orient="top", direction="vertical", labelLimit=0, labelExpr=f"{names}[datum.value]"),
     )
     x = alt.X("step:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1))  # steps are whole numbers
     line = alt.Chart(downsample(steps)).mark_line(opacity=0.7).encode(x=x, y=y, color=color)

@@ -421,10 +421,7 @@ STRINGS |= {
         "Showing the first {epochs} of {total} epochs.",
         "只显示 {total} 轮中的前 {epochs} 轮。",
     ),
-    "regression.series_epoch_scaled": (
-        "full-data loss × B/n = {batch}/{n} (after each epoch)",
-        "全部数据上的损失 × B/n = {batch}/{n}（每轮结束后）",
-    ),
+    "regression.series_epoch_scaled": ("full-data loss × B/n = {batch}/{n}", "全部数据上的损失 × B/n = {batch}/{n}"),
     "regression.loss_sum_caption": (
         "With reduction='sum' a batch loss adds up B = {batch} squared errors and the loss on all the data adds "
         "up n = {n}: the full-data loss is drawn multiplied by B/n = {batch}/{n}, so the two curves can be compared.",

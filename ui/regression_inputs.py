@@ -21,8 +21,10 @@ from core.regression import (
 )
 from core.table import MAX_UPLOAD_BYTES, table_xy
 from ui.i18n import t
+from ui.numbers import count
 from ui.regression_compute import Data, parsed_table, standardized, synthetic_arrays
 from ui.regression_stability import scaling_caption
+from ui.regression_step import amount, feature_names
 from ui.state import url_number, url_select, url_text, url_toggle, warn_bad_param, write_param
 from ui.text import escape_md, shown
 
@@ -30,6 +32,7 @@ SOURCES = ("toy", "synthetic", "csv")
 LOSSES = ("mean", "sum", "sum_over_batch", "half_mean")
 OPTIMIZERS = ("torch_sgd", "manual")
 _MAX_LIST_CHARS = 400
+NUMBER_FORMAT = "%.6g"  # a number input shows what was typed (Streamlit's own "%.2f" shows 0.001 as 0.00)
 
 
 class NoUpload(Exception):
@@ -67,7 +70,7 @@ def data_settings(container: Any) -> Data:
     if source == "toy":
         c.caption(t("regression.toy_caption"))
         X, y = toy_dataset(device="cpu")
-        return Data(("toy",), X.numpy(), y.numpy().ravel(), ("x1", "x2"), {"kind": "toy"})
+        return Data(("toy",), X.numpy(), y.numpy().ravel(), feature_names(2), {"kind": "toy"})
     if source == "synthetic":
         true_w = _url_number_list(
             "tw", t("regression.true_w"), name="true w", default="2, -3.4", container=c,
@@ -76,22 +79,25 @@ def data_settings(container: Any) -> Data:
         if not true_w:
             raise InputError("true w needs at least one number", code="list_empty", name="true w")
         left, right = c.columns(2)
-        true_b = url_number("tb", t("regression.true_b"), default=4.2, min_value=-1e6, max_value=1e6, container=left)
+        true_b = url_number(
+            "tb", t("regression.true_b"), default=4.2, min_value=-1e6, max_value=1e6, container=left,
+            format=NUMBER_FORMAT,
+        )  # fmt: skip
         n = url_number(
             "n", t("regression.n"), default=1000, min_value=1, max_value=MAX_ROWS, step=100, container=right,
-            help=t("regression.limit", limit=f"{MAX_ROWS:,}"),
+            help=t("regression.limit", limit=count(MAX_ROWS)),
         )  # fmt: skip
         noise = url_number(
             "noise", t("regression.noise"), default=0.01, min_value=0.0, max_value=100.0, step=0.01, container=left,
-            format="%.4g",
+            format=NUMBER_FORMAT,
         )  # fmt: skip
         seed = url_number(
             "dseed", t("regression.data_seed"), default=0, min_value=0, max_value=2**31 - 1, container=right
         )
-        c.caption(t("regression.synthetic_caption", d=len(true_w), n=f"{n:,}", limit=MAX_FEATURES))
+        c.caption(t("regression.synthetic_caption", d=len(true_w), samples=amount(n, "sample"), limit=MAX_FEATURES))
         X, y = synthetic_arrays(tuple(true_w), float(true_b), int(n), float(noise), int(seed))
         dataset = {"kind": "synthetic", "w": list(true_w), "b": true_b, "n": n, "noise": noise, "seed": seed}
-        names = tuple(f"x{i + 1}" for i in range(len(true_w)))
+        names = feature_names(len(true_w))
         return Data(("synthetic", tuple(true_w), true_b, n, noise, seed), X, y, names, dataset, tuple(true_w), true_b)
     return _csv_settings(c)
 
@@ -99,7 +105,7 @@ def data_settings(container: Any) -> Data:
 def _csv_settings(c: Any) -> Data:
     upload = c.file_uploader(
         t("regression.upload", limit=MAX_UPLOAD_BYTES // 2**20), type=["csv", "txt"], max_upload_size=5,
-        help=t("regression.upload_help", rows=f"{MAX_ROWS:,}", features=MAX_FEATURES),
+        help=t("regression.upload_help", rows=count(MAX_ROWS), features=MAX_FEATURES),
     )  # fmt: skip
     if upload is None:
         raise NoUpload
@@ -138,7 +144,7 @@ def _csv_settings(c: Any) -> Data:
     if dropped:
         listed = ", ".join(map(str, dropped[:20])) + (" …" if len(dropped) > 20 else "")
         c.warning(t("regression.csv_dropped", count=len(dropped), rows=listed), icon=":material/warning:")
-    c.caption(t("regression.csv_caption", n=f"{len(y):,}", d=X.shape[1]))
+    c.caption(t("regression.csv_caption", rows=amount(len(y), "row"), features=amount(X.shape[1], "feature")))
     key = ("csv", digest, tuple(features), target)
     return Data(key, X.numpy(), y.numpy().ravel(), tuple(features), {"kind": "table"})  # values added on export
 
@@ -200,28 +206,38 @@ def training_settings(train_column: Any, model_column: Any, data: Data, defaults
     left, right = c.columns(2)
     lr = url_number(
         "lr", t("regression.lr"), default=defaults["lr"], min_value=1e-6, max_value=MAX_LR, step=0.01,
-        format="%.6g", container=left, help=t("regression.lr_help", limit=MAX_LR),
+        format=NUMBER_FORMAT, container=left, help=t("regression.lr_help", limit=MAX_LR),
     )  # fmt: skip
     batch = url_number(
         "batch", t("regression.batch"), default=min(defaults["batch"], data.n), min_value=1, max_value=data.n,
-        container=right, help=t("regression.batch_help", n=data.n),
+        container=right, help=t("regression.batch_help", n=count(data.n)),
     )  # fmt: skip
     epochs = url_number(
         "epochs", t("regression.epochs"), default=defaults["epochs"], min_value=1, max_value=MAX_STEPS,
-        container=left, help=t("regression.epochs_help", steps=f"{MAX_STEPS:,}", visits=f"{MAX_SAMPLE_VISITS:,}"),
+        container=left, help=t("regression.epochs_help", steps=count(MAX_STEPS), visits=count(MAX_SAMPLE_VISITS)),
     )  # fmt: skip
     seed = url_number("seed", t("regression.seed"), default=0, min_value=0, max_value=2**31 - 1, container=right)
     shuffle = url_toggle(
         "shuffle", t("regression.shuffle"), default=True, container=c, help=t("regression.shuffle_help")
     )
-    c.markdown(t("regression.regime_now", regime=regime_label(regime(batch, data.n, shuffle)), batch=batch, n=data.n))
-    total = epochs * steps_per_epoch(data.n, batch)
-    spe = steps_per_epoch(data.n, batch)
-    c.caption(t("regression.steps_caption", spe=spe, total=f"{total:,}", limit=f"{MAX_STEPS:,}"))
-    m = model_column
-    loss = url_select(
-        "loss", t("regression.loss"), LOSSES, default=defaults["loss"], container=m, format_func=loss_label
+    c.markdown(
+        t("regression.regime_now", regime=regime_label(regime(batch, data.n, shuffle)), batch=count(batch), n=count(data.n))
     )
+    spe = steps_per_epoch(data.n, batch)
+    c.caption(
+        t(
+            "regression.steps_caption",
+            spe=amount(spe, "step"),
+            total=amount(epochs * spe, "step"),
+            limit=count(MAX_STEPS),
+        )
+    )
+    m = model_column
+    # a radio, not a select box: the conventions' labels are long, and a select box cuts its value off
+    loss = url_select(
+        "loss", t("regression.loss"), LOSSES, default=defaults["loss"], container=m, format_func=loss_label,
+        widget="radio",
+    )  # fmt: skip
     optimizer = url_select(
         "opt", t("regression.optimizer"), OPTIMIZERS, widget="radio", container=m, format_func=optimizer_label,
         help=t("regression.optimizer_help"),
@@ -231,7 +247,9 @@ def training_settings(train_column: Any, model_column: Any, data: Data, defaults
         "w0", t("regression.w0"), name="w0", default=defaults["w0"], container=left, help=t("regression.w0_help"),
         low=-1e6, high=1e6, max_len=MAX_FEATURES,
     )  # fmt: skip
-    b0 = url_number("b0", t("regression.b0"), default=0.0, min_value=-1e6, max_value=1e6, container=right)
+    b0 = url_number(
+        "b0", t("regression.b0"), default=0.0, min_value=-1e6, max_value=1e6, container=right, format=NUMBER_FORMAT
+    )
     order = ()
     if data.key[0] == "toy":  # standardised too: the same six rows
         order = _url_number_list(

@@ -13,8 +13,9 @@ import numpy as np
 from core.regression import TrainConfig
 from ui.classroom import Question
 from ui.i18n import translate
+from ui.numbers import count, factor, num
 from ui.regression_compute import Data, Run, config_key
-from ui.regression_step import MAX_VECTOR, num
+from ui.regression_step import MAX_VECTOR, amount
 
 # the factors k in ℓ = k·Σr² and c in ∂ℓ/∂r = c·r of each convention (core/losses.py), written as fractions
 _LOSS_FACTOR = {"mean": "1/{B}", "sum": "1", "sum_over_batch": "1/{B}", "half_mean": "1/(2·{B})"}
@@ -32,7 +33,7 @@ def _batch_set(batch: np.ndarray, limit: int = 12) -> str:
 
 
 def regression_questions(data: Data, run: Run, config: TrainConfig, i: int, lang: str) -> list[Question]:
-    """Questions about step i (0-based) of `run`: the batch loss, w.grad[1], b.grad, w[1] and b after it.
+    """Questions about step i (0-based) of `run`: the batch loss, w.grad[0], b.grad, w[0] and b after it.
 
     A question whose answer is not a finite number (a diverged run) is left out.
     """
@@ -47,7 +48,13 @@ def regression_questions(data: Data, run: Run, config: TrainConfig, i: int, lang
     lr = num(config.lr)
     # the keys name the state asked about: another step, data set or setting asks afresh
     tag = hashlib.sha256(repr((data.key, config_key(config), i)).encode()).hexdigest()[:10]
-    common = dict(step=i + 1, batch=_batch_set(batch), count=B, w=plain_vec(before[:-1]), b=num(before[-1]))
+    common = dict(
+        step=count(i + 1),
+        batch=_batch_set(batch),
+        samples=amount(B, "sample"),
+        w=plain_vec(before[:-1]),
+        b=num(before[-1]),
+    )
 
     with np.errstate(all="ignore"):
         squares, dot, total = float(residual @ residual), float(residual @ data.X[batch, 0]), float(residual.sum())
@@ -66,10 +73,10 @@ def regression_questions(data: Data, run: Run, config: TrainConfig, i: int, lang
             ),
         ),
         Question(
-            f"regression_grad_w1_{tag}",
-            translate("regression.q_grad_w", lang, j=1, **common),
+            f"regression_grad_w0_{tag}",
+            translate("regression.q_grad_w", lang, j=0, js="₀", **common),
             float(run.grad_w[i, 0]),
-            translate("regression.q_grad_w_why", lang, j=1, c=k_grad, dot=num(dot), answer=num(run.grad_w[i, 0])),
+            translate("regression.q_grad_w_why", lang, j=0, c=k_grad, dot=num(dot), answer=num(run.grad_w[i, 0])),
         ),
         Question(
             f"regression_grad_b_{tag}",
@@ -78,39 +85,34 @@ def regression_questions(data: Data, run: Run, config: TrainConfig, i: int, lang
             translate("regression.q_grad_b_why", lang, c=k_grad, total=num(total), answer=num(run.grad_b[i])),
         ),
         Question(
-            f"regression_next_w1_{tag}",
-            translate("regression.q_next_w", lang, j=1, lr=lr, before=num(before[0]), step=i + 1),
+            f"regression_next_w0_{tag}",
+            translate("regression.q_next_w", lang, j=0, lr=lr, before=num(before[0]), step=count(i + 1)),
             float(after[0]),
             translate(
                 "regression.q_next_w_why",
                 lang,
-                j=1,
+                j=0,
                 before=num(before[0]),
                 lr=lr,
-                grad=_factor(run.grad_w[i, 0]),
+                grad=factor(run.grad_w[i, 0]),
                 answer=num(after[0]),
             ),
         ),
         Question(
             f"regression_next_b_{tag}",
-            translate("regression.q_next_b", lang, lr=lr, before=num(before[-1]), step=i + 1),
+            translate("regression.q_next_b", lang, lr=lr, before=num(before[-1]), step=count(i + 1)),
             float(after[-1]),
             translate(
                 "regression.q_next_b_why",
                 lang,
                 before=num(before[-1]),
                 lr=lr,
-                grad=_factor(run.grad_b[i]),
+                grad=factor(run.grad_b[i]),
                 answer=num(after[-1]),
             ),
         ),
     ]
     return [q for q in questions if np.isfinite(q.answer)]
-
-
-def _factor(value: float) -> str:
-    text = num(value)
-    return f"({text})" if text.startswith("-") else text
 
 
 def worksheet_inputs(data: Data, run: Run, config: TrainConfig, i: int, lang: str) -> dict[str, str]:
@@ -121,14 +123,14 @@ def worksheet_inputs(data: Data, run: Run, config: TrainConfig, i: int, lang: st
     }
     inputs = {
         translate("regression.data", lang): sources.get(data.key[0], translate("regression.source_csv", lang)),
-        translate("regression.n", lang): str(data.n),
+        translate("regression.n", lang): count(data.n),
         translate("regression.ws_features", lang): ", ".join(data.features),
         translate("regression.lr", lang): num(config.lr),
-        translate("regression.batch", lang): str(config.batch_size),
-        translate("regression.epochs", lang): str(config.epochs),
+        translate("regression.batch", lang): count(config.batch_size),
+        translate("regression.epochs", lang): count(config.epochs),
         translate("regression.loss", lang): loss_name(config.loss, lang),
         translate("regression.ws_start", lang): f"w = {plain_vec(run.w0)}, b = {num(run.b0)}",
-        translate("regression.ws_step", lang): str(i + 1),
+        translate("regression.ws_step", lang): count(i + 1),
     }
     if data.true_w is not None:
         inputs[translate("regression.true_w", lang)] = plain_vec(np.asarray(data.true_w))

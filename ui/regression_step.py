@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
 from core.regression import TrainConfig
 from ui import chart, numbers
 from ui.charts import regression as charts
 from ui.i18n import t
+from ui.numbers import count, factor, num, tex_num
 from ui.regression_compute import Data, Run
 from ui.state import url_number
 
@@ -19,32 +21,33 @@ MAX_BATCH_ROWS = 50
 MAX_VECTOR = 6  # vector entries written out in a formula
 
 
-def num(value: float) -> str:
-    """A number as the tutorials print it: 4 decimals, trailing zeros dropped (12, 10.6667, -4.3333)."""
-    value = float(value)
-    if not np.isfinite(value):
-        return str(value)
-    if value != 0 and not 1e-4 <= abs(value) < 1e7:
-        return f"{value:.4e}"
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def factor(value: float) -> str:
-    """A number as the right operand of a product: negative ones in parentheses."""
-    text = num(value)
-    return f"({text})" if text.startswith("-") else text
-
-
 def vec(values: np.ndarray) -> str:
-    """A vector in LaTeX brackets, long ones shortened."""
-    items = [num(v) for v in values[:MAX_VECTOR]] + ([r"\dots"] if len(values) > MAX_VECTOR else [])
-    return r"\left[" + r",\ ".join(items) + r"\right]"
+    """A vector as a LaTeX column (w is a column vector), long ones shortened."""
+    items = [tex_num(v) for v in values[:MAX_VECTOR]] + ([r"\vdots"] if len(values) > MAX_VECTOR else [])
+    return r"\begin{bmatrix}" + r"\\".join(items) + r"\end{bmatrix}"
+
+
+def amount(n: int, noun: str) -> str:
+    """`n` with its noun in the right number ("1 step", "3 steps"): key regression.n_<noun>[_one]."""
+    return t(f"regression.n_{noun}_one" if n == 1 else f"regression.n_{noun}", n=count(n))
+
+
+SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def param_names(d: int) -> list[str]:
-    """URL codes of θ's entries: w1 … wd, b."""
-    return [f"w{j + 1}" for j in range(d)] + ["b"]
+    """URL codes of θ's entries, indexed as Python indexes w: w0 … w(d-1), then b."""
+    return [f"w{j}" for j in range(d)] + ["b"]
+
+
+def param_symbol(code: str) -> str:
+    """How the page writes a parameter: w0 -> w₀ (the weight of feature x₀, PyTorch's w[0]); b -> b."""
+    return code.translate(SUBSCRIPTS)
+
+
+def feature_names(d: int) -> tuple[str, ...]:
+    """Names of unnamed features, from 0 like the columns of X: x0 … x(d-1)."""
+    return tuple(f"x{j}" for j in range(d))
 
 
 # --- the step control --------------------------------------------------------------------------------------
@@ -72,7 +75,7 @@ def step_control(run: Run) -> int:
     for column, (key, label, icon, delta) in zip(cols, buttons, strict=False):
         column.button(label, key=key, icon=icon, on_click=_move, args=(delta, last), width="stretch")
     step = url_number(
-        "step", t("regression.step_slider", total=f"{last:,}"), default=1, min_value=1, max_value=last,
+        "step", t("regression.step_slider", total=count(last)), default=1, min_value=1, max_value=last,
         widget="slider", container=cols[4],
     )  # fmt: skip
     return int(step) - 1
@@ -101,37 +104,51 @@ def render_step(data: Data, run: Run, config: TrainConfig, i: int, hidden: bool 
     batch = run.batch(i)
     before, after = run.theta_at(i), run.theta_at(i + 1)
     B = len(batch)
-    st.subheader(t("regression.step_title", step=i + 1, total=f"{run.steps:,}", epoch=i // spe + 1, k=i % spe + 1))
+    st.subheader(
+        t(
+            "regression.step_title",
+            step=count(i + 1),
+            total=count(run.steps),
+            epoch=count(i // spe + 1),
+            k=count(i % spe + 1),
+        )
+    )
     left, right = st.columns([3, 2])
     with left:
         loss_tex, scale = (s.format(B=B) for s in _LOSS_TEX[config.loss])
-        shown_batch = ",".join(map(str, batch[:8])) + (r",\dots" if B > 8 else "")
+        shown_batch = ",".join(map(str, batch[:MAX_VECTOR])) + (r",\dots" if B > MAX_VECTOR else "")
         k = i + 1
-        st.latex(rf"I = \{{{shown_batch}\}},\quad \hat y_i = x_i^\top w_{{{k - 1}}} + b_{{{k - 1}}}")
-        lr = num(config.lr)
+        # the step goes in a superscript, w^{(k)}: a subscript is a feature's index, w₀ multiplies x₀
+        w_old, w_new, b_old, b_new = (rf"{p}^{{({s})}}" for p, s in (("w", k - 1), ("w", k), ("b", k - 1), ("b", k)))
+        st.latex(rf"I = \{{{shown_batch}\}}")  # the batch alone: a large data set's indices are long
+        st.latex(rf"\hat y_i = x_i^\top {w_old} + {b_old},\quad i \in I")
+        lr = tex_num(config.lr)
+        unknown = r"\;?"
+        loss = unknown if hidden else tex_num(run.loss[i])
+        grad_w = unknown if hidden else vec(run.grad_w[i])
+        grad_b = unknown if hidden else tex_num(run.grad_b[i])
+        st.latex(rf"\ell = {loss_tex} = {loss}")
+        st.latex(rf"\nabla_w \ell = {scale}\,X_I^\top(\hat y_I-y_I) = {grad_w}")
+        st.latex(rf"\nabla_b \ell = {scale}\sum_{{i\in I}}(\hat y_i-y_i) = {grad_b}")
+        # one line per equals sign, and long numbers (a diverging run) get a line for the subtraction too:
+        # the update must fit its column, down to a phone's width
+        shown = [*before, config.lr] + ([] if hidden else [*run.grad_w[i], run.grad_b[i], *after])
+        wrap = r"\\&\quad " if max(len(num(v)) for v in shown) > 8 else " "
+        w_update = [rf"{w_new} &= {w_old} - \eta\,\nabla_w \ell"]
+        b_update = [rf"{b_new} &= {b_old} - \eta\,\nabla_b \ell"]
         if hidden:
-            st.latex(rf"\ell = {loss_tex} = \;?")
-            st.latex(rf"\nabla_w \ell = {scale}\,X_I^\top(\hat y_I-y_I) = \;?")
-            st.latex(rf"\nabla_b \ell = {scale}\sum_{{i\in I}}(\hat y_i-y_i) = \;?")
-            st.latex(
-                rf"w_{{{k}}} = w_{{{k - 1}}} - \eta\,\nabla_w \ell = {vec(before[:-1])} - {lr}\cdot\nabla_w \ell = \;?"
-            )
-            st.latex(
-                rf"b_{{{k}}} = b_{{{k - 1}}} - \eta\,\nabla_b \ell = {num(before[-1])} - {lr}\cdot\nabla_b \ell = \;?"
-            )
-            st.caption(t("regression.hidden_formula"))
+            w_update.append(rf"&= {vec(before[:-1])}{wrap}- {lr}\cdot\nabla_w \ell = {unknown}")
+            b_update.append(rf"&= {tex_num(before[-1])}{wrap}- {lr}\cdot\nabla_b \ell = {unknown}")
         else:
-            st.latex(rf"\ell = {loss_tex} = {num(run.loss[i])}")
-            st.latex(rf"\nabla_w \ell = {scale}\,X_I^\top(\hat y_I-y_I) = {vec(run.grad_w[i])}")
-            st.latex(rf"\nabla_b \ell = {scale}\sum_{{i\in I}}(\hat y_i-y_i) = {num(run.grad_b[i])}")
-            st.latex(
-                rf"w_{{{k}}} = w_{{{k - 1}}} - \eta\,\nabla_w \ell = {vec(before[:-1])} - {lr}\cdot{vec(run.grad_w[i])}"
-                rf" = {vec(after[:-1])}"
-            )
-            st.latex(
-                rf"b_{{{k}}} = b_{{{k - 1}}} - \eta\,\nabla_b \ell = {num(before[-1])} - {lr}"
-                rf"\cdot{factor(run.grad_b[i])} = {num(after[-1])}"
-            )
+            w_update += [rf"&= {vec(before[:-1])}{wrap}- {lr}\cdot{grad_w}", rf"&= {vec(after[:-1])}"]
+            b_update += [
+                rf"&= {tex_num(before[-1])}{wrap}- {lr}\cdot{factor(run.grad_b[i], tex=True)}",
+                rf"&= {tex_num(after[-1])}",
+            ]
+        for lines in (w_update, b_update):
+            st.latex(r"\begin{aligned}" + r"\\".join(lines) + r"\end{aligned}")
+        if hidden:
+            st.caption(t("regression.hidden_formula"))
         st.caption(t("regression.step_where"))
         if not hidden:
             st.caption(where_one_over_b(config, run, i, B))
@@ -139,19 +156,17 @@ def render_step(data: Data, run: Run, config: TrainConfig, i: int, hidden: bool 
         _batch_chart(data, batch, before, None if hidden else after)
     rows = batch[:MAX_BATCH_ROWS]
     y_hat = data.X[rows] @ before[:-1] + before[-1]
-    # an Arrow table straight from the arrays: st.dataframe then sends it as it is, where a DataFrame would
-    # first be checked and converted column by column (~3 ms a table, more than everything else in it)
-    table = pa.table({
+    table = pd.DataFrame({
         t("regression.col_sample"): rows,
         **{name: data.X[rows, j] for j, name in enumerate(data.features)},
         t("regression.col_y"): data.y[rows],
         t("regression.col_yhat"): y_hat,
         t("regression.col_residual"): y_hat - data.y[rows],
     })  # fmt: skip
-    st.markdown(t("regression.batch_table", count=B))
-    st.dataframe(table, hide_index=True)
+    st.markdown(t("regression.batch_table", samples=amount(B, "sample")))
+    number_table(table, table.columns[1:], pinned=[t("regression.col_sample")])
     if B > MAX_BATCH_ROWS:
-        st.caption(t("regression.batch_rows_cut", shown=MAX_BATCH_ROWS, count=B))
+        st.caption(t("regression.batch_rows_cut", shown=count(MAX_BATCH_ROWS), count=count(B)))
     if not hidden:
         render_step_table(run, i)
 
@@ -194,25 +209,59 @@ def _batch_chart(data: Data, batch: np.ndarray, before: np.ndarray, after: np.nd
     st.caption(t("regression.batch_highlight"))
 
 
+def number_table(
+    table: pd.DataFrame,
+    numbers: Sequence[str],
+    counts: Sequence[str] = (),
+    *,
+    pinned: Sequence[str] = (),
+    digits: int = 4,
+) -> None:
+    """A table whose numbers read as the formulas write them (ui/numbers: no false 0.0000, short scientific
+    notation for huge values, thousands separators in counts), right-aligned as numbers are.
+
+    The cells are sent as that text: the browser's table would write its own digits (and marks cells
+    above 2⁵³ as unsafe), so a table and a formula could disagree."""
+    shown = table.copy()
+    for column in numbers:
+        shown[column] = [num(v, digits) for v in table[column]]
+    for column in counts:
+        shown[column] = [count(v) for v in table[column]]
+    # the columns that say which row it is stay in view while a wide table (many features) scrolls sideways
+    config = {column: st.column_config.Column(pinned=True) for column in pinned}
+    for column in [*numbers, *counts]:
+        config[column] = st.column_config.TextColumn(alignment="right", pinned=column in pinned)
+    st.dataframe(shown, hide_index=True, column_config=config)
+
+
+def step_columns(d: int) -> tuple[list[str], list[str]]:
+    """Column names of the gradients and of the parameters, indexed as PyTorch indexes them:
+    w.grad[0] … and w[0] …, then b.grad and b."""
+    return [f"w.grad[{j}]" for j in range(d)] + ["b.grad"], [f"w[{j}]" for j in range(d)] + ["b"]
+
+
 def render_step_table(run: Run, i: int) -> None:
     """The steps around the selected one (never the whole history: that is the CSV download)."""
     lo, hi = max(0, i - TABLE_WINDOW), min(run.steps, i + TABLE_WINDOW + 1)
-    d = run.w.shape[1]
-    table = pa.table({  # an Arrow table, as in render_step
+    grads, params = step_columns(run.w.shape[1])
+    table = pd.DataFrame({
         "": ["▶" if j == i else "" for j in range(lo, hi)],
         t("regression.col_step"): np.arange(lo, hi) + 1,
         t("regression.col_epoch"): np.arange(lo, hi) // run.steps_per_epoch + 1,
         t("regression.col_batch"): [_indices(run.batch(j)) for j in range(lo, hi)],
         t("regression.col_loss"): run.loss[lo:hi],
-        **{f"w.grad[{j + 1}]": run.grad_w[lo:hi, j] for j in range(d)},
-        "b.grad": run.grad_b[lo:hi],
-        **{f"w[{j + 1}]": run.w[lo:hi, j] for j in range(d)},
-        "b": run.b[lo:hi],
+        **dict(zip(grads, [*run.grad_w[lo:hi].T, run.grad_b[lo:hi]], strict=True)),
+        **dict(zip(params, [*run.w[lo:hi].T, run.b[lo:hi]], strict=True)),
     })  # fmt: skip
-    st.markdown(t("regression.step_table", first=lo + 1, last=hi, total=f"{run.steps:,}"))
-    numbers = {c: st.column_config.NumberColumn(format="%.4f") for c in table.column_names[4:]}
-    st.dataframe(table, hide_index=True, column_config=numbers)
+    st.markdown(t("regression.step_table", first=count(lo + 1), last=count(hi), total=count(run.steps)))
+    st.caption(t("regression.index_convention"))
+    number_table(
+        table,
+        [t("regression.col_loss"), *grads, *params],
+        counts=[t("regression.col_step"), t("regression.col_epoch")],
+        pinned=["", t("regression.col_step")],
+    )
 
 
-def _indices(batch: np.ndarray, limit: int = 12) -> str:
+def _indices(batch: np.ndarray, limit: int = 6) -> str:
     return ", ".join(map(str, batch[:limit])) + (" …" if len(batch) > limit else "")

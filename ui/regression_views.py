@@ -11,13 +11,14 @@ from core.export import MAX_EMBEDDED_VALUES
 from core.regression import MAX_STEPS, TrainConfig, steps_per_epoch, to_pytorch_script
 from ui import chart
 from ui.charts import regression as charts
+from ui.code import script
 from ui.errors import show_input_error
 from ui.i18n import t
-from ui.numbers import count
+from ui.numbers import count, num
 from ui.regression_compute import Data, Run, config_key, optimum, surface_frame, training_run
 from ui.regression_inputs import regime, regime_label
 from ui.regression_stability import original_units, script_intro, singular_note, slice_sentence
-from ui.regression_step import MAX_BATCH_ROWS, num, param_names
+from ui.regression_step import MAX_BATCH_ROWS, amount, number_table, param_names, param_symbol, step_columns
 from ui.state import url_select, url_toggle
 
 STRIP_POSITIONS = 48
@@ -33,30 +34,36 @@ def render_curves(data: Data, run: Run, config: TrainConfig, i: int, hidden: boo
     selected step's loss and parameters, are left out (the controls stay).
     """
     spe = run.steps_per_epoch
-    steps = pd.DataFrame(
-        {"step": np.arange(1, run.steps + 1), "loss": run.loss, "series": t("regression.series_batch")}
-    )
+    steps = pd.DataFrame({"step": np.arange(1, run.steps + 1), "loss": run.loss, "series": "batch"})
+    # with reduction='sum' a batch loss adds B squared errors and the full-data loss adds n of them: the
+    # full-data loss is drawn times B/n so that both are on one scale (the other conventions average)
+    scale = run.batch_size / data.n if config.loss == "sum" else 1.0
     epochs = pd.DataFrame({
-        "step": (np.arange(len(run.epoch_loss)) + 1) * spe, "loss": run.epoch_loss,
-        "series": t("regression.series_epoch"),
+        "step": (np.arange(len(run.epoch_loss)) + 1) * spe, "loss": run.epoch_loss * scale, "series": "epoch",
     })  # fmt: skip
     st.subheader(t("regression.loss_title"))
     if hidden:
         st.caption(t("regression.hidden_formula"))
     else:
+        epoch_label = (
+            t("regression.series_epoch_scaled", batch=count(run.batch_size), n=count(data.n))
+            if scale != 1
+            else t("regression.series_epoch")
+        )
         chart.show(
             charts.loss_chart, steps, epochs, x_title=t("regression.axis_step"), y_title=t("regression.axis_loss"),
-            current=i + 1,
+            current=i + 1, labels=(("batch", t("regression.series_batch")), ("epoch", epoch_label)),
         )  # fmt: skip
-        st.caption(t("regression.loss_caption"))
-        if config.loss == "sum" and run.batch_size < data.n:
-            ratio = num(data.n / run.batch_size)
-            st.caption(t("regression.sum_scales", B=run.batch_size, n=count(data.n), ratio=ratio))
+        st.caption(t("regression.loss_caption") if run.batch_size < data.n else t("regression.loss_caption_full"))
+        if scale != 1:
+            st.caption(t("regression.loss_sum_caption", batch=count(run.batch_size), n=count(data.n)))
+            if data.n % run.batch_size:
+                st.caption(t("regression.loss_sum_last", last=amount(data.n % run.batch_size, "sample")))
     st.subheader(t("regression.surface_title"))
     pa, pb = choose_params(data.d)
     theta_star = optimum(data.key, data.X, data.y)
     theta = run.theta()
-    paths = {t("regression.run_this", batch=run.batch_size): theta}
+    paths = {t("regression.run_this", batch=count(run.batch_size)): theta}
     if hidden:
         st.caption(t("regression.hidden_formula"))
     else:
@@ -77,7 +84,7 @@ def _distances(thetas: np.ndarray, theta_star: np.ndarray) -> np.ndarray:
 
 
 def _label(index: int, d: int) -> str:
-    return "b" if index == d else f"w{index + 1}"
+    return param_symbol(param_names(d)[index])
 
 
 def choose_params(d: int, *, draw: bool = True) -> tuple[int, int]:
@@ -86,15 +93,17 @@ def choose_params(d: int, *, draw: bool = True) -> tuple[int, int]:
     names = param_names(d)
     left, right = st.columns(2) if draw else (None, None)
     a = url_select(
-        "pa", t("regression.param_a"), names, default=names[0], container=left, widget="segmented", draw=draw
-    )
+        "pa", t("regression.param_a"), names, default=names[0], container=left, widget="segmented", draw=draw,
+        format_func=param_symbol, help=t("regression.param_help"),
+    )  # fmt: skip
     rest = [n for n in names if n != a]
     default_b = "b" if a != "b" else names[0]
     if st.session_state.get("pb") == a:
         st.session_state["pb"] = default_b
     b = url_select(
-        "pb", t("regression.param_b"), rest, default=default_b, container=right, widget="segmented", draw=draw
-    )
+        "pb", t("regression.param_b"), rest, default=default_b, container=right, widget="segmented", draw=draw,
+        format_func=param_symbol,
+    )  # fmt: skip
     return names.index(a), names.index(b)
 
 
@@ -116,7 +125,12 @@ def show_contour(
         pd.DataFrame({"a": path[:, pa], "b": path[:, pb], "order": np.arange(len(path)), "run": name})
         for name, path in paths.items()
     ])  # fmt: skip
-    trail = trail[trail["a"].between(box[0], box[1]) & trail["b"].between(box[2], box[3])]
+    # the trail may leave the box (the chart clips it there), but a diverging run's huge values would only
+    # break the drawing: points more than ten boxes away are left out
+    reach_a, reach_b = 10 * (box[1] - box[0]), 10 * (box[3] - box[2])
+    trail = trail[
+        trail["a"].between(box[0] - reach_a, box[1] + reach_a) & trail["b"].between(box[2] - reach_b, box[3] + reach_b)
+    ]
     marks = [(theta_star[pa], theta_star[pb], t("regression.mark_optimum"))]
     if current is not None:
         marks.append((current[pa], current[pb], t("regression.mark_current")))
@@ -142,18 +156,20 @@ def render_regimes(data: Data, run: Run, config: TrainConfig, device: str) -> No
     ])  # fmt: skip
     chart.show(charts.batch_strip, frame, x_title=t("regression.strip_x"), y_title="")
     st.caption(t("regression.strip_shuffled") if config.shuffle else t("regression.strip_fixed"))
-    if positions < data.n or epochs < run.orders.shape[0]:
-        st.caption(t("regression.strip_cut", positions=positions, epochs=epochs))
-    st.subheader(t("regression.compare_title"))
+    if positions < data.n:
+        st.caption(t("regression.strip_cut_positions", positions=count(positions), n=count(data.n)))
+    if epochs < run.orders.shape[0]:
+        st.caption(t("regression.strip_cut_epochs", epochs=count(epochs), total=count(run.orders.shape[0])))
+    sizes = sorted({1, run.batch_size, data.n})
+    st.subheader(t("regression.compare_title", sizes=t("regression.list_sep").join(map(count, sizes))))
     if not url_toggle("cmp", t("regression.compare_toggle"), default=False, help=t("regression.compare_help")):
         return
-    sizes = sorted({1, run.batch_size, data.n})
     paths = {}
     for size in sizes:
-        name = t("regression.run_regime", regime=regime_label(regime(size, data.n, config.shuffle)), batch=size)
+        name = t("regression.run_regime", regime=regime_label(regime(size, data.n, config.shuffle)), batch=count(size))
         steps = config.epochs * steps_per_epoch(data.n, size)
         if steps > MAX_STEPS:
-            st.info(t("regression.compare_skipped", batch=size, steps=f"{steps:,}", limit=f"{MAX_STEPS:,}"))
+            st.info(t("regression.compare_skipped", batch=count(size), steps=count(steps), limit=count(MAX_STEPS)))
             continue
         cfg = TrainConfig(**{**dict(config_key(config)), "batch_size": size})
         try:
@@ -164,7 +180,8 @@ def render_regimes(data: Data, run: Run, config: TrainConfig, device: str) -> No
         paths[name] = result.theta()
         if result.diverged:
             st.warning(
-                t("regression.compare_diverged", batch=size, step=result.diverged_step + 1), icon=":material/warning:"
+                t("regression.compare_diverged", batch=count(size), step=count(result.diverged_step + 1)),
+                icon=":material/warning:",
             )
     if not paths:
         return
@@ -193,8 +210,9 @@ def render_result(data: Data, run: Run, config: TrainConfig, hidden: bool = Fals
     """
     theta_star = optimum(data.key, data.X, data.y)
     final = run.theta_at(run.steps)
+    params = step_columns(data.d)[1]
     table = pd.DataFrame({
-        t("regression.col_param"): param_names(data.d),
+        t("regression.col_param"): params,
         t("regression.col_start"): run.theta_at(0),
         t("regression.col_final"): final,
         t("regression.col_optimum"): theta_star,
@@ -205,11 +223,7 @@ def render_result(data: Data, run: Run, config: TrainConfig, hidden: bool = Fals
     if hidden and asked_last:
         st.caption(t("regression.hidden_formula"))
     else:
-        st.dataframe(
-            table,
-            hide_index=True,
-            column_config={c: st.column_config.NumberColumn(format="%.6f") for c in table.columns[1:]},
-        )
+        number_table(table, table.columns[1:], digits=6)  # as many decimals as the script prints
         st.markdown(t("regression.result_gap", gap=num(float(_distances(final[None, :], theta_star)[0]))))
         original_units(data, final, theta_star)
         singular_note(data)
@@ -217,28 +231,24 @@ def render_result(data: Data, run: Run, config: TrainConfig, hidden: bool = Fals
     dataset = dict(data.dataset)
     if dataset["kind"] == "table":
         if data.n * (data.d + 1) > MAX_EMBEDDED_VALUES:
-            st.info(t("regression.script_too_big", limit=f"{MAX_EMBEDDED_VALUES:,}"))
+            st.info(t("regression.script_too_big", limit=count(MAX_EMBEDDED_VALUES)))
             dataset = None
         else:
             dataset.update(X=data.X.tolist(), y=data.y.tolist())
     if dataset is not None:
-        script = to_pytorch_script(config, dataset)
+        source = to_pytorch_script(config, dataset)
         st.markdown(script_intro(config, dataset))
-        st.code(script, language="python")
-        st.download_button(
-            t("regression.script_download"), script, file_name="loss_lab_sgd.py", mime="text/x-python",
-            on_click="ignore", icon=":material/download:",
-        )  # fmt: skip
+        script(source, "loss_lab_sgd.py")
     st.subheader(t("regression.history_title"))
     if hidden:
         st.caption(t("regression.hidden_formula"))
         return
     st.download_button(
-        t("regression.history_download", steps=f"{run.steps:,}"), lambda: history_csv(run), file_name="sgd_history.csv",
-        mime="text/csv", on_click="ignore", icon=":material/download:",
+        t("regression.history_download", steps=amount(run.steps, "step")), lambda: history_csv(run),
+        file_name="sgd_history.csv", mime="text/csv", on_click="ignore", icon=":material/download:",
     )  # fmt: skip
     if run.batch_size > MAX_BATCH_ROWS:
-        st.caption(t("regression.history_no_indices", limit=MAX_BATCH_ROWS))
+        st.caption(t("regression.history_no_indices", limit=count(MAX_BATCH_ROWS)))
 
 
 def history_csv(run: Run) -> str:
@@ -249,11 +259,9 @@ def history_csv(run: Run) -> str:
     if run.batch_size <= MAX_BATCH_ROWS:
         frame["batch_indices"] = [" ".join(map(str, run.batch(i))) for i in range(run.steps)]
     frame["loss"] = run.loss
-    d = run.w.shape[1]
-    for j in range(d):
-        frame[f"grad_w{j + 1}"] = run.grad_w[:, j]
-    frame["grad_b"] = run.grad_b
-    for j in range(d):
-        frame[f"w{j + 1}"] = run.w[:, j]
-    frame["b"] = run.b
+    grads, params = step_columns(run.w.shape[1])  # the step table's names, w.grad[0] …: one name per number
+    for name, values in zip(grads, [*run.grad_w.T, run.grad_b], strict=True):
+        frame[name] = values
+    for name, values in zip(params, [*run.w.T, run.b], strict=True):
+        frame[name] = values
     return frame.to_csv(index=False)

@@ -64,12 +64,16 @@ def encode_number(value: float) -> str:
 
 SPECS_KEY = "_url_specs"
 DRAWN_KEY = "_url_drawn"
+SHOWN_KEY = "_url_shown"
+SHOWN_BEFORE_KEY = "_url_shown_before"
 HIDE_PARAM = "hide"
 
 
 def begin_run() -> None:
     """Forget which controls the last run drew (called once at the top of every run)."""
     st.session_state[DRAWN_KEY] = {}
+    st.session_state[SHOWN_BEFORE_KEY] = st.session_state.get(SHOWN_KEY, set())
+    st.session_state[SHOWN_KEY] = set()
 
 
 def drawn_controls() -> dict[str, str]:
@@ -87,7 +91,10 @@ def _hidden(key: str, label: str, draw: bool = True) -> bool:
     """Register a control of this page; True if it is not to be drawn: a lesson link hides it, or
     it belongs to a tab that is closed (`draw=False`), where its value still counts."""
     drawn_controls()[key] = label
-    return not draw or key in hidden_keys()
+    if not draw or key in hidden_keys():
+        return True
+    st.session_state.setdefault(SHOWN_KEY, set()).add(key)
+    return False
 
 
 def url_specs() -> dict[str, tuple]:
@@ -100,6 +107,13 @@ def _seed(key: str, parse: Callable[[str], Any], default: Any, allowed: str, con
     url_specs()[key] = spec
     if key not in st.session_state:
         st.session_state[key] = read_param(key, parse, default, allowed, container)
+    elif key not in st.session_state.get(SHOWN_BEFORE_KEY, ()):
+        # The last run did not draw this widget, e.g. a page's st.stop() ("upload a file first") came
+        # before it: Streamlit then keeps its value on the server (a stopped run cleans up no widget
+        # state) while the browser has dropped the element and would draw it afresh at the widget's
+        # own default (the minimum, the first option, ""), then send that back with the next edit of
+        # any other widget. Setting the value again sends it to the browser with the element.
+        st.session_state[key] = st.session_state[key]
 
 
 def _sync(key: str, value: Any, default: Any, encode: Callable[[Any], str]) -> None:

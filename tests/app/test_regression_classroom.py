@@ -9,7 +9,7 @@ from tests.app.helpers import PAGES, open_page, open_tab
 from ui.i18n import translate
 
 PAGE = next(p for p in PAGES if p.script == "pages/regression.py")
-QUESTIONS = ("regression_loss", "regression_grad_w1", "regression_grad_b", "regression_next_w1", "regression_next_b")
+QUESTIONS = ("regression_loss", "regression_grad_w0", "regression_grad_b", "regression_next_w0", "regression_next_b")
 SEED_ANSWERS = (12.0, 32 / 3, 20 / 3, -13 / 3, -10 / 3)
 
 
@@ -49,7 +49,7 @@ def test_quiz_on_asks_about_the_step_and_hides_its_numbers():
     assert not _has_step_table(at)
     formulas = _formulas(at)
     assert "= 12" not in formulas and "10.6667" not in formulas and "-4.3333" not in formulas
-    assert r"\left[1,\ 2\right] - 0.5\cdot\nabla_w \ell" in formulas  # the inputs stay
+    assert r"\begin{bmatrix}1\\2\end{bmatrix} - 0.5\cdot\nabla_w \ell" in formulas  # the inputs stay
     assert len(_hidden_notes(at)) == 1  # one note, not one per hidden result
     assert any(b.label == translate("classroom.worksheet", "en") for b in at.get("download_button"))
 
@@ -57,7 +57,7 @@ def test_quiz_on_asks_about_the_step_and_hides_its_numbers():
 def test_quiz_on_hides_the_loss_curve_the_trajectory_and_the_history_in_the_other_tabs():
     at = open_page(PAGE, params={"tab": "curves"})
     assert len(at.get("vega_lite_chart")) == 3  # loss curve, loss surface with the path, distance
-    history = translate("regression.history_download", "en", steps="6")
+    history = translate("regression.history_download", "en", steps="6 steps")
     assert history in [b.label for b in open_tab(at, "regression", "result").get("download_button")]
     at = open_page(PAGE, params={"quiz": "true", "tab": "curves"})
     assert not at.exception and len(_hidden_notes(at)) == 1
@@ -77,7 +77,7 @@ def test_a_wrong_guess_is_told_the_true_value_and_why():
 
 
 def test_a_right_guess_is_confirmed():
-    at = _reveal(open_page(PAGE, params={"quiz": "true"}), "regression_grad_w1", 10.6667)
+    at = _reveal(open_page(PAGE, params={"quiz": "true"}), "regression_grad_w0", 10.6667)
     assert translate("classroom.right", "en", answer="10.6667", guess="10.6667") in [s.value for s in at.success]
 
 
@@ -90,7 +90,8 @@ def test_revealing_every_question_shows_the_results():
     assert not _hidden_notes(at)
     assert _has_step_table(at)
     formulas = _formulas(at)
-    assert r"= \left[1,\ 2\right] - 0.5\cdot\left[10.6667,\ 16\right] = \left[-4.3333,\ -6\right]" in formulas
+    col = r"\begin{{bmatrix}}{}\\{}\end{{bmatrix}}".format
+    assert rf"&= {col(1, 2)} - 0.5\cdot{col(10.6667, 16)}\\&= {col(-4.3333, -6)}" in formulas
 
 
 def test_another_step_asks_afresh():

@@ -7,6 +7,9 @@ import numpy as np
 import pandas as pd
 
 from ui.charts import regression as charts
+from ui.i18n import translate
+
+LABELS = (("batch", "batch loss"), ("epoch", "full-data loss"))
 
 
 def test_downsample_keeps_at_most_the_limit_and_both_ends():
@@ -19,19 +22,66 @@ def test_downsample_keeps_at_most_the_limit_and_both_ends():
 def test_loss_chart_of_a_long_run_sends_at_most_5000_points_a_series():
     steps = pd.DataFrame({"step": np.arange(1, 100_001), "loss": np.linspace(10, 1, 100_000), "series": "batch"})
     epochs = pd.DataFrame({"step": [50_000, 100_000], "loss": [2.0, 1.0], "series": "epoch"})
-    chart = charts.loss_chart(steps, epochs, x_title="step", y_title="loss", current=7)
+    chart = charts.loss_chart(steps, epochs, x_title="step", y_title="loss", current=7, labels=LABELS)
     spec = chart.to_dict()
     assert isinstance(chart, alt.LayerChart)
     assert all(len(rows) <= charts.MAX_POINTS for rows in spec["datasets"].values())
 
 
-def test_contour_layers_the_surface_the_paths_and_the_marks():
+def _layers(spec: dict) -> list[dict]:
+    return spec["layer"]
+
+
+def test_loss_chart_colours_each_series_by_its_code_in_every_language():
+    steps = pd.DataFrame({"step": [1, 2, 3], "loss": [3.0, 2.0, 1.0], "series": "batch"})
+    epochs = pd.DataFrame({"step": [3], "loss": [1.5], "series": "epoch"})
+    colours = []
+    for lang in ("en", "zh"):
+        labels = (
+            ("batch", translate("regression.series_batch", lang)),
+            ("epoch", translate("regression.series_epoch", lang)),
+        )
+        spec = charts.loss_chart(steps, epochs, x_title="", y_title="", current=1, labels=labels).to_dict()
+        color = _layers(spec)[0]["encoding"]["color"]
+        colours.append((color["scale"]["domain"], color["scale"]["range"]))
+        assert translate("regression.series_epoch", lang) in color["legend"]["labelExpr"]
+    assert colours[0] == colours[1] == (["batch", "epoch"], charts.RUN_COLORS[:2])
+
+
+def _surface_and_paths(steps: int = 3):
     a, b = np.meshgrid(np.linspace(-1, 1, 5), np.linspace(-2, 2, 5))
     surface = pd.DataFrame({"a": a.ravel(), "b": b.ravel(), "loss": (a**2 + b**2).ravel() + 0.1})
-    paths = pd.DataFrame({"a": [1.0, 0.5, 0.0], "b": [2.0, 1.0, 0.0], "order": [0, 1, 2], "run": "sgd"})
+    t = np.linspace(1, 0, steps)
+    paths = pd.concat(
+        pd.DataFrame({"a": t * k, "b": 2 * t, "order": np.arange(steps), "run": f"run {k}"}) for k in (1, 2, 3)
+    )
     marks = pd.DataFrame({"a": [0.0], "b": [0.0], "label": ["optimum"]})
-    chart = charts.contour(surface, paths, marks, a_title="w1", b_title="b", loss_title="loss")
-    assert len(chart.to_dict()["layer"]) == 4
+    return surface, paths, marks
+
+
+def test_contour_draws_a_seamless_surface_thin_trails_and_haloed_labels():
+    surface, paths, marks = _surface_and_paths()
+    spec = charts.contour(surface, paths, marks, a_title="w₀", b_title="b", loss_title="loss").to_dict()
+    heat, trail, stops, _, halo, label = _layers(spec)
+    assert heat["encoding"]["stroke"]["field"] == "loss"  # each cell stroked in its own colour: no white seams
+    assert trail["mark"]["type"] == "rule" and trail["mark"]["strokeWidth"] < 2
+    assert trail["encoding"]["opacity"]["field"] == "age"  # the trail fades in from the start: its direction
+    assert halo["mark"]["stroke"] == "white" and halo["mark"]["strokeWidth"] >= 3 and label["mark"]["color"] == "black"
+    # colour is never the only cue: each run has its own Okabe–Ito colour, dash and marker shape
+    assert trail["encoding"]["color"]["scale"]["range"] == charts.RUN_COLORS[:3]
+    assert len({str(d) for d in trail["encoding"]["strokeDash"]["scale"]["range"]}) == 3
+    assert len(set(stops["encoding"]["shape"]["scale"]["range"])) == 3
+
+
+def test_a_long_trajectory_is_subsampled_keeping_its_start_and_end():
+    _, paths, _ = _surface_and_paths(steps=20_000)
+    segments = charts.path_segments(paths)
+    for run, path in segments.groupby("run"):
+        assert len(path) < charts.MAX_PATH_POINTS
+        full = paths[paths["run"] == run]
+        assert (path["a"].iloc[0], path["b"].iloc[0]) == (full["a"].iloc[0], full["b"].iloc[0])
+        assert (path["a2"].iloc[-1], path["b2"].iloc[-1]) == (full["a"].iloc[-1], full["b"].iloc[-1])
+        assert path["age"].iloc[-1] == 1 and path["age"].is_monotonic_increasing
 
 
 def test_batch_strip_has_one_cell_per_sample_and_epoch():

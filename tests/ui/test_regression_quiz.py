@@ -10,23 +10,23 @@ import torch
 
 from core.regression import TrainConfig, synthetic_data, toy_dataset, train
 from ui.classroom import worksheet_html
+from ui.numbers import num
 from ui.regression_compute import Data, config_key, training_run
 from ui.regression_quiz import regression_questions, worksheet_inputs
-from ui.regression_step import num
 
 SEED_CONFIG = TrainConfig(lr=0.5, batch_size=3, epochs=3, loss="sum_over_batch", w0=(1, 2), b0=0, batch_order=(5, 1, 0))
 
 
 def _toy() -> Data:
     X, y = toy_dataset(device="cpu")
-    return Data(("toy",), X.numpy(), y.numpy().ravel(), ("x1", "x2"), {"kind": "toy"})
+    return Data(("toy",), X.numpy(), y.numpy().ravel(), ("x0", "x1"), {"kind": "toy"})
 
 
 def _synthetic(w=(2.0, -3.4), b=4.2, n=40, noise=0.01, seed=3) -> Data:
     X, y = synthetic_data(list(w), b, n, noise, seed, device="cpu")
     dataset = {"kind": "synthetic", "w": list(w), "b": b, "n": n, "noise": noise, "seed": seed}
     key = ("synthetic", tuple(w), b, n, noise, seed)
-    return Data(key, X.numpy(), y.numpy().ravel(), ("x1", "x2"), dataset, tuple(w), b)
+    return Data(key, X.numpy(), y.numpy().ravel(), ("x0", "x1"), dataset, tuple(w), b)
 
 
 def _page_run(data: Data, config: TrainConfig):
@@ -48,9 +48,9 @@ def test_seed_example_answers_are_the_hand_computed_values():
     questions = regression_questions(data, _page_run(data, SEED_CONFIG), SEED_CONFIG, 0, "en")
     assert _answers(questions) == pytest.approx({
         "regression_loss": 12.0,
-        "regression_grad_w1": 32 / 3,
+        "regression_grad_w0": 32 / 3,
         "regression_grad_b": 20 / 3,
-        "regression_next_w1": -13 / 3,
+        "regression_next_w0": -13 / 3,
         "regression_next_b": -10 / 3,
     })  # fmt: skip
 
@@ -64,9 +64,9 @@ def test_answers_equal_core_results_for_each_step_and_convention(loss, i):
     answers = _answers(regression_questions(data, _page_run(data, config), config, i, "en"))
     assert answers == pytest.approx({
         "regression_loss": float(core.loss[i]),
-        "regression_grad_w1": float(core.grad_w[i, 0]),
+        "regression_grad_w0": float(core.grad_w[i, 0]),
         "regression_grad_b": float(core.grad_b[i]),
-        "regression_next_w1": float(core.w[i, 0]),
+        "regression_next_w0": float(core.w[i, 0]),
         "regression_next_b": float(core.b[i]),
     }, rel=1e-9, abs=1e-12)  # fmt: skip
 
@@ -75,9 +75,9 @@ def test_reasons_hold_the_numbers_of_the_formula():
     data = _toy()
     reasons = [q.reason for q in regression_questions(data, _page_run(data, SEED_CONFIG), SEED_CONFIG, 0, "en")]
     assert reasons[0] == "Residuals ŷ − y = [4, 2, 4]; ℓ = 1/3·Σ(ŷᵢ − yᵢ)² = 1/3·36 = 12."
-    assert reasons[1] == "w.grad[1] = 2/3·Σ(ŷᵢ − yᵢ)·xᵢ1 = 2/3·16 = 10.6667."
+    assert reasons[1] == "w.grad[0] = 2/3·Σᵢ (ŷᵢ − yᵢ)·X[i, 0] = 2/3·16 = 10.6667."
     assert reasons[2] == "b.grad = 2/3·Σ(ŷᵢ − yᵢ) = 2/3·10 = 6.6667."
-    assert reasons[3] == "w[1] − η·w.grad[1] = 1 − 0.5·10.6667 = -4.3333."
+    assert reasons[3] == "w[0] − η·w.grad[0] = 1 − 0.5·10.6667 = -4.3333."
     assert reasons[4] == "b − η·b.grad = 0 − 0.5·6.6667 = -3.3333."
 
 

@@ -2,25 +2,47 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import altair as alt
 import numpy as np
 import pandas as pd
 
 MAX_POINTS = 5000  # per series: more would only slow the browser down
-BATCH_COLOR = "#d9480f"
+MAX_PATH_POINTS = 300  # per trajectory: more steps only blur into a smear on a 400-pixel plot
+PATH_MARKERS = 8  # markers along each trajectory, besides its start and its end
+# Okabe & Ito's colour-blind-safe palette (blue, vermillion, bluish green, orange); each run also gets its
+# own dash and marker shape, so colour is never the only cue
+RUN_COLORS = ["#0072B2", "#D55E00", "#009E73", "#E69F00"]
+RUN_DASHES = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3]]
+RUN_SHAPES = ["circle", "square", "triangle-up", "diamond"]
+BATCH_COLOR = "#D55E00"
 REST_COLOR = "#9aa5b1"
-RUN_COLORS = ["#1c7ed6", "#d9480f", "#2b8a3e"]
+HALO = "white"
+# a diverged run's axis numbers in scientific notation (2.5e+48), not a 2.500000… cut off at the label limit
+NUMBER_AXIS = alt.Axis(labelExpr="abs(datum.value) >= 1e7 ? format(datum.value, '.2~e') : datum.label")
+
+
+def _runs(frame: pd.DataFrame) -> list[str]:
+    """The runs in the order they come in the frame (batch 1, k, n): that order fixes each one's style."""
+    return list(dict.fromkeys(frame["run"]))
+
+
+def _run_channel(channel: type, frame: pd.DataFrame, styles: list, legend: bool = True) -> Any:
+    runs = _runs(frame)
+    return channel(
+        "run:N",
+        title=None,
+        scale=alt.Scale(domain=runs, range=(styles * len(runs))[: len(runs)]),
+        # colour and shape share one legend (a dash would draw the symbols' outlines dashed); one item a line,
+        # as in every legend here: a phone's width holds the longest label, not a row of them
+        legend=alt.Legend(orient="top", direction="vertical", labelLimit=0, symbolStrokeWidth=2) if legend else None,
+    )
 
 
 def _run_color(frame: pd.DataFrame) -> alt.Color:
-    """One colour per run, in the order the runs come in the frame (batch 1, k, n), with full legend labels."""
-    runs = list(dict.fromkeys(frame["run"]))
-    return alt.Color(
-        "run:N",
-        title=None,
-        scale=alt.Scale(domain=runs, range=RUN_COLORS[: len(runs)] or RUN_COLORS),
-        legend=alt.Legend(orient="top", labelLimit=0),
-    )
+    return _run_channel(alt.Color, frame, RUN_COLORS)
 
 
 def downsample(frame: pd.DataFrame, max_points: int = MAX_POINTS) -> pd.DataFrame:
@@ -40,8 +62,8 @@ def batch_scatter(points: pd.DataFrame, lines: pd.DataFrame, *, x_title: str, y_
         alt.Chart(downsample(points))
         .mark_circle(size=70, opacity=0.8)
         .encode(
-            x=alt.X("x:Q", title=x_title),
-            y=alt.Y("y:Q", title=y_title),
+            x=alt.X("x:Q", title=x_title, axis=NUMBER_AXIS),
+            y=alt.Y("y:Q", title=y_title, axis=NUMBER_AXIS),
             color=alt.Color(
                 "in_batch:N", scale=alt.Scale(domain=[True, False], range=[BATCH_COLOR, REST_COLOR]), legend=None
             ),
@@ -73,8 +95,8 @@ def fit_scatter(points: pd.DataFrame, *, x_title: str, y_title: str) -> alt.Char
         alt.Chart(downsample(points))
         .mark_circle(opacity=0.8)
         .encode(
-            x=alt.X("y_hat:Q", title=x_title),
-            y=alt.Y("y:Q", title=y_title),
+            x=alt.X("y_hat:Q", title=x_title, axis=NUMBER_AXIS),
+            y=alt.Y("y:Q", title=y_title, axis=NUMBER_AXIS),
             color=alt.Color(
                 "in_batch:N", scale=alt.Scale(domain=[True, False], range=[BATCH_COLOR, REST_COLOR]), legend=None
             ),
@@ -85,25 +107,77 @@ def fit_scatter(points: pd.DataFrame, *, x_title: str, y_title: str) -> alt.Char
     return (diagonal + dots).properties(height=320)
 
 
-def loss_chart(steps: pd.DataFrame, epochs: pd.DataFrame, *, x_title: str, y_title: str, current: int) -> alt.Chart:
+def loss_chart(
+    steps: pd.DataFrame, epochs: pd.DataFrame, *, x_title: str, y_title: str, current: int, labels: tuple
+) -> alt.Chart:
     """The batch loss of each step (line) and the full-data loss after each epoch (points).
 
-    steps: step, loss, series; epochs: step, loss, series. A rule marks the current step.
+    steps: step, loss, series; epochs: step, loss, series. `series` holds a code ("batch", "epoch"), which
+    fixes the colour in every language; `labels` pairs each code with its legend text. A rule marks the
+    current step.
     """
     positive = bool((steps["loss"] > 0).all()) and bool((epochs["loss"] > 0).all())
     scale = alt.Scale(type="log") if positive and len(steps) > 1 else alt.Scale()
-    y = alt.Y("loss:Q", title=y_title, scale=scale)
-    color = alt.Color("series:N", title=None, legend=alt.Legend(orient="top", labelLimit=0))
-    line = (
-        alt.Chart(downsample(steps)).mark_line(opacity=0.7).encode(x=alt.X("step:Q", title=x_title), y=y, color=color)
+    y = alt.Y("loss:Q", title=y_title, scale=scale, axis=NUMBER_AXIS)
+    codes = [code for code, _ in labels]
+    names = json.dumps(dict(labels), ensure_ascii=False)
+    color = alt.Color(
+        "series:N",
+        title=None,
+        scale=alt.Scale(domain=codes, range=RUN_COLORS[: len(codes)]),
+        legend=alt.Legend(orient="top", direction="vertical", labelLimit=0, labelExpr=f"{names}[datum.value]"),
     )
-    dots = alt.Chart(downsample(epochs)).mark_point(filled=True, size=60).encode(x=alt.X("step:Q"), y=y, color=color)
+    x = alt.X("step:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1))  # steps are whole numbers
+    line = alt.Chart(downsample(steps)).mark_line(opacity=0.7).encode(x=x, y=y, color=color)
+    dots = (
+        alt.Chart(downsample(epochs))
+        .mark_point(filled=True, size=70, shape="diamond")
+        .encode(x=alt.X("step:Q"), y=y, color=color)
+    )
     rule = (
         alt.Chart(pd.DataFrame({"step": [current]}))
         .mark_rule(color="#495057", strokeDash=[4, 3])
         .encode(x=alt.X("step:Q"))
     )
     return (line + dots + rule).properties(height=300)
+
+
+def path_segments(paths: pd.DataFrame, max_points: int = MAX_PATH_POINTS) -> pd.DataFrame:
+    """Each run's trajectory as segments from one kept point to the next (at most `max_points` points a run,
+    evenly spaced, the first and the last always kept), with `age` from 0 (start) to 1 (end) for fading.
+
+    paths: a, b, order, run. Returns a, b, a2, b2, age, run.
+    """
+    pieces = []
+    for run in _runs(paths):
+        path = downsample(paths[paths["run"] == run].sort_values("order"), max_points)
+        if len(path) < 2:
+            continue
+        last = max(float(path["order"].iloc[-1]), 1.0)
+        pieces.append(
+            pd.DataFrame(
+                {
+                    "a": path["a"].to_numpy()[:-1],
+                    "b": path["b"].to_numpy()[:-1],
+                    "a2": path["a"].to_numpy()[1:],
+                    "b2": path["b"].to_numpy()[1:],
+                    "age": path["order"].to_numpy()[1:] / last,
+                    "run": run,
+                }
+            )
+        )
+    columns = ["a", "b", "a2", "b2", "age", "run"]
+    return pd.concat(pieces, ignore_index=True) if pieces else pd.DataFrame(columns=columns)
+
+
+def path_markers(paths: pd.DataFrame, markers: int = PATH_MARKERS) -> pd.DataFrame:
+    """A few points along each trajectory (start and end included) for its marker shape; `end` marks the last."""
+    pieces = []
+    for run in _runs(paths):
+        path = paths[paths["run"] == run].sort_values("order")
+        kept = downsample(path, markers + 2)
+        pieces.append(kept.assign(end=kept["order"] == path["order"].iloc[-1]))
+    return pd.concat(pieces, ignore_index=True)
 
 
 def contour(
@@ -115,55 +189,79 @@ def contour(
     b_title: str,
     loss_title: str,
 ) -> alt.Chart:
-    """The loss over two parameters as a heat map with its level sets, the trajectories and marked points.
+    """The loss over two parameters as a shaded surface, each run's trajectory (a thin trail fading in from
+    its start, its own colour, dash and marker) and the marked points, labelled on a halo.
 
-    surface: a, b, loss (a regular grid); paths: a, b, order, run; marks: a, b, label.
+    surface: a, b, loss (a regular grid, each value drawn over the cell centred on it); paths: a, b, order,
+    run; marks: a, b, label.
     """
     a_values, b_values = np.unique(surface["a"]), np.unique(surface["b"])
     da = float(a_values[1] - a_values[0]) if len(a_values) > 1 else 1.0
     db = float(b_values[1] - b_values[0]) if len(b_values) > 1 else 1.0
-    grid = surface.assign(a2=surface["a"] + da, b2=surface["b"] + db)
-    x_scale = alt.Scale(domain=[float(a_values[0]), float(a_values[-1] + da)], nice=False, zero=False)
-    y_scale = alt.Scale(domain=[float(b_values[0]), float(b_values[-1] + db)], nice=False, zero=False)
+    grid = surface.assign(
+        a=surface["a"] - da / 2, b=surface["b"] - db / 2, a2=surface["a"] + da / 2, b2=surface["b"] + db / 2
+    )
+    x_scale = alt.Scale(domain=[float(a_values[0] - da / 2), float(a_values[-1] + da / 2)], nice=False, zero=False)
+    y_scale = alt.Scale(domain=[float(b_values[0] - db / 2), float(b_values[-1] + db / 2)], nice=False, zero=False)
     positive = bool((surface["loss"] > 0).all())
+    # a light grey scale (low loss lightest): the coloured trajectories and the dark labels stand out on it
+    shades = alt.Scale(scheme=alt.SchemeParams("greys", extent=[0.02, 0.65]), type="log" if positive else "linear")
+    # each cell is also stroked in its own colour: anti-aliasing would otherwise leave white seams between cells
     heat = (
         alt.Chart(grid)
-        .mark_rect()
+        .mark_rect(strokeWidth=0.6)
         .encode(
             x=alt.X("a:Q", title=a_title, scale=x_scale),
             x2=alt.X2("a2:Q"),
             y=alt.Y("b:Q", title=b_title, scale=y_scale),
             y2=alt.Y2("b2:Q"),
-            color=alt.Color(
-                "loss:Q", title=loss_title, scale=alt.Scale(scheme="viridis", type="log" if positive else "linear")
-            ),
+            # fill, not color: the runs' colour legend stays theirs alone (and merges with their dash and shape)
+            fill=alt.Fill("loss:Q", title=loss_title, scale=shades),
+            stroke=alt.Stroke("loss:Q", scale=shades, legend=None),
         )
     )
-    path = (
-        alt.Chart(downsample(paths))
-        .mark_line(point=alt.OverlayMarkDef(size=18), clip=True, strokeWidth=2)
+    x, y = alt.X("a:Q", scale=x_scale), alt.Y("b:Q", scale=y_scale)
+    trail = (
+        alt.Chart(path_segments(paths))
+        .mark_rule(strokeWidth=1.4, clip=True)
         .encode(
-            x=alt.X("a:Q", scale=x_scale),
-            y=alt.Y("b:Q", scale=y_scale),
-            order=alt.Order("order:Q"),
+            x=x,
+            y=y,
+            x2=alt.X2("a2:Q"),
+            y2=alt.Y2("b2:Q"),
             color=_run_color(paths),
+            strokeDash=_run_channel(alt.StrokeDash, paths, RUN_DASHES, legend=False),
+            # a fading trail shows the direction: faint at the start, solid at the end
+            opacity=alt.Opacity("age:Q", scale=alt.Scale(domain=[0, 1], range=[0.25, 1]), legend=None),
+        )
+    )
+    stops = (
+        alt.Chart(path_markers(paths))
+        .mark_point(filled=True, clip=True, stroke=HALO, strokeWidth=0.8, opacity=1)
+        .encode(
+            x=x,
+            y=y,
+            color=_run_color(paths),
+            shape=_run_channel(alt.Shape, paths, RUN_SHAPES),
+            size=alt.SizeValue(30, condition={"test": "datum.end", "value": 110}),
+            tooltip=[alt.Tooltip("run:N"), alt.Tooltip("order:Q"), alt.Tooltip("a:Q"), alt.Tooltip("b:Q")],
         )
     )
     points = (
         alt.Chart(marks)
         .mark_point(shape="diamond", size=220, filled=True, color="white", stroke="black", clip=True)
-        .encode(
-            x=alt.X("a:Q", scale=x_scale),
-            y=alt.Y("b:Q", scale=y_scale),
-            tooltip=[alt.Tooltip("label:N"), alt.Tooltip("a:Q"), alt.Tooltip("b:Q")],
-        )
+        .encode(x=x, y=y, tooltip=[alt.Tooltip("label:N"), alt.Tooltip("a:Q"), alt.Tooltip("b:Q")])
     )
-    labels = (
+    text = dict(dx=10, dy=-10, align="left", fontWeight="bold", fontSize=13, clip=True)
+    halo = (
         alt.Chart(marks)
-        .mark_text(dx=10, dy=-10, align="left", fontWeight="bold", clip=True)
-        .encode(x=alt.X("a:Q", scale=x_scale), y=alt.Y("b:Q", scale=y_scale), text=alt.Text("label:N"))
+        .mark_text(stroke=HALO, strokeWidth=4, strokeJoin="round", color=HALO, **text)
+        .encode(x=x, y=y, text=alt.Text("label:N"))
     )
-    return alt.layer(heat, path, points, labels).resolve_scale(color="independent").properties(height=420)
+    labels = alt.Chart(marks).mark_text(color="black", **text).encode(x=x, y=y, text=alt.Text("label:N"))
+    return (
+        alt.layer(heat, trail, stops, points, halo, labels).resolve_scale(stroke="independent").properties(height=420)
+    )
 
 
 def distance_chart(frame: pd.DataFrame, *, x_title: str, y_title: str) -> alt.Chart:
@@ -178,9 +276,10 @@ def distance_chart(frame: pd.DataFrame, *, x_title: str, y_title: str) -> alt.Ch
                 "distance:Q",
                 title=y_title,
                 scale=alt.Scale(type="log" if positive else "linear"),
-                axis=alt.Axis(tickCount=5),
+                axis=alt.Axis(tickCount=5, labelExpr=NUMBER_AXIS.labelExpr),
             ),
             color=_run_color(frame),
+            strokeDash=_run_channel(alt.StrokeDash, frame, RUN_DASHES),
         )
         .properties(height=260)
     )

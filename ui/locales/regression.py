@@ -9,12 +9,12 @@ STRINGS = {
     "regression.intro": (
         "A linear model ŷ = Xw + b trained batch after batch, as `nn.Linear`, `nn.MSELoss`, `loss.backward()` and `optim.SGD` do it. "
         "Walk through the steps one at a time: every loss, every `w.grad` and `b.grad`, and every update is shown with the numbers that went into it. "
-        "The defaults are the six-sample example worked by hand in the tutorial (w₀ = [1, 2], b₀ = 0, lr 0.5, batch 3, first batch = rows 5, 1, 0). "
-        "lr 0.5 reproduces the hand-worked first step, and it is far too large for this data: "
+        "The defaults are the six-sample example worked by hand in the tutorial (initial w = [1, 2] and b = 0, learning rate 0.5, batch size 3, first batch = samples 5, 1, 0). "
+        "Learning rate 0.5 reproduces the hand-worked first step, and it is far too large for this data: "
         "the box under the settings shows what happens next, why, and the learning rate that fixes it.",
         "线性模型 ŷ = Xw + b 按批次逐步训练，过程与 `nn.Linear`、`nn.MSELoss`、`loss.backward()` 和 `optim.SGD` 完全相同。"
         "可以一步一步地看：每一步的损失、`w.grad` 和 `b.grad`，以及每一次参数更新，都代入了实际的数值。"
-        "默认设置就是教程里手算的 6 个样本的例子（w₀ = [1, 2]，b₀ = 0，学习率 0.5，批大小 3，第一批为第 5、1、0 行）。"
+        "默认设置就是教程里手算的 6 个样本的例子（初始 w = [1, 2]、b = 0，学习率 0.5，批大小 3，第一批为样本 5、1、0）。"
         "学习率 0.5 能复现手算的第一步，但对这份数据来说它大得多："
         "设置下方的提示框会说明接下来发生了什么、为什么，以及能解决问题的学习率。",
     ),
@@ -38,8 +38,8 @@ STRINGS = {
     "regression.noise": ("Noise (standard deviation)", "噪声（标准差）"),
     "regression.data_seed": ("Data seed", "数据随机种子"),
     "regression.synthetic_caption": (
-        "{n} samples with d = {d} features (one per number in true w; 1–{limit}).",
-        "{n} 个样本，d = {d} 个特征（真实 w 中每个数对应一个特征；1–{limit} 个）。",
+        "{samples}, d = {d} (one feature per number in true w; 1–{limit} allowed).",
+        "{samples}，d = {d}（真实 w 中每个数对应一个特征；允许 1–{limit} 个）。",
     ),
     "regression.upload": ("CSV file with a header row (at most {limit} MB)", "带表头的 CSV 文件（最多 {limit} MB）"),
     "regression.upload_help": (
@@ -67,8 +67,10 @@ STRINGS = {
         "以下各行被排除，因为所选的列在这些行没有数字（共 {count} 行）：{rows}。",
     ),
     "regression.csv_caption": (
-        "{n} usable rows, {d} features. Rows are numbered from 1 for the first data row.",
-        "可用的行 {n} 行，特征 {d} 个。行号从第一行数据开始记为 1。",
+        "{rows}, {features}. In these messages rows are numbered from 1 for the first data row; the sample indices of "
+        "the batches count the usable rows from 0, as the DataLoader does.",
+        "{rows}，{features}。上面提示中的行号从第一行数据开始记为 1；批次中的样本编号则像 DataLoader 一样，"
+        "从 0 开始数可用的行。",
     ),
     "regression.lr": ("Learning rate η", "学习率 η"),
     "regression.lr_help": ("Greater than 0, at most {limit}.", "大于 0，最多 {limit}。"),
@@ -96,8 +98,8 @@ STRINGS = {
     ),
     "regression.seed": ("Shuffle seed", "打乱顺序的随机种子"),
     "regression.steps_caption": (
-        "{spe} steps per epoch, {total} steps in all (limit {limit}).",
-        "每轮 {spe} 步，共 {total} 步（上限 {limit}）。",
+        "{spe} per epoch, {total} in all (limit {limit}).",
+        "每轮 {spe}，共 {total}（上限 {limit}）。",
     ),
     "regression.shuffle": ("Shuffle every epoch", "每轮打乱顺序"),
     "regression.shuffle_help": (
@@ -160,8 +162,8 @@ STRINGS = {
         "`optim.SGD` 做的就只有这些；批次 I 里有哪些样本，是由 DataLoader 决定的。",
     ),
     "regression.batch_table": (
-        "**This step's batch** ({count} samples), with ŷ computed from w and b before the step:",
-        "**这一步的批次**（{count} 个样本），ŷ 用更新前的 w 和 b 计算：",
+        "**This step's batch** ({samples}), with ŷ computed from w and b before the step:",
+        "**这一步的批次**（{samples}），ŷ 用更新前的 w 和 b 计算：",
     ),
     "regression.batch_rows_cut": ("Showing the first {shown} of {count} rows.", "只显示 {count} 行中的前 {shown} 行。"),
     "regression.col_sample": ("sample", "样本"),
@@ -233,12 +235,8 @@ STRINGS = {
         "Shuffling is off: every epoch repeats the same order, so every epoch sees the same batches.",
         "没有打乱顺序：每一轮都重复同样的顺序，因此每一轮看到的批次完全相同。",
     ),
-    "regression.strip_cut": (
-        "Showing the first {positions} positions of the first {epochs} epochs.",
-        "只显示前 {epochs} 轮的前 {positions} 个位置。",
-    ),
-    "regression.compare_title": ("Batch size 1, k and n side by side", "批大小 1、k 与 n 的对比"),
-    "regression.compare_toggle": ("Compare the three regimes", "对比三种方式"),
+    "regression.compare_title": ("Batch sizes {sizes} side by side", "批大小 {sizes} 的对比"),
+    "regression.compare_toggle": ("Train each of these batch sizes and compare", "分别用这几种批大小训练并对比"),
     "regression.compare_help": (
         "Trains the same data with the same settings at batch size 1, the current batch size and n.",
         "用相同的数据和设置，分别以批大小 1、当前批大小和 n 进行训练。",
@@ -274,13 +272,15 @@ STRINGS = {
         "这段脚本用到 `nn.Linear`、{loss}、{update}，以及使用本次训练种子的 `DataLoader`{extra}；"
         "运行后会打印每轮的损失和相同的最终 w 和 b。",
     ),
-    "regression.script_download": ("Download the script", "下载脚本"),
     "regression.script_too_big": (
         "The script writes the table into its code, which is only readable up to {limit} values; this table is larger.",
         "脚本会把表格直接写进代码里，只有不超过 {limit} 个数时才便于阅读；这个表格太大了。",
     ),
     "regression.history_title": ("Step history", "每一步的历史"),
-    "regression.history_download": ("Download all {steps} steps as CSV", "下载全部 {steps} 步（CSV）"),
+    "regression.history_download": (
+        "Download the history of every step as CSV ({steps})",
+        "下载每一步的历史（CSV，{steps}）",
+    ),
     "regression.history_no_indices": (
         "Batches larger than {limit} samples: the CSV leaves out the batch indices (the script's DataLoader rebuilds them).",
         "批次超过 {limit} 个样本时，CSV 不包含批次样本编号（可由脚本中的 DataLoader 重建）。",
@@ -360,10 +360,9 @@ STRINGS |= {
     ),
     # --- quiz mode (ui/regression_quiz.py) ---
     "regression.q_loss": (
-        "Step {step} trains on the batch I = {batch} ({count} samples), starting from w = {w} and b = {b}. "
+        "Step {step} trains on the batch I = {batch} ({samples}), starting from w = {w} and b = {b}. "
         "What is the batch loss ℓ ({loss})?",
-        "第 {step} 步在批次 I = {batch}（{count} 个样本）上训练，起点是 w = {w}、b = {b}。"
-        "这一批的损失 ℓ（{loss}）是多少？",
+        "第 {step} 步在批次 I = {batch}（{samples}）上训练，起点是 w = {w}、b = {b}。这一批的损失 ℓ（{loss}）是多少？",
     ),
     "regression.q_loss_why": (
         "Residuals ŷ − y = {r}; ℓ = {k}·Σ(ŷᵢ − yᵢ)² = {k}·{squares} = {answer}.",
@@ -371,13 +370,13 @@ STRINGS |= {
     ),
     "regression.q_grad_w": (
         "Step {step} (batch I = {batch}, w = {w}, b = {b}): after loss.backward(), what is w.grad[{j}], "
-        "that is ∂ℓ/∂w{j}?",
+        "that is ∂ℓ/∂w{js}?",
         "第 {step} 步（批次 I = {batch}，w = {w}，b = {b}）：执行 loss.backward() 之后，"
-        "w.grad[{j}]（即 ∂ℓ/∂w{j}）是多少？",
+        "w.grad[{j}]（即 ∂ℓ/∂w{js}）是多少？",
     ),
     "regression.q_grad_w_why": (
-        "w.grad[{j}] = {c}·Σ(ŷᵢ − yᵢ)·xᵢ{j} = {c}·{dot} = {answer}.",
-        "w.grad[{j}] = {c}·Σ(ŷᵢ − yᵢ)·xᵢ{j} = {c}·{dot} = {answer}。",
+        "w.grad[{j}] = {c}·Σᵢ (ŷᵢ − yᵢ)·X[i, {j}] = {c}·{dot} = {answer}.",
+        "w.grad[{j}] = {c}·Σᵢ (ŷᵢ − yᵢ)·X[i, {j}] = {c}·{dot} = {answer}。",
     ),
     "regression.q_grad_b": (
         "Step {step} (batch I = {batch}, w = {w}, b = {b}): after loss.backward(), what is b.grad, that is ∂ℓ/∂b?",
@@ -405,7 +404,7 @@ STRINGS |= {
     ),
     "regression.ws_title": ("Linear regression by SGD: step {step}", "用 SGD 训练线性回归：第 {step} 步"),
     "regression.ws_features": ("Features", "特征"),
-    "regression.ws_start": ("Start (w₀, b₀)", "初始值（w₀, b₀）"),
+    "regression.ws_start": ("Start (w and b before step 1)", "初始值（第 1 步之前的 w 和 b）"),
     "regression.ws_step": ("Step asked about", "题目所问的步"),
     "regression.hidden_formula": (
         "The numbers of this step are hidden until the questions above are revealed.",
@@ -566,13 +565,6 @@ STRINGS |= {
         "损失取决于全部 {count} 个参数；这张图是沿 {a} 和 {b} 的二维切片，{held} 固定在{where}。",
     ),
     "regression.slice_optimum": ("the normal-equation optimum", "正规方程的最优解处"),
-    "regression.sum_scales": (
-        "With 'sum' the two curves are on different scales: a batch's loss adds B = {B} squared errors, the "
-        "full-data loss all n = {n}. At the same θ a random batch's sum is on average B/n of the full one, so the "
-        "epoch curve sits about n/B = {ratio} times above the batch losses.",
-        "用 'sum' 时两条曲线的尺度不同：批次损失加起来的是 B = {B} 个平方误差，全部数据上的损失加的是全部 n = {n} 个。"
-        "在同一个 θ 处，随机一批的和平均是全部数据之和的 B/n，所以每轮的曲线大约比批次损失高 n/B = {ratio} 倍。",
-    ),
     "regression.singular": (
         "AᵀA is singular here (a constant column, a repeated one, or fewer samples than parameters): (AᵀA)⁻¹ does "
         "not exist and every θ on a line or plane fits equally well. The normal-equation column is the one of "
@@ -609,5 +601,52 @@ STRINGS |= {
     "regression.script_standardize": (
         ", standardises the features first and also prints w and b in the original units",
         "，先标准化特征，并且还会打印原始单位下的 w 和 b",
+    ),
+}
+
+# --- the page's UI: counted nouns, index convention, loss chart, layout (ui/regression_*.py) ---
+STRINGS |= {
+    "regression.list_sep": (", ", "、"),
+    "regression.n_step_one": ("{n} step", "{n} 步"),
+    "regression.n_step": ("{n} steps", "{n} 步"),
+    "regression.n_sample_one": ("{n} sample", "{n} 个样本"),
+    "regression.n_sample": ("{n} samples", "{n} 个样本"),
+    "regression.n_feature_one": ("{n} feature", "{n} 个特征"),
+    "regression.n_feature": ("{n} features", "{n} 个特征"),
+    "regression.n_row_one": ("{n} usable row", "可用的行 {n} 行"),
+    "regression.n_row": ("{n} usable rows", "可用的行 {n} 行"),
+    "regression.index_convention": (
+        "Indices are Python's, from 0: `w[0]` is w₀, the weight of feature x₀ (column 0 of X), and `w.grad[0]` "
+        "is ∂ℓ/∂w₀. A step number is written as a superscript: w⁽ᵏ⁾ is w after step k, w⁽⁰⁾ the initial w.",
+        "下标按 Python 的习惯从 0 开始：`w[0]` 就是 w₀，即特征 x₀（X 的第 0 列）的权重；`w.grad[0]` 就是 ∂ℓ/∂w₀。"
+        "步数写在上标里：w⁽ᵏ⁾ 是第 k 步之后的 w，w⁽⁰⁾ 是初始的 w。",
+    ),
+    "regression.strip_cut_positions": (
+        "Showing the first {positions} of the {n} positions of each epoch.",
+        "每轮只显示 {n} 个位置中的前 {positions} 个。",
+    ),
+    "regression.strip_cut_epochs": (
+        "Showing the first {epochs} of {total} epochs.",
+        "只显示 {total} 轮中的前 {epochs} 轮。",
+    ),
+    "regression.series_epoch_scaled": ("full-data loss × B/n = {batch}/{n}", "全部数据上的损失 × B/n = {batch}/{n}"),
+    "regression.loss_sum_caption": (
+        "With reduction='sum' a batch loss adds up B = {batch} squared errors and the loss on all the data adds "
+        "up n = {n}: the full-data loss is drawn multiplied by B/n = {batch}/{n}, so the two curves can be compared.",
+        "使用 reduction='sum' 时，批次损失是 B = {batch} 个平方误差之和，全部数据上的损失是 n = {n} 个之和："
+        "图中把全部数据上的损失乘以 B/n = {batch}/{n}，两条曲线才能相互比较。",
+    ),
+    "regression.loss_sum_last": (
+        "The last batch of each epoch has only {last}, so its loss adds up fewer squared errors.",
+        "每轮的最后一批只有 {last}，所以它的损失加起来的平方误差更少。",
+    ),
+    "regression.loss_caption_full": (
+        "Full-batch GD: every step's batch is all the data, so the batch loss of a step is the full-data loss "
+        "before that step, and the curve is smooth.",
+        "全批量梯度下降：每一步的批次都是全部数据，因此某一步的批次损失就是这一步之前全部数据上的损失，曲线是平滑的。",
+    ),
+    "regression.param_help": (
+        "w₀ … are the weights of features x₀ …, PyTorch's w[0] …; in the link they are pa=w0, pb=b.",
+        "w₀ … 是特征 x₀ … 的权重，即 PyTorch 中的 w[0] …；链接里写作 pa=w0、pb=b。",
     ),
 }

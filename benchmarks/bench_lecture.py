@@ -48,6 +48,7 @@ from websockets.asyncio.client import connect
 from tests.e2e.conftest import _free_port
 
 MAX_STUDENTS, MAX_SECONDS, ANSWER_TIMEOUT = 200, 600, 60.0
+SWEEP_WAIT = 65  # s: one full collection and malloc_trim of the app's sweeper (ui/server_process.py)
 # the teacher's links, one per page; students are spread over them
 LINKS = ["", "mse", "autograd", "regression?data=synthetic", "softmax"]
 # a training run a student starts from a link: 200 batches × 50 epochs of synthetic data (10,000 steps),
@@ -72,7 +73,7 @@ class Widget:
     options: list[str] = field(default_factory=list)  # the labels the frontend shows and sends back
 
     def state(self) -> WidgetState:
-        """The widget's current value as the frontend sends it."""
+        """The value the server drew the widget with (set_value) or its default, as the frontend sends it."""
         p, s = self.proto, WidgetState(id=self.proto.id)
         if self.kind == "checkbox":
             s.bool_value = p.value if p.set_value else p.default
@@ -103,9 +104,10 @@ class Widget:
             s.string_value = value
         return s
 
-    def changed(self, rng: random.Random) -> WidgetState | None:
-        """The widget moved as a student would move it, or None if it cannot be moved."""
-        p, s = self.proto, self.state()
+    def changed(self, rng: random.Random, current: WidgetState) -> WidgetState | None:
+        """The widget moved from `current` as a student would move it, or None if it cannot be moved."""
+        p, s = self.proto, WidgetState()
+        s.CopyFrom(current)
         if getattr(p, "disabled", False):
             return None
         if self.kind == "checkbox":
@@ -154,6 +156,17 @@ class Student:
         self.page = ""
         self.query_string = ""
         self.last_tabs: Widget | None = None
+        self.sent: dict[str, WidgetState] = {}  # what this tab's user set, by widget id
+
+    def current(self, widget: Widget) -> WidgetState:
+        """A widget's value as the frontend holds it: what the user set, unless the server drew it with
+        a value of its own (set_value); else the value the server drew it with."""
+        if widget.kind != "tabs" and not widget.proto.set_value and widget.proto.id in self.sent:
+            return self.sent[widget.proto.id]
+        return widget.state()
+
+    def move(self, widget: Widget) -> WidgetState | None:
+        return widget.changed(self.rng, self.current(widget))
 
     async def open(self, link: str) -> None:
         self.ws = await connect(
@@ -178,13 +191,13 @@ class Student:
         tabs = [w for w in self.widgets.values() if w.kind == "tabs"]
         movable = [w for w in self.widgets.values() if w.kind != "tabs" and widget_key(w.proto.id) not in SKIP_KEYS]
         if roll < 0.25 and tabs:
-            await self._run("tab", changed=self.rng.choice(tabs).changed(self.rng))
+            await self._run("tab", changed=self.move(self.rng.choice(tabs)))
         elif roll < 0.35 and other_pages and self.pages:
             path = self.rng.choice([p for p in self.pages if p != self.page] or list(self.pages))
             self.page, self.page_hash, self.query_string = path or "home", self.pages[path], ""
             await self._run("page")
         else:
-            changed = self.rng.choice(movable).changed(self.rng) if movable else None
+            changed = self.move(self.rng.choice(movable)) if movable else None
             await self._run("change" if changed else "rerun", changed=changed)
 
     async def set(self, key: str, value) -> Result:
@@ -203,7 +216,10 @@ class Student:
         state = msg.rerun_script
         state.query_string, state.page_script_hash, state.page_name = self.query_string, self.page_hash, page_name
         for widget in self.widgets.values():
-            state.widget_states.widgets.append(changed if changed and changed.id == widget.proto.id else widget.state())
+            mine = changed is not None and changed.id == widget.proto.id
+            state.widget_states.widgets.append(changed if mine else self.current(widget))
+        if changed is not None:
+            self.sent[changed.id] = changed
         page = self.page
         start = time.perf_counter()
         try:
@@ -264,9 +280,10 @@ class Student:
 class Server:
     """`streamlit run` on a free loopback port, pinned to `core` when taskset is there."""
 
-    def __init__(self, core: int | None, options: list[str], app_dir: Path = ROOT) -> None:
+    def __init__(self, core: int | None, options: list[str], app_dir: Path = ROOT, nice: int = 0) -> None:
         self.port = _free_port()
         pin = ["taskset", "-c", str(core)] if core is not None and shutil.which("taskset") else []
+        pin += ["nice", "-n", str(nice)] if nice else []
         flags = [f"--{option.replace('=', ' ', 1)}" for option in options]
         command = [*pin, sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(self.port)]
         command += ["--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"]
@@ -290,6 +307,17 @@ class Server:
     def cpu(self) -> float:
         times = self.ps.cpu_times()
         return times.user + times.system
+
+    def waited(self) -> float:
+        """Seconds the server's threads were ready to run but waited for a CPU (Linux schedstat): the
+        share of its core other processes took. 0 where the kernel does not tell."""
+        total = 0
+        for task in Path(f"/proc/{self.process.pid}/task").glob("*/schedstat"):
+            try:
+                total += int(task.read_text().split()[1])
+            except (OSError, IndexError, ValueError):  # a thread that just ended
+                continue
+        return total / 1e9
 
     def rss_mb(self) -> float:
         return self.ps.memory_info().rss / 2**20
@@ -394,7 +422,7 @@ def latency_row(name: str, results: list[Result]) -> dict:
 
 async def main_async(args) -> dict:
     os.sched_setaffinity(0, {args.client_core}) if args.client_core is not None else None
-    server = Server(args.server_core, args.server_option)
+    server = Server(args.server_core, args.server_option, nice=args.nice)
     try:
         warm = [Student(server.port, random.Random(0), []) for _ in LINKS]
         for student, link in zip(warm, LINKS, strict=True):  # the teacher opens every link before class
@@ -407,19 +435,31 @@ async def main_async(args) -> dict:
         stop = asyncio.Event()
         sampler = asyncio.create_task(sample_memory(server, samples, stop))
         results: list[Result] = []
-        cpu_start, wall_start = server.cpu(), time.perf_counter()
+        cpu_start, wait_start, wall_start = server.cpu(), server.waited(), time.perf_counter()
+        load_start = os.getloadavg()[0]
         await lecture(server, args, results)
         cpu_load, wall_load = server.cpu() - cpu_start, time.perf_counter() - wall_start
+        contention = {
+            "server waited for a CPU, % of the lecture": round(100 * (server.waited() - wait_start) / wall_load, 1),
+            "load average (1 min) at start and end": f"{load_start:.1f}, {os.getloadavg()[0]:.1f}",
+        }
         left_at = time.perf_counter() - wall_start
-        await asyncio.sleep(args.linger)
+        if args.linger:
+            await asyncio.sleep(args.linger)
+            # Streamlit keeps a closed tab's session for a reconnect (server.disconnectedSessionTTL, 120 s)
+            # and drops the expired ones when a session next connects or leaves: the next visitor
+            visitor = Student(server.port, random.Random(0), [])
+            await visitor.open("")
+            await visitor.close()
+            await asyncio.sleep(SWEEP_WAIT)
         stop.set()
         await sampler
     finally:
         server.stop()
-    return report(args, results, cpu_solo, cpu_load, wall_load, samples, idle_mb, left_at)
+    return report(args, results, cpu_solo, cpu_load, wall_load, samples, idle_mb, left_at, contention)
 
 
-def report(args, results, cpu_solo, cpu_load, wall_load, samples, idle_mb, left_at) -> dict:
+def report(args, results, cpu_solo, cpu_load, wall_load, samples, idle_mb, left_at, contention) -> dict:
     ordinary = [r for r in results if r.kind in ORDINARY]
     rows = [latency_row(f"ordinary ({args.students} students)", ordinary)]
     rows += [latency_row(f"  {kind}", [r for r in results if r.kind == kind]) for kind in ORDINARY]
@@ -437,13 +477,16 @@ def report(args, results, cpu_solo, cpu_load, wall_load, samples, idle_mb, left_
         cpu_rows.append({"page": "all", "median CPU ms per interaction (alone)": ms(statistics.median(every_solo))})
         print_table("Server CPU per interaction, one student alone", cpu_rows)
     during = [mb for t, mb in samples if t <= left_at]
-    after = [mb for t, mb in samples if t > left_at]
+    lingering = [mb for t, mb in samples if left_at < t <= left_at + args.linger]
+    after = [mb for t, mb in samples if t > left_at + args.linger]
     summary = {
         "students": args.students,
+        "server nice": args.nice,
         "interactions": len(results),
         "errors": sum(r.error is not None for r in results),
         "error examples": sorted({r.error for r in results if r.error})[:5],
         "server CPU busy %": round(100 * cpu_load / wall_load, 1),
+        **contention,
         "CPU ms per interaction (under load, all server CPU / interactions)": round(
             1000 * cpu_load / max(len(results), 1), 1
         ),
@@ -451,7 +494,10 @@ def report(args, results, cpu_solo, cpu_load, wall_load, samples, idle_mb, left_
         "idle MB (before the class)": round(idle_mb),
         "peak MB": round(max(during, default=0)),
         "MB at the end of the lecture": round(during[-1]) if during else None,
-        f"MB {args.linger} s after everyone left": round(after[-1]) if after else None,
+        f"MB {args.linger:.0f} s after everyone left": round(lingering[-1]) if lingering else None,
+        f"MB {args.linger:.0f} s after everyone left, then one visitor, then {SWEEP_WAIT} s": (
+            round(after[-1]) if after else None
+        ),
     }
     print("\n" + "\n".join(f"- {k}: {v}" for k, v in summary.items()))
     out = {"summary": summary, "latency": rows, "cpu_alone": cpu_rows, "memory": samples}
@@ -467,9 +513,14 @@ def parse_args(argv: list[str] | None = None):
     parser.add_argument("--think", type=float, default=5, help="mean think time between interactions, s")
     parser.add_argument("--train", type=float, default=0.02, help="share of actions that start a training run")
     parser.add_argument("--solo", type=int, default=10, help="interactions per page for the one-student CPU table")
-    parser.add_argument("--linger", type=float, default=60, help="seconds to watch memory after everyone left")
+    parser.add_argument(
+        "--linger", type=float, default=125, help="seconds after everyone left before one more visitor (0: none)"
+    )
     parser.add_argument("--server-core", type=int, default=0)
     parser.add_argument("--client-core", type=int, default=1)
+    parser.add_argument(
+        "--nice", type=int, default=0, help="the server's nice value (-10: ahead of other work on a shared machine)"
+    )
     parser.add_argument("--server-option", action="append", default=[], help="a streamlit option, e.g. x.y=false")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", help="also write the results here")

@@ -309,8 +309,9 @@ class Server:
         return times.user + times.system
 
     def waited(self) -> float:
-        """Seconds the server's threads were ready to run but waited for a CPU (Linux schedstat): the
-        share of its core other processes took. 0 where the kernel does not tell."""
+        """Seconds the server's threads were ready to run but waited for a CPU (Linux schedstat), summed
+        over its threads: other processes on its core, and its own threads behind one another. 0 where
+        the kernel does not tell."""
         total = 0
         for task in Path(f"/proc/{self.process.pid}/task").glob("*/schedstat"):
             try:
@@ -412,6 +413,10 @@ def ms(seconds: float) -> str:
     return f"{1000 * seconds:,.0f}"
 
 
+def cpu_row(page: str, costs: list[float]) -> dict:
+    return {"page": page, "mean CPU ms": ms(statistics.mean(costs)), "median CPU ms": ms(statistics.median(costs))}
+
+
 def latency_row(name: str, results: list[Result]) -> dict:
     seconds = [r.seconds for r in results if r.error is None]
     row = {"what": name, "interactions": len(results), "errors": sum(r.error is not None for r in results)}
@@ -440,7 +445,9 @@ async def main_async(args) -> dict:
         await lecture(server, args, results)
         cpu_load, wall_load = server.cpu() - cpu_start, time.perf_counter() - wall_start
         contention = {
-            "server waited for a CPU, % of the lecture": round(100 * (server.waited() - wait_start) / wall_load, 1),
+            "server threads' wait for a CPU (summed over threads), % of the lecture": round(
+                100 * (server.waited() - wait_start) / wall_load, 1
+            ),
             "load average (1 min) at start and end": f"{load_start:.1f}, {os.getloadavg()[0]:.1f}",
         }
         left_at = time.perf_counter() - wall_start
@@ -469,13 +476,10 @@ def report(args, results, cpu_solo, cpu_load, wall_load, samples, idle_mb, left_
     rows += [latency_row(f"ordinary on {page}", [r for r in ordinary if r.page == page]) for page in pages]
     print_table(f"Lecture: {args.students} students, think {args.think} s, {args.duration} s, server on one core", rows)
     every_solo = [c for costs in cpu_solo.values() for c in costs]
-    cpu_rows = [
-        {"page": page, "median CPU ms per interaction (alone)": ms(statistics.median(costs))}
-        for page, costs in cpu_solo.items()
-    ]
+    cpu_rows = [cpu_row(page, costs) for page, costs in cpu_solo.items()]
     if every_solo:
-        cpu_rows.append({"page": "all", "median CPU ms per interaction (alone)": ms(statistics.median(every_solo))})
-        print_table("Server CPU per interaction, one student alone", cpu_rows)
+        cpu_rows.append(cpu_row("all", every_solo))
+        print_table("Server CPU per interaction, one student alone (the kernel counts in 10 ms ticks)", cpu_rows)
     during = [mb for t, mb in samples if t <= left_at]
     lingering = [mb for t, mb in samples if left_at < t <= left_at + args.linger]
     after = [mb for t, mb in samples if t > left_at + args.linger]
@@ -491,6 +495,7 @@ def report(args, results, cpu_solo, cpu_load, wall_load, samples, idle_mb, left_
             1000 * cpu_load / max(len(results), 1), 1
         ),
         "median CPU ms per interaction (alone)": round(1000 * statistics.median(every_solo), 1) if every_solo else None,
+        "mean CPU ms per interaction (alone)": round(1000 * statistics.mean(every_solo), 1) if every_solo else None,
         "idle MB (before the class)": round(idle_mb),
         "peak MB": round(max(during, default=0)),
         "MB at the end of the lecture": round(during[-1]) if during else None,
@@ -500,7 +505,7 @@ def report(args, results, cpu_solo, cpu_load, wall_load, samples, idle_mb, left_
         ),
     }
     print("\n" + "\n".join(f"- {k}: {v}" for k, v in summary.items()))
-    out = {"summary": summary, "latency": rows, "cpu_alone": cpu_rows, "memory": samples}
+    out = {"summary": summary, "latency": rows, "cpu_alone": cpu_rows, "cpu_alone_samples": cpu_solo, "memory": samples}
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=1))
     return out

@@ -5,9 +5,11 @@ import streamlit as st
 from ui.i18n import t
 from ui.nav import PAGES
 from ui.router import leave_legacy_pages_mode
+from ui.server_process import freeze_new_imports, prepare_server_process
 from ui.sidebar import render_sidebar, render_sidebar_footer
 from ui.state import begin_run
 
+prepare_server_process()  # once per process: see ui/server_process.py
 leave_legacy_pages_mode()
 st.set_page_config(page_title="Loss Lab", page_icon="📉", layout="wide")
 begin_run()
@@ -17,3 +19,4 @@ try:
     st.navigation(pages).run()
 finally:  # also after a page's st.stop(), so the share panel is always there
     render_sidebar_footer()
+    freeze_new_imports()

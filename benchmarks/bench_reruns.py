@@ -1,164 +1,143 @@
-"""Server-side rerun time of each page after a widget change, against a one-`st.write` page.
+"""What the server spends on a page rerun after a widget change, against a one-`st.write` app.
 
-Both run under Streamlit's AppTest in this process, warm; each rerun is timed whole (script plus
-AppTest's harness, which the baseline pays too). Target: median ≤ 50 ms per page.
+Measured on a real `streamlit run` pinned to one core (the baseline app runs under this project's
+`.streamlit/config.toml` too), driven over Streamlit's websocket protocol by
+the simulated browser of `bench_lecture.py` (the same numbers as its "one student alone" table): the
+server process's CPU time from the widget change until the server is idle again, so the script,
+Streamlit's own work around it (widget state, serializing and sending the deltas, the garbage
+collection after the run) and its web server all count, minus the server's idle rate. The kernel
+counts a process's CPU time in 10 ms ticks, so each page's figure is the mean over its reruns, not a
+median of ticks. Target: ≤ 50 ms per page. The wall time from the change to `script_finished` is shown too.
 
-Two tables: a widget moved away and back to the page's default state (the target; whatever the page
-caches is in the cache), and a widget moved to a value it has never had (the next step, another
-temperature: every chart of the open tab is built and converted anew, as a student's new input is).
-
-A server compiles each script once (its `Runtime` holds one `ScriptCache` for all sessions and
-reruns); AppTest makes a new `ScriptCache` for every run, so it would recompile the router and the
-page each time, a cost no server rerun pays. The harness here shares one cache, as the server does.
+Two tables: a widget moved away and back to the page's default state (whatever the page caches is in
+the cache), and a widget moved to a value it has never had (the next step, another temperature: every
+chart of the open tab is built and converted anew, as a student's new input is). Pages and the
+baseline take turns, so a slow spell of this shared machine hits them all alike.
 """
 
 from __future__ import annotations
 
-import time
+import asyncio
+import random
+import shutil
+import statistics
+import tempfile
+from pathlib import Path
 
-import streamlit.testing.v1.app_test as app_test
-import streamlit.testing.v1.local_script_runner as local_script_runner
-from common import ROOT, median_ms, print_table
-from streamlit.runtime.pages_manager import PagesManager
-from streamlit.runtime.scriptrunner.script_cache import ScriptCache
-from streamlit.testing.v1 import AppTest
+from bench_lecture import Server, Student, cpu_of, idle_rate, widget_key
+from common import ROOT, print_table
 
-from tests.app.helpers import open_tab
-from ui.nav import PAGES
+REPEATS = 20
+BASELINE = "import streamlit as st\nst.toggle('t', key='t')\nst.write('hello')\n"
 
-REPEATS = 40
-_init = PagesManager.__init__
-
-
-def _no_pages_directory(self, *args, **kwargs):  # see tests/conftest.py: AppTest re-detects pages/ each run
-    _init(self, *args, **kwargs)
-    PagesManager.uses_pages_directory = False
-
-
-PagesManager.__init__ = _no_pages_directory
-_server_script_cache = ScriptCache()
-app_test.ScriptCache = local_script_runner.ScriptCache = lambda: _server_script_cache
-
-
-def _run(at) -> float:
-    """Run the app once under AppTest; the wall-clock seconds (the baseline pays the same harness)."""
-    start = time.perf_counter()
-    at.run()
-    return time.perf_counter() - start
-
-
-# The change each page is timed after: a widget of its open (first) tab, moved away from its default and
-# back; only the reruns that land on the default state are timed, so each page is measured at its default.
-INTERACTIONS: dict[str, tuple[str, str, object] | None] = {
-    "": None,  # Home has no settings: a plain rerun
-    "mse": ("button_group", "reduction", "sum"),
-    "autograd": ("toggle", "ag_bw", False),
-    "regression": ("number_input", "lr", 0.4),
-    "softmax": ("slider", "T", 0.5),
+# page link -> (widget key, the value it is moved to and back from); Home has no settings: a plain rerun
+INTERACTIONS: dict[str, tuple[str, object] | None] = {
+    "": None,
+    "mse": ("reduction", "'sum'"),
+    "autograd": ("ag_bw", False),
+    "regression": ("lr", 0.4),
+    "softmax": ("T", 0.5),
 }
-
-
-# The never-seen values each page is timed at: (URL parameters, tab code, widget kind, key, values).
-NEW_VALUES: dict[str, tuple[dict[str, str], str | None, str, str, list]] = {
-    "mse": ({"preset": "random"}, None, "number_input", "seed", list(range(1, 200))),
-    "autograd": ({}, "modes", "number_input", "ag_k", list(range(3, 64))),
-    "regression": ({"data": "synthetic"}, None, "slider", "step", list(range(5, 1000, 5))),
-    "softmax": ({}, None, "slider", "T", [round(0.1 * k, 1) for k in range(2, 51) if k != 10]),
+# page link -> (widget key, values it has not had before)
+NEW_VALUES: dict[str, tuple[str, list]] = {
+    "mse?preset=random": ("seed", list(range(1, 200))),
+    "autograd?tab=modes": ("ag_k", list(range(3, 64))),
+    "regression?data=synthetic": ("step", list(range(5, 1000, 5))),
+    "softmax": ("T", [round(0.1 * k, 1) for k in range(2, 51) if k != 10]),
 }
-
-
-BASELINE = "import streamlit as st\nst.toggle('t', key='t')\nst.write('hello')"
 
 
 class Bench:
-    """One app under AppTest and the widget change it is timed after."""
+    """One simulated browser on one page and the widget change it is measured after."""
 
-    def __init__(self, name: str, at: AppTest, interaction: tuple[str, str, object] | None) -> None:
-        self.name, self.at, self.interaction = name, at.run(), interaction
-        self.default = self.at.session_state[interaction[1]] if interaction else None
-        self.samples: list[float] = []
+    def __init__(self, name: str, server: Server, student: Student, key: str | None, values: list) -> None:
+        self.name, self.server, self.student, self.key, self.values = name, server, student, key, values
+        self.cpu: list[float] = []
+        self.wall: list[float] = []
 
-    def step(self, i: int) -> None:
-        """Even steps move the widget away from its default, odd ones back; only those are kept."""
-        if self.interaction is not None:
-            kind, key, other = self.interaction
-            getattr(self.at, kind)(key=key).set_value(other if i % 2 == 0 else self.default)
-        seconds = _run(self.at)
-        if i >= 2 and i % 2 == 1:  # the first two fill the caches for both values
-            self.samples.append(seconds)
+    async def step(self, i: int, idle: float) -> None:
+        value = self.values[i % len(self.values)] if self.key else None
+        action = self.student.set(self.key, value) if self.key else self.student.rerun()
+        cpu = await cpu_of(self.server, idle, action)
+        if i >= 2 and (i % 2 == 1 or len(self.values) > 2):  # the first two fill the caches
+            self.cpu.append(cpu)
+            self.wall.append(self.student.results[-1].seconds)
 
-
-class NewValues:
-    """One page under AppTest, rerun after each move of one widget to a value it has not had before."""
-
-    def __init__(self, name: str, at: AppTest, kind: str, key: str, values: list) -> None:
-        self.name, self.at, self.kind, self.key, self.values = name, at, kind, key, values
-        self.samples: list[float] = []
-
-    def step(self, i: int) -> None:
-        getattr(self.at, self.kind)(key=self.key).set_value(self.values[i % len(self.values)])
-        seconds = _run(self.at)
-        if i >= 2:
-            self.samples.append(seconds)
+    def row(self, change: str, base: float) -> dict:
+        cpu = 1000 * statistics.mean(self.cpu)
+        return {
+            "page": self.name,
+            "widget changed": change,
+            "mean server CPU ms": f"{cpu:.1f}",
+            "ratio": f"{cpu / base:.1f}" if base > 0 else "—",
+            "median wall ms": f"{1000 * statistics.median(self.wall):.0f}",
+        }
 
 
-def _page(info) -> Bench:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120).run()
-    if not info.is_home:
-        at.switch_page(info.script)
-    return Bench(info.url_path or "home", at, INTERACTIONS[info.url_path])
+async def _open(server: Server, link: str) -> Student:
+    student = Student(server.port, random.Random(0), [])
+    await student.open(link)
+    return student
+
+
+async def _round_robin(benches: list[Bench], steps: int, idle: dict[int, float]) -> None:
+    for i in range(steps):
+        for bench in benches:
+            await bench.step(i, idle[bench.server.port])
+
+
+async def main_async() -> list[dict]:
+    with tempfile.TemporaryDirectory() as baseline_dir:
+        Path(baseline_dir, "streamlit_app.py").write_text(BASELINE)
+        shutil.copytree(ROOT / ".streamlit", Path(baseline_dir, ".streamlit"))  # the same server settings
+        baseline_server, server = Server(0, [], Path(baseline_dir)), Server(0, [])
+        try:
+            idle = {s.port: await idle_rate(s) for s in (baseline_server, server)}
+            baseline = await _open(baseline_server, "")
+            default_t = baseline.widgets[next(iter(baseline.widgets))].state().bool_value
+            benches = [Bench("baseline: one st.write", baseline_server, baseline, "t", [not default_t, default_t])]
+            for link, interaction in INTERACTIONS.items():
+                student = await _open(server, link)
+                if interaction is None:
+                    benches.append(Bench(student.page, server, student, None, []))
+                    continue
+                key, other = interaction
+                (widget,) = [w for w in student.widgets.values() if widget_key(w.proto.id) == key]
+                default = _value(widget.state())
+                benches.append(Bench(student.page, server, student, key, [other, default]))
+            await _round_robin(benches, 2 * REPEATS + 2, idle)
+            base = 1000 * statistics.mean(benches[0].cpu)
+            rows = [b.row(f"{b.key} → {b.values[0]} → back" if b.key else "(rerun)", base) for b in benches]
+            print_table("Server CPU per page rerun after a widget change, back to the default state", rows)
+
+            fresh = [Bench("baseline: one st.write", baseline_server, baseline, "t", [True, False])]
+            for link, (key, values) in NEW_VALUES.items():
+                fresh.append(Bench(link, server, await _open(server, link), key, values))
+            count = min(REPEATS + 2, *(len(b.values) for b in fresh[1:]))
+            await _round_robin(fresh, count, idle)
+            base = 1000 * statistics.mean(fresh[0].cpu)
+            new_rows = [b.row(f"{b.key}: {count - 2} new values", base) for b in fresh]
+            print_table("Server CPU per page rerun after a widget change to a value not seen before", new_rows)
+            for bench in benches + fresh:
+                await bench.student.close()
+        finally:
+            baseline_server.stop()
+            server.stop()
+    return rows + new_rows
+
+
+def _value(state):
+    """The value a WidgetState holds, in the form `Widget.with_value` takes."""
+    kind = state.WhichOneof("value")
+    if kind == "double_array_value":
+        return state.double_array_value.data[0]
+    if kind == "string_array_value":
+        return state.string_array_value.data[0]
+    return getattr(state, kind)
 
 
 def main() -> list[dict]:
-    baseline = Bench("baseline: one st.write", AppTest.from_string(BASELINE), ("toggle", "t", True))
-    benches = [baseline, *(_page(info) for info in PAGES)]
-    # round-robin: a slow spell of this shared machine hits every page and the baseline alike
-    for i in range(2 * REPEATS + 2):
-        for bench in benches:
-            bench.step(i)
-    base = median_ms(baseline.samples)
-    rows = []
-    for bench in benches:
-        ms = median_ms(bench.samples)
-        change = f"{bench.interaction[1]} → {bench.interaction[2]} → back" if bench.interaction else "(rerun)"
-        rows.append(
-            {"page": bench.name, "widget changed": change, "median ms": f"{ms:.1f}", "ratio": f"{ms / base:.2f}"}
-        )
-    print_table("Page rerun after a widget change, back to the page's default state (server side, warm, AppTest)", rows)
-    return rows + new_values()
-
-
-def new_values() -> list[dict]:
-    benches = [NewValues("baseline: one st.write", AppTest.from_string(BASELINE).run(), "toggle", "t", [True, False])]
-    for info in PAGES:
-        if info.url_path not in NEW_VALUES:
-            continue
-        params, tab, kind, key, values = NEW_VALUES[info.url_path]
-        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
-        at.query_params.update(params)
-        at.run()
-        at.switch_page(info.script).run()
-        if tab is not None:
-            open_tab(at, info.url_path, tab)
-        benches.append(NewValues(info.url_path, at, kind, key, values))
-    count = min(REPEATS + 2, *(len(b.values) for b in benches[1:]))
-    for i in range(count):  # round-robin, as above; no page sees a value twice
-        for bench in benches:
-            bench.step(i)
-    base = median_ms(benches[0].samples)
-    rows = []
-    for bench in benches:
-        ms = median_ms(bench.samples)
-        params = NEW_VALUES.get(bench.name, ({},))[0]
-        where = " ".join(f"{k}={v}" for k, v in params.items())
-        rows.append({
-            "page": bench.name,
-            "widget changed": f"{bench.key}: {count - 2} new values" + (f" (at {where})" if where else ""),
-            "median ms": f"{ms:.1f}",
-            "ratio": f"{ms / base:.2f}",
-        })  # fmt: skip
-    print_table("Page rerun after a widget change to a value not seen before (every chart of the tab built anew)", rows)
-    return rows
+    return asyncio.run(main_async())
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import platform
 import sys
 
+import bench_lecture
 import bench_reruns
 import bench_server
 import bench_train
@@ -19,6 +20,7 @@ def main() -> None:
     bench_train.main([])
     bench_reruns.main()
     bench_server.main()
+    bench_lecture.main([])
 
 
 if __name__ == "__main__":

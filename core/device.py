@@ -42,6 +42,17 @@ def cpu_threads() -> int:
     return torch.get_num_threads()
 
 
+def set_cpu_threads(threads: int) -> None:
+    """Run each PyTorch CPU operation on `threads` threads (`torch.set_num_threads`).
+
+    A server shared by a class runs many sessions' small operations at once: there, one thread each
+    is right (README, "Teaching a large class": more threads than cores only wait for each other).
+    """
+    if threads < 1:
+        raise InputError(f"threads must be at least 1, not {threads}")
+    torch.set_num_threads(threads)
+
+
 def device_label(device: torch.device) -> str:
     """What a page names the device it runs on: the GPU's name on CUDA, else "cpu" or "mps"."""
     return torch.cuda.get_device_name(device) if device.type == "cuda" else device.type

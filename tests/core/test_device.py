@@ -3,7 +3,15 @@
 import pytest
 import torch
 
-from core.device import available_devices, default_dtype, device_label, resolve_device, torch_version
+from core.device import (
+    available_devices,
+    cpu_threads,
+    default_dtype,
+    device_label,
+    resolve_device,
+    set_cpu_threads,
+    torch_version,
+)
 from core.errors import InputError
 
 
@@ -37,3 +45,14 @@ def test_the_device_label_is_the_type_off_cuda_and_the_version_is_torchs():
     assert device_label(torch.device("cpu")) == "cpu"
     assert device_label(torch.device("mps")) == "mps"
     assert torch_version() == torch.__version__
+
+
+def test_set_cpu_threads_sets_torchs_intra_op_threads_and_refuses_zero():
+    before = torch.get_num_threads()
+    try:
+        set_cpu_threads(1)
+        assert torch.get_num_threads() == cpu_threads() == 1
+    finally:
+        torch.set_num_threads(before)
+    with pytest.raises(InputError, match="at least 1"):
+        set_cpu_threads(0)

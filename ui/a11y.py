@@ -48,6 +48,29 @@ SCROLLERS = {
 }
 
 
+def _rgb(color: str) -> tuple[int, int, int]:
+    digits = color.lstrip("#")
+    return int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16)
+
+
+def relative_luminance(color: str) -> float:
+    """WCAG 2.2's relative luminance of a "#rrggbb" colour."""
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (v / 255 for v in _rgb(color)))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2.2's contrast ratio of two "#rrggbb" colours, from 1 to 21 (AA: 4.5 for text, 3 for graphics)."""
+    high, low = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def blend(a: str, b: str, share: float) -> str:
+    """`a` and `b` mixed channel by channel in sRGB, `share` of `b`: what a colour scale with
+    interpolate="rgb" draws, and what text at opacity 1 - `share` over `b` looks like."""
+    return "#" + "".join(f"{round((1 - share) * x + share * y):02x}" for x, y in zip(_rgb(a), _rgb(b), strict=True))
+
+
 def focus_color(theme: str) -> str:
     """The focus ring's colour in `theme` ("light" or "dark"): the theme's primary colour."""
     return st.get_option(f"theme.{theme}.primaryColor")
@@ -116,7 +139,8 @@ _SCRIPT = """
     });
   };
   state.observer = new MutationObserver(schedule);
-  state.observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });
+  const watched = { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] };
+  state.observer.observe(document.body, watched);
   window.addEventListener("resize", schedule);
   window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", schedule);
   state.update();

@@ -24,10 +24,14 @@ from typing import Any, Literal
 import altair as alt
 import pandas as pd
 import streamlit as st
+from pandas.api.types import is_float_dtype
 
 # Streamlit's own Altair-to-Vega-Lite conversion (pinned in requirements.txt); tests/ui/test_chart.py
 # checks that a cached chart reaches the browser exactly as `st.altair_chart` would send it.
 from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
+
+from ui.i18n import t
+from ui.numbers import num
 
 Builder = Callable[..., alt.TopLevelMixin]
 _SMALL_FRAME = 256  # rows
@@ -82,3 +86,32 @@ def show(
     name = f"{builder.__module__}.{builder.__qualname__}"
     spec = vega_lite_spec(name, fingerprint(frames), tuple(sorted(options.items())), builder, frames)
     (container or st).vega_lite_chart(spec=spec, width=width)
+
+
+def described(
+    builder: Builder,
+    *frames: pd.DataFrame,
+    summary: str,
+    data: pd.DataFrame,
+    container: Any = None,
+    width: Literal["stretch", "content"] | None = None,
+    **options: Any,
+) -> None:
+    """`show` the chart with its text alternative (WCAG 1.1.1) for readers who cannot see it:
+    `summary`, a sentence the caller builds from the live numbers (what the chart shows, not how it
+    looks: "The loss falls from 12 to 0.0415 in 6 steps."), as a caption under it, and `data`, the
+    numbers behind it with translated column names, as a table in a closed expander below."""
+    target = container or st
+    show(builder, *frames, container=target, width=width, **options)
+    target.caption(summary)
+    with target.expander(t("a11y.chart_data")):
+        st.table(data_table(data))
+
+
+def data_table(data: pd.DataFrame) -> pd.DataFrame:
+    """`data` as the table shows it: floats written by `ui.numbers.num`, the first column as the row headers."""
+    shown = data.reset_index(drop=True).copy()
+    for column in shown.columns:
+        if is_float_dtype(shown[column]):
+            shown[column] = shown[column].map(num)
+    return shown.set_index(shown.columns[0]) if len(shown.columns) else shown

@@ -2,26 +2,32 @@
 
 `inject()` runs once per script run, from streamlit_app.py, before the page. It sends
 - CSS (a style-only `st.html`, which Streamlit puts in its event container: it takes no space):
-  a visible focus ring on everything focusable, code-token colours that keep 4.5:1 on the light
-  theme's code background (Streamlit's syntax colours are fixed and fall to 2.2:1 there), and a
-  visible scrollbar and edge shadow on the boxes that scroll sideways;
+  a visible focus ring on everything focusable; a closed sidebar out of the Tab order (Streamlit
+  only slides it off screen, so Tab walked through controls nobody could see); code-token colours
+  that keep 4.5:1 on each theme's code background (Streamlit's syntax colours are fixed and fall to
+  2.2:1 on the light one); a visible scrollbar and edge shadow on the boxes that scroll sideways,
+  and charts that scroll on a phone instead of being cut off;
 - a small script (`st.html(..., unsafe_allow_javascript=True)`, not iframed, its container hidden
-  by the CSS) that keeps two things true as Streamlit redraws the page:
+  by the CSS) that keeps three things true as Streamlit redraws the page:
   1. `<html data-ll-theme="light|dark">` follows the theme in use (the system's, or the one picked
      in the settings menu), read from the app's background, so the CSS can differ per theme;
-  2. a formula, code block or table that is wider than its box (a wide `st.latex` matrix, long code
+  2. keyboard focus survives a rerun: when the focused control is redrawn (opening a tab redraws the
+     tab bar), its successor with the same key gets the focus back instead of <body>;
+  3. a formula, code block, table or chart that is wider than its box (a wide `st.latex` matrix, long code
      on a phone) becomes a keyboard stop: `tabindex="0"`, `role="region"` and a translated
      `aria-label`, so it can be reached and scrolled with the arrow keys (WCAG 2.1.1; axe-core's
      scrollable-region-focusable). A box that fits again loses them, so no empty tab stops remain.
 
 Checked against Streamlit 1.67.0: the class and test-id names below are Streamlit's (KaTeX's
-`.katex-display` inside st.latex/st.markdown, `stCode`, `stTable`, `stApp`, `stElementContainer`).
+`.katex-display` inside st.latex/st.markdown, `stCode`, `stTable`, `stVegaLiteChart`, `stApp`,
+`stElementContainer`).
 tests/e2e/test_accessibility_browser.py fails if they change (axe-core finds the scroll boxes again).
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 import streamlit as st
 
@@ -45,6 +51,7 @@ SCROLLERS = {
     ".katex-display": "a11y.formula",
     '[data-testid="stCode"] pre': "a11y.code",
     '[data-testid="stTable"]': "a11y.table",
+    '[data-testid="stVegaLiteChart"]': "a11y.chart",
 }
 
 
@@ -87,7 +94,11 @@ def css() -> str:
 :root {{ --ll-focus: {focus_color("light")}; }}
 html[data-ll-theme="dark"] {{ --ll-focus: {focus_color("dark")}; }}
 [data-testid="stElementContainer"]:has(script[data-ll-a11y]) {{ display: none; }}
+/* a closed sidebar is moved off screen; hidden, its controls also leave the Tab order */
+[data-testid="stSidebar"][data-collapsed="true"] {{ visibility: hidden; }}
 :focus-visible {{ outline: 2px solid var(--ll-focus) !important; outline-offset: 2px; }}
+/* a chart drawn wider than a phone scrolls instead of being cut off */
+[data-testid="stVegaLiteChart"] {{ overflow-x: auto; overflow-y: hidden; }}
 [data-ll-scroll] {{
   overflow-x: auto;
   scrollbar-width: thin;
@@ -125,6 +136,18 @@ _SCRIPT = """
       }
     }
   };
+  // A rerun can replace the focused control (opening a tab redraws the tab bar): focus its successor,
+  // the control with the same key and role (for tabs: the selected one), instead of dropping to the page's body.
+  const restoreFocus = () => {
+    const last = state.lastFocus;
+    if (!last || last.el.isConnected || (document.activeElement && document.activeElement !== document.body)) return;
+    const scope = last.key && document.querySelector(`.${CSS.escape(last.key)}`);
+    const same = last.role ? `[role="${last.role}"]` : last.tag;
+    const selector = last.role === "tab" ? '[role="tab"][aria-selected="true"]' : same;
+    const next = scope && (scope.matches(selector) ? scope : scope.querySelector(selector));
+    if (next) next.focus({ preventScroll: true });
+  };
+  state.restoreFocus = restoreFocus;
   if (state.observer) {
     state.update();
     return;
@@ -136,8 +159,15 @@ _SCRIPT = """
     requestAnimationFrame(() => {
       pending = false;
       state.update();
+      state.restoreFocus();
     });
   };
+  document.addEventListener("focusin", (event) => {
+    const el = event.target;
+    const holder = el.closest && el.closest('[class*="st-key-"]');
+    const key = holder ? [...holder.classList].find((name) => name.startsWith("st-key-")) : null;
+    state.lastFocus = { el, key, role: el.getAttribute("role"), tag: el.tagName.toLowerCase() };
+  });
   state.observer = new MutationObserver(schedule);
   const watched = { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] };
   state.observer.observe(document.body, watched);
@@ -151,7 +181,8 @@ _SCRIPT = """
 def script() -> str:
     """The script (see the module's docstring), with this run's translated labels."""
     labels = json.dumps({selector: t(key) for selector, key in SCROLLERS.items()}, ensure_ascii=False)
-    return _SCRIPT.replace("LABELS", labels.replace("</", "<\\/"))
+    # DOMPurify, which st.html runs, drops a script whose text has "<" before a letter, "/" or "!"
+    return _SCRIPT.replace("LABELS", re.sub(r"<(?=[\w/!])", r"\\u003c", labels))
 
 
 def inject() -> None:

@@ -5,9 +5,14 @@ the light and the dark theme (the chart's background is the page's; only the cel
 their own colour, and the numbers written on them pick black or white to suit each cell):
 
 - `CATEGORICAL`: the Okabe–Ito palette for series and groups, in an order whose first three keep 3:1
-  (WCAG 1.4.11, graphics) against both themes' backgrounds. The theme's `chartCategoricalColors`
-  (.streamlit/config.toml) is the same list, so a chart that names no colours gets it too.
-  `categorical_scale(domain)` pins one colour to each name.
+  (WCAG 1.4.11, graphics) against both themes' backgrounds: for colours a chart names itself, which
+  stay the same in both themes. `categorical_scale(domain)` pins one colour to each name.
+  A chart that names no colours gets the theme's `chartCategoricalColors` (.streamlit/config.toml):
+  `CATEGORICAL` in the light theme, `CATEGORICAL_DARK` (the lighter ones first) in the dark one.
+  Streamlit draws a mark that names no colour, text included, in the first of these, which keeps
+  4.5:1 on its theme's background: so leave a label's colour unset rather than naming one. Past three
+  series the colours are paler than 3:1 on one background: tell such series apart by more than
+  colour too (a direct label, a dash, a shape).
 - `diverging_scale(limit)`: signed values around 0, blue below and red above (ColorBrewer's RdBu
   ends, safe for red-green colour blindness), white at 0, symmetric so equal sizes look equally strong.
   `diverging_text(limit)` is the colour of a number written on such a cell: >= 4.5:1 on every cell.
@@ -32,6 +37,10 @@ OKABE_ITO = {
 # without black, which vanishes on the dark theme's background
 CATEGORICAL = [
     OKABE_ITO[name] for name in ("blue", "vermillion", "bluish_green", "reddish_purple", "orange", "sky_blue", "yellow")
+]
+
+CATEGORICAL_DARK = [
+    OKABE_ITO[name] for name in ("sky_blue", "orange", "bluish_green", "reddish_purple", "yellow", "blue", "vermillion")
 ]
 
 DIVERGING_NEGATIVE = "#2166ac"

@@ -10,7 +10,8 @@
 - a small script (`st.html(..., unsafe_allow_javascript=True)`, not iframed, its container hidden
   by the CSS) that keeps three things true as Streamlit redraws the page:
   1. `<html data-ll-theme="light|dark">` follows the theme in use (the system's, or the one picked
-     in the settings menu), read from the app's background, so the CSS can differ per theme;
+     in the settings menu), read from the app's background, so the CSS can differ per theme, and
+     `<html lang>` follows the page's language;
   2. keyboard focus survives a rerun: when the focused control is redrawn (opening a tab redraws the
      tab bar), its successor with the same key gets the focus back instead of <body>;
   3. a formula, code block, table or chart that is wider than its box (a wide `st.latex` matrix, long code
@@ -31,7 +32,7 @@ import re
 
 import streamlit as st
 
-from ui.i18n import t
+from ui.i18n import current_lang, t
 
 # Prism token colours for the light theme; each keeps >= 4.5:1 on the code background (tests/ui/test_a11y.py).
 LIGHT_CODE_TOKENS = {
@@ -45,6 +46,9 @@ LIGHT_CODE_TOKENS = {
 }
 # On the dark theme's code background only Streamlit's blue (keywords, functions) falls short (4.35:1).
 DARK_CODE_TOKENS = {".token.keyword, .token.tag, .token.function, .token.class-name, .token.selector": "#60b4ff"}
+
+# <html lang>, which Streamlit leaves at "en": screen readers pick their voice by it (WCAG 3.1.1)
+HTML_LANG = {"en": "en", "zh": "zh-Hans"}
 
 # what scrolls sideways, and the translation key of its label
 SCROLLERS = {
@@ -113,6 +117,7 @@ _SCRIPT = """
 (() => {
   const state = (window.lossLabA11y = window.lossLabA11y || {});
   state.labels = LABELS;
+  state.lang = LANG;
   const isDark = (color) => {
     const rgb = (color.match(/[\\d.]+/g) || ["255", "255", "255"]).slice(0, 3).map(Number);
     return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] < 128;
@@ -122,6 +127,7 @@ _SCRIPT = """
   state.update = () => {
     const app = document.querySelector('[data-testid="stApp"]') || document.body;
     document.documentElement.dataset.llTheme = isDark(getComputedStyle(app).backgroundColor) ? "dark" : "light";
+    document.documentElement.lang = state.lang;
     for (const [selector, label] of Object.entries(state.labels)) {
       for (const el of document.querySelectorAll(selector)) {
         const wide = el.scrollWidth > el.clientWidth + 1;
@@ -182,7 +188,9 @@ def script() -> str:
     """The script (see the module's docstring), with this run's translated labels."""
     labels = json.dumps({selector: t(key) for selector, key in SCROLLERS.items()}, ensure_ascii=False)
     # DOMPurify, which st.html runs, drops a script whose text has "<" before a letter, "/" or "!"
-    return _SCRIPT.replace("LABELS", re.sub(r"<(?=[\w/!])", r"\\u003c", labels))
+    return _SCRIPT.replace("LABELS", re.sub(r"<(?=[\w/!])", r"\\u003c", labels)).replace(
+        "LANG", json.dumps(HTML_LANG[current_lang()])
+    )
 
 
 def inject() -> None:

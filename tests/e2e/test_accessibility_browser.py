@@ -18,6 +18,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 
 from tests.app.helpers import ROOT, page_tabs, tab_ids
 from tests.e2e.conftest import SETTLED, Watched
+from ui.a11y import HTML_LANG
 from ui.i18n import translate
 from ui.nav import PAGES
 
@@ -35,9 +36,6 @@ PHONE = {"width": 390, "height": 844}
 THEMES = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["theme"]
 # Transitions would let axe see a colour halfway between two themes; what is checked is where they end.
 STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
-
-# Violations that only a topic page's own code can fix, with the element; none are left at present.
-KNOWN: dict[tuple[str, str | None, str], str] = {}
 
 # Everything in the main area that is wider than its box must scroll in a box the keyboard can reach
 # (or be a control itself); anything reaching past the screen's edge must be inside such a box.
@@ -132,13 +130,6 @@ def _phone_problems(app: Watched) -> list[str]:
     return problems
 
 
-def _known(page: str, tab: str | None, found: dict[str, list[str]]) -> None:
-    rules = {line.split(" ")[0] for lines in found.values() for line in lines}
-    reasons = [KNOWN[(page, tab, rule)] for rule in sorted(rules) if (page, tab, rule) in KNOWN]
-    if reasons and rules <= {rule for p, t, rule in KNOWN if (p, t) == (page, tab)}:
-        pytest.xfail("; ".join(reasons))
-
-
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize(("page", "code"), page_tabs(), ids=tab_ids())
 def test_every_tab_passes_axe_in_both_themes_and_fits_a_phone(tab, page, code, lang):
@@ -151,12 +142,12 @@ def test_every_tab_passes_axe_in_both_themes_and_fits_a_phone(tab, page, code, l
         for scheme in ("light", "dark"):
             _use_theme(tab, scheme)
             found[scheme] = _axe(tab)
+        assert tab.page.evaluate("document.documentElement.lang") == HTML_LANG[lang]
         tab.page.set_viewport_size(PHONE)
         found["phone"] = _phone_problems(tab)
     finally:
         tab.page.set_viewport_size(DESKTOP)
         tab.page.emulate_media(color_scheme="light")
-    _known(page.url_path, code, found)
     assert found == {"light": [], "dark": [], "phone": []}
     tab.assert_clean()
 
@@ -173,6 +164,22 @@ def test_presenter_and_quiz_mode_pass_axe_in_both_themes(tab, page):
         tab.page.emulate_media(color_scheme="light")
     assert found == {"light": [], "dark": []}
     tab.assert_clean()
+
+
+def test_the_app_follows_the_system_theme_and_the_settings_menu_still_overrides_it(tab):
+    _open(tab, "mse")
+    try:
+        _use_theme(tab, "dark")
+        for choice, expected in (("Light", "light"), ("Dark", "dark"), ("System", "dark")):
+            tab.page.get_by_test_id("stMainMenu").click()
+            tab.page.get_by_test_id(f"stMainMenuItem-theme-{choice}").click()
+            tab.page.keyboard.press("Escape")
+            tab.page.wait_for_function(f"document.documentElement.dataset.llTheme === '{expected}'", timeout=10_000)
+        tab.page.emulate_media(color_scheme="light")  # "System" follows the system again
+        _use_theme(tab, "light")
+    finally:
+        tab.page.evaluate("window.localStorage.clear()")  # the menu's choice is kept there
+        tab.page.emulate_media(color_scheme="light")
 
 
 FOCUSED = """() => {
@@ -243,7 +250,8 @@ def test_a_wide_formula_is_a_labelled_keyboard_stop_that_the_arrow_keys_scroll(t
         assert translate("a11y.code", "zh") in [stop["name"] for stop in stops[:-1]]
         for _ in range(5):
             tab.page.keyboard.press("ArrowRight")
-        assert tab.page.evaluate("document.activeElement.scrollLeft") > 0
+        # keyboard scrolling is animated: wait for it to move
+        tab.page.wait_for_function("document.activeElement.scrollLeft > 0", timeout=5_000)
     finally:
         tab.page.set_viewport_size(DESKTOP)
 

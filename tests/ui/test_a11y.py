@@ -3,6 +3,7 @@ chart's text alternative, and what ui/a11y.py sends (tests/e2e/test_accessibilit
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 
@@ -168,6 +169,7 @@ def test_the_app_sends_the_style_sheet_and_the_script_with_labels_in_the_pages_l
     assert labels and all(label in sent for label in labels)
     other = "zh" if lang == "en" else "en"
     assert not any(translate(key, other) in sent for key in a11y.SCROLLERS.values())
+    assert f"state.lang = {json.dumps(a11y.HTML_LANG[lang])};" in sent
     # DOMPurify (st.html) silently drops a script whose text has "<" before a letter, "/" or "!"
     source = re.fullmatch(r"<script data-ll-a11y>(.*)</script>", sent, re.DOTALL)[1]
     assert re.findall(r"<[\w/!]", source) == []

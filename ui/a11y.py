@@ -48,7 +48,7 @@ LIGHT_CODE_TOKENS = {
 DARK_CODE_TOKENS = {".token.keyword, .token.tag, .token.function, .token.class-name, .token.selector": "#60b4ff"}
 
 # <html lang>, which Streamlit leaves at "en": screen readers pick their voice by it (WCAG 3.1.1)
-HTML_LANG = {"en": "en", "zh": "zh-Hans"}
+HTML_LANG = {"en": "en", "zh": "zh-CN"}  # as the worksheets (ui/classroom.py) write it
 
 # what scrolls sideways, and the translation key of its label
 SCROLLERS = {

@@ -7,6 +7,9 @@ options, so `show` caches what they give per input, converted exactly as `st.alt
 converts it (data as Arrow datasets), and draws it with `st.vega_lite_chart`, the call
 `st.altair_chart` itself ends in.
 
+Text marks (a number over a bar), axes and legends that name no colour get the theme's text colour
+(`readable_text`), readable in both themes.
+
 A new input (the next step, another temperature) still builds and converts its chart. There the
 builders use typed channels only (`alt.X("x:Q")`, `alt.Tooltip(...)`, `alt.ColorValue(...)`, never
 a shorthand string or `alt.condition`): Altair turns those through `from_dict`, which hashes its
@@ -61,7 +64,29 @@ def vega_lite_spec(name: str, content: str, options: tuple, _builder: Builder, _
     """The Vega-Lite spec of `_builder(*_frames, **options)`. The cache key is the builder's `name`
     (module.function: Streamlit hashes a function by identity), the frames' `content` fingerprint and
     the options."""
-    return _convert_altair_to_vega_lite_spec(_Unvalidated(_builder(*_frames, **dict(options))))
+    return readable_text(_convert_altair_to_vega_lite_spec(_Unvalidated(_builder(*_frames, **dict(options)))))
+
+
+# Streamlit's chart theme draws text marks that name no colour black, and axis and legend labels in a grey
+# of 3.6:1 on the light background. Vega knows the background Streamlit gives each theme (its `background`
+# signal), so one expression picks each theme's own text colour (>= 15:1) in the browser, and follows a
+# change of theme without a rerun. A chart's own colours (mark, encoding or config) still win.
+def _theme_text() -> dict:
+    light, dark = (st.get_option(f"theme.{theme}.textColor") for theme in ("light", "dark"))
+    return {"expr": f"luminance(background) > 0.5 ? '{light}' : '{dark}'"}
+
+
+THEMED_TEXT = {"text": ("color",), "axis": ("labelColor", "titleColor"), "legend": ("labelColor", "titleColor")}
+
+
+def readable_text(spec: dict) -> dict:
+    """`spec` with the theme's text colour for the text marks, axes and legends that do not set their
+    own (see `THEMED_TEXT`). Changes `spec` in place and returns it."""
+    config = spec.setdefault("config", {})
+    for part, keys in THEMED_TEXT.items():
+        for key in keys:
+            config.setdefault(part, {}).setdefault(key, _theme_text())
+    return spec
 
 
 class _Unvalidated:

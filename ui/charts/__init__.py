@@ -9,10 +9,11 @@ their own colour, and the numbers written on them pick black or white to suit ea
   stay the same in both themes. `categorical_scale(domain)` pins one colour to each name.
   A chart that names no colours gets the theme's `chartCategoricalColors` (.streamlit/config.toml):
   `CATEGORICAL` in the light theme, `CATEGORICAL_DARK` (the lighter ones first) in the dark one.
-  Streamlit draws a mark that names no colour, text included, in the first of these, which keeps
-  4.5:1 on its theme's background: so leave a label's colour unset rather than naming one. Past three
-  series the colours are paler than 3:1 on one background: tell such series apart by more than
-  colour too (a direct label, a dash, a shape).
+  Streamlit draws a bar, line or point that names no colour in the first of these. Past three series
+  the colours are paler than 3:1 on one background: tell such series apart by more than colour too
+  (a direct label, a dash, a shape).
+- Text (a number over a bar, axis and legend labels): leave its colour unset. `ui.chart.show` gives
+  it the theme's text colour (`ui.chart.readable_text`); a series colour is too pale for text.
 - `diverging_scale(limit)`: signed values around 0, blue below and red above (ColorBrewer's RdBu
   ends, safe for red-green colour blindness), white at 0, symmetric so equal sizes look equally strong.
   `diverging_text(limit)` is the colour of a number written on such a cell: >= 4.5:1 on every cell.

@@ -21,6 +21,7 @@ from ui.charts import (
     DIVERGING_NEGATIVE,
     DIVERGING_POSITIVE,
     DIVERGING_ZERO,
+    NEUTRAL,
     OKABE_ITO,
     categorical_scale,
     diverging_scale,
@@ -96,6 +97,7 @@ def test_the_categorical_palette_is_okabe_ito_and_the_themes_use_it():
         # the theme's own, for charts that name no colours
         palette = _theme(name).get("chartCategoricalColors", CONFIG["theme"]["chartCategoricalColors"])
         assert min(contrast_ratio(c, background) for c in palette[:3]) >= 3
+        assert contrast_ratio(NEUTRAL, background) >= 3
     scale = categorical_scale(["a", "b"]).to_dict()
     assert scale == {"domain": ["a", "b"], "range": CATEGORICAL[:2]}
 

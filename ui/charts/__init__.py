@@ -12,6 +12,8 @@ their own colour, and the numbers written on them pick black or white to suit ea
   Streamlit draws a bar, line or point that names no colour in the first of these. Past three series
   the colours are paler than 3:1 on one background: tell such series apart by more than colour too
   (a direct label, a dash, a shape).
+- `NEUTRAL`: the grey for reference lines, rules, diagonals, graph edges and the points a chart plays
+  down: 3:1 on both backgrounds (Streamlit's darker greys fall to 2.3:1 on the dark one).
 - Text (a number over a bar, axis and legend labels): leave its colour unset. `ui.chart.show` gives
   it the theme's text colour (`ui.chart.readable_text`); a series colour is too pale for text.
 - `diverging_scale(limit)`: signed values around 0, blue below and red above (ColorBrewer's RdBu
@@ -43,6 +45,8 @@ CATEGORICAL = [
 CATEGORICAL_DARK = [
     OKABE_ITO[name] for name in ("sky_blue", "orange", "bluish_green", "reddish_purple", "yellow", "blue", "vermillion")
 ]
+
+NEUTRAL = "#808080"
 
 DIVERGING_NEGATIVE = "#2166ac"
 DIVERGING_ZERO = "#f7f7f7"

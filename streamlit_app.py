@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui import a11y
 from ui.i18n import t
 from ui.nav import PAGES
 from ui.router import leave_legacy_pages_mode
@@ -14,6 +15,7 @@ leave_legacy_pages_mode()
 st.set_page_config(page_title="Loss Lab", page_icon="📉", layout="wide")
 begin_run()
 render_sidebar()
+a11y.inject()  # after the sidebar: its labels are in the language the sidebar just read
 pages = [st.Page(p.script, title=t(p.title_key), icon=p.icon, url_path=p.url_path, default=p.is_home) for p in PAGES]
 try:
     st.navigation(pages).run()

@@ -7,6 +7,9 @@ options, so `show` caches what they give per input, converted exactly as `st.alt
 converts it (data as Arrow datasets), and draws it with `st.vega_lite_chart`, the call
 `st.altair_chart` itself ends in.
 
+Text marks (a number over a bar), axes and legends that name no colour get the theme's text colour
+(`readable_text`), readable in both themes.
+
 A new input (the next step, another temperature) still builds and converts its chart. There the
 builders use typed channels only (`alt.X("x:Q")`, `alt.Tooltip(...)`, `alt.ColorValue(...)`, never
 a shorthand string or `alt.condition`): Altair turns those through `from_dict`, which hashes its
@@ -24,12 +27,15 @@ from typing import Any, Literal
 import altair as alt
 import pandas as pd
 import streamlit as st
+from pandas.api.types import is_float_dtype
 
 # Streamlit's own Altair-to-Vega-Lite conversion (pinned in requirements.txt); tests/ui/test_chart.py
 # checks that a cached chart reaches the browser exactly as `st.altair_chart` would send it.
 from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
 from ui.classroom import presenter_chart
+from ui.i18n import t
+from ui.numbers import num
 
 Builder = Callable[..., alt.TopLevelMixin]
 _SMALL_FRAME = 256  # rows
@@ -59,7 +65,29 @@ def vega_lite_spec(name: str, content: str, options: tuple, _builder: Builder, _
     """The Vega-Lite spec of `_builder(*_frames, **options)`. The cache key is the builder's `name`
     (module.function: Streamlit hashes a function by identity), the frames' `content` fingerprint and
     the options."""
-    return _convert_altair_to_vega_lite_spec(_Unvalidated(_builder(*_frames, **dict(options))))
+    return readable_text(_convert_altair_to_vega_lite_spec(_Unvalidated(_builder(*_frames, **dict(options)))))
+
+
+# Streamlit's chart theme draws text marks that name no colour black, and axis and legend labels in a grey
+# of 3.6:1 on the light background. Vega knows the background Streamlit gives each theme (its `background`
+# signal), so one expression picks each theme's own text colour (>= 15:1) in the browser, and follows a
+# change of theme without a rerun. A chart's own colours (mark, encoding or config) still win.
+def _theme_text() -> dict:
+    light, dark = (st.get_option(f"theme.{theme}.textColor") for theme in ("light", "dark"))
+    return {"expr": f"luminance(background) > 0.5 ? '{light}' : '{dark}'"}
+
+
+THEMED_TEXT = {"text": ("color",), "axis": ("labelColor", "titleColor"), "legend": ("labelColor", "titleColor")}
+
+
+def readable_text(spec: dict) -> dict:
+    """`spec` with the theme's text colour for the text marks, axes and legends that do not set their
+    own (see `THEMED_TEXT`). Changes `spec` in place and returns it."""
+    config = spec.setdefault("config", {})
+    for part, keys in THEMED_TEXT.items():
+        for key in keys:
+            config.setdefault(part, {}).setdefault(key, _theme_text())
+    return spec
 
 
 class _Unvalidated:
@@ -84,3 +112,32 @@ def show(
     name = f"{builder.__module__}.{builder.__qualname__}"
     spec = vega_lite_spec(name, fingerprint(frames), tuple(sorted(options.items())), builder, frames)
     (container or st).vega_lite_chart(spec=presenter_chart(spec), width=width)
+
+
+def described(
+    builder: Builder,
+    *frames: pd.DataFrame,
+    summary: str,
+    data: pd.DataFrame,
+    container: Any = None,
+    width: Literal["stretch", "content"] | None = None,
+    **options: Any,
+) -> None:
+    """`show` the chart with its text alternative (WCAG 1.1.1) for readers who cannot see it:
+    `summary`, a sentence the caller builds from the live numbers (what the chart shows, not how it
+    looks: "The loss falls from 12 to 0.0415 in 6 steps."), as a caption under it, and `data`, the
+    numbers behind it with translated column names, as a table in a closed expander below."""
+    target = container or st
+    show(builder, *frames, container=target, width=width, **options)
+    target.caption(summary)
+    with target.expander(t("a11y.chart_data")):
+        st.table(data_table(data))
+
+
+def data_table(data: pd.DataFrame) -> pd.DataFrame:
+    """`data` as the table shows it: floats written by `ui.numbers.num`, the first column as the row headers."""
+    shown = data.reset_index(drop=True).copy()
+    for column in shown.columns:
+        if is_float_dtype(shown[column]):
+            shown[column] = shown[column].map(num)
+    return shown.set_index(shown.columns[0]) if len(shown.columns) else shown

@@ -27,8 +27,11 @@ QUIZ_KEY = "quiz"
 PRESENTER_CSS = """
 <style>
 html { font-size: 22px; }
-[data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stMain"] td { color: #000000; }
-[data-testid="stMain"] h1, [data-testid="stMain"] h2, [data-testid="stMain"] h3 { color: #000000; }
+/* the theme in use, as ui/a11y.py marks it: pure white on black in the dark theme, black on white in the light */
+html[data-ll-theme="light"] [data-testid="stAppViewContainer"] { background: #ffffff; }
+html[data-ll-theme="light"] [data-testid="stMain"] :is(p, li, td, h1, h2, h3) { color: #000000; }
+html[data-ll-theme="dark"] [data-testid="stAppViewContainer"] { background: #000000; }
+html[data-ll-theme="dark"] [data-testid="stMain"] :is(p, li, td, h1, h2, h3) { color: #ffffff; }
 [data-testid="stMain"] .katex { font-size: 1.35em; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding-left: 2rem; padding-right: 2rem; }
 [data-testid="stMain"] [data-testid="stElementContainer"]:has([data-testid="stGraphVizChart"]),

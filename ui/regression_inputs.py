@@ -220,9 +220,8 @@ def training_settings(train_column: Any, model_column: Any, data: Data, defaults
     shuffle = url_toggle(
         "shuffle", t("regression.shuffle"), default=True, container=c, help=t("regression.shuffle_help")
     )
-    c.markdown(
-        t("regression.regime_now", regime=regime_label(regime(batch, data.n, shuffle)), batch=count(batch), n=count(data.n))
-    )
+    name = regime_label(regime(batch, data.n, shuffle))
+    c.markdown(t("regression.regime_now", regime=name, batch=count(batch), n=count(data.n)))
     spe = steps_per_epoch(data.n, batch)
     c.caption(
         t(

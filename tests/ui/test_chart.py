@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui.chart import fingerprint
+from ui.chart import fingerprint, readable_text
 
 
 def _frame(rows: int = 4) -> pd.DataFrame:
@@ -70,7 +70,8 @@ def _sent(use_cache: bool, title: str = "t"):
 
 def test_a_cached_chart_is_sent_exactly_as_st_altair_chart_sends_it():
     cached, direct = _sent(True), _sent(False)
-    assert json.loads(cached.spec) == json.loads(direct.spec)
+    # but for the theme's text colour on its numbers, axes and legend (readable_text)
+    assert json.loads(cached.spec) == readable_text(json.loads(direct.spec)) != json.loads(direct.spec)
     assert [(d.name, d.data.data) for d in cached.datasets] == [(d.name, d.data.data) for d in direct.datasets]
     assert cached.data.data == direct.data.data
     assert cached.theme == direct.theme
@@ -99,3 +100,18 @@ def test_a_rerun_with_the_same_data_does_not_build_the_chart_again(monkeypatch):
         chart.show(counted, _frame(), title="same")
     chart.show(counted, _frame(6), title="same")
     assert calls == ["same", "same"]  # once for each content
+
+
+def test_text_axes_and_legends_take_the_themes_text_colour_unless_the_chart_sets_its_own():
+    import altair as alt
+    import streamlit as st
+
+    frame = pd.DataFrame({"c": ["a", "b"], "v": [0.2, 0.8]})
+    base = alt.Chart(frame).encode(alt.X("c:N"), alt.Y("v:Q"))
+    spec = readable_text((base.mark_bar() + base.mark_text()).configure_axis(labelColor="red").to_dict())
+    light, dark = st.get_option("theme.light.textColor"), st.get_option("theme.dark.textColor")
+    # Vega's `background` signal holds the background Streamlit's theme gives the chart
+    themed = {"expr": f"luminance(background) > 0.5 ? '{light}' : '{dark}'"}
+    assert spec["config"]["text"] == {"color": themed}
+    assert spec["config"]["legend"] == {"labelColor": themed, "titleColor": themed}
+    assert spec["config"]["axis"] == {"labelColor": "red", "titleColor": themed}

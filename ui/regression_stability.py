@@ -15,6 +15,7 @@ from core.regression import MAX_LR, StepSizeLimits, TrainConfig
 from ui.i18n import t
 from ui.numbers import count, num
 from ui.regression_compute import Data, Run, gram_condition
+from ui.regression_step import param_names, param_symbol
 from ui.state import encode_number, write_param
 from ui.text import escape_md
 
@@ -157,7 +158,7 @@ def script_intro(config: TrainConfig, dataset: dict) -> str:
 
 def slice_sentence(d: int, pa: int, pb: int, center: np.ndarray, where: str) -> str:
     """Which slice of the (d + 1)-dimensional loss the surface plot is: the other parameters and their values."""
-    names = [f"w{j + 1}" for j in range(d)] + ["b"]
+    names = [param_symbol(code) for code in param_names(d)]
     held = [f"{names[k]} = {num(center[k])}" for k in range(d + 1) if k not in (pa, pb)]
     shown = ", ".join(held[:MAX_HELD]) + (", …" if len(held) > MAX_HELD else "")
     return t("regression.surface_slice", count=d + 1, a=names[pa], b=names[pb], held=shown, where=where)

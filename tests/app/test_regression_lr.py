@@ -70,7 +70,7 @@ def test_standardising_writes_the_link_explains_the_mapping_and_shows_original_u
     X, _ = toy_dataset(device="cpu")
     _, scaling = standardize(X)
     caption = _text(at)
-    assert f"x1 ↦ (x1 − 2.8333) / {num(scaling.scale[0])}" in caption
+    assert f"x0 ↦ (x0 − 2.8333) / {num(scaling.scale[0])}" in caption
     assert "standardised units" in caption
     assert re.search(r"In the original units .*: trained w = \[.*\], b = .*; normal equation w = \[", caption)
     script = " ".join(c.value for c in at.code)
@@ -124,10 +124,10 @@ def test_the_loss_surface_names_the_parameters_its_slice_holds_fixed():
     params = {"data": "synthetic", "tw": "2, -3.4, 1", "lr": "0.03", "batch": "10", "w0": "", "tab": "curves"}
     at = open_page(PAGE, params=params)
     sentence = next(c.value for c in at.caption if "2-D slice" in c.value)
-    assert "through w1 and b, with w2 = " in sentence and "w3 = " in sentence
-    at.button_group(key="pa").set_value("w2").run()
+    assert "through w₀ and b, with w₁ = " in sentence and "w₂ = " in sentence
+    at.button_group(key="pa").set_value("w1").run()
     again = next(c.value for c in at.caption if "2-D slice" in c.value)
-    assert "through w2 and b, with w1 = " in again and "w3 = " in again
+    assert "through w₁ and b, with w₀ = " in again and "w₂ = " in again
 
 
 def test_the_lesson_and_the_labels_in_chinese():
@@ -160,10 +160,10 @@ def test_a_singular_design_says_which_least_squares_solution_the_table_shows():
     assert "AᵀA is singular here" not in _text(open_page(PAGE, params={"tab": "result"}))
 
 
-def test_with_sum_the_loss_chart_says_its_two_curves_are_on_different_scales():
-    assert "n/B = 3 times above" in _text(open_page(PAGE, params={"loss": "sum", "batch": "2", "tab": "curves"}))
-    assert "n/B = 2 times above" in _text(open_page(PAGE, params={"loss": "sum", "batch": "3", "tab": "curves"}))
-    assert "different scales" not in _text(open_page(PAGE, params={"loss": "mean", "tab": "curves"}))
+def test_with_sum_the_loss_chart_draws_the_full_data_loss_scaled_by_b_over_n():
+    assert "B/n = 2/6" in _text(open_page(PAGE, params={"loss": "sum", "batch": "2", "tab": "curves"}))
+    assert "B/n = 3/6" in _text(open_page(PAGE, params={"loss": "sum", "batch": "3", "tab": "curves"}))
+    assert "B/n" not in _text(open_page(PAGE, params={"loss": "mean", "tab": "curves"}))
 
 
 def test_standardised_toy_data_keeps_the_hand_worked_first_batch():

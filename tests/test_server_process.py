@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import gc
+import subprocess
 import sys
-import threading
 import tomllib
 import types
 import weakref
 
-import torch
 from streamlit import config
 
 from tests.conftest import ROOT
@@ -23,15 +22,20 @@ def test_streamlits_garbage_collection_after_every_run_is_off_in_the_projects_co
 
 
 def test_prepare_freezes_the_imports_sets_one_torch_thread_a_short_switch_interval_and_sweeps():
-    server_process.prepare_server_process()
-    assert "ui.charts" in sys.modules and "core.training" in sys.modules  # subpackages too
-    assert gc.get_freeze_count() > 100_000
-    assert torch.get_num_threads() == 1
-    assert sys.getswitchinterval() == server_process.SWITCH_SECONDS
-    sweepers = [t for t in threading.enumerate() if t.name == "loss-lab-sweeper"]
-    assert len(sweepers) == 1 and sweepers[0].daemon
-    server_process.prepare_server_process()  # a second call changes nothing
-    assert len([t for t in threading.enumerate() if t.name == "loss-lab-sweeper"]) == 1
+    # in a fresh process: other tests of this session change torch's thread count after the app prepared it
+    probe = """
+import gc, sys, threading, torch
+from ui import server_process
+server_process.prepare_server_process()
+server_process.prepare_server_process()  # a second call changes nothing
+sweepers = [t for t in threading.enumerate() if t.name == "loss-lab-sweeper"]
+print("ui.charts" in sys.modules and "core.training" in sys.modules, gc.get_freeze_count() > 100_000,
+      torch.get_num_threads(), sys.getswitchinterval() == server_process.SWITCH_SECONDS,
+      len(sweepers), all(t.daemon for t in sweepers))
+"""
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["True", "True", "1", "True", "1", "True"]
 
 
 def test_a_run_that_imported_modules_freezes_again_and_one_that_did_not_does_not():

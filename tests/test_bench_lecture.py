@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import random
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -13,6 +14,13 @@ from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_lecture import Server, Student, main, widget_key
+
+
+def _in_own_thread(fn, *args):
+    """Run fn in a thread of its own: the browser tests' Playwright keeps an event loop running in the main
+    thread for the whole session, and asyncio.run refuses to start inside a running loop."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn, *args).result()
 
 
 @pytest.fixture(scope="module")
@@ -45,13 +53,15 @@ def test_a_widget_change_and_a_tab_reach_the_server_as_the_frontends_do(server):
         await student.close()
         return student.results
 
-    results = asyncio.run(scenario())
+    results = _in_own_thread(asyncio.run, scenario())
     assert [r.kind for r in results] == ["open", "change", "tab"]
     assert all(r.error is None for r in results)
 
 
 def test_a_short_lecture_of_three_students_runs_without_errors(capsys):
-    out = main(["--students", "3", "--duration", "8", "--think", "1", "--solo", "2", "--linger", "0", "--train", "0.2"])
+    out = _in_own_thread(
+        main, ["--students", "3", "--duration", "8", "--think", "1", "--solo", "2", "--linger", "0", "--train", "0.2"]
+    )
     summary = out["summary"]
     assert summary["errors"] == 0, summary["error examples"]
     assert summary["interactions"] >= 9

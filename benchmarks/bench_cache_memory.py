@@ -12,24 +12,15 @@ import random
 
 import psutil
 from common import ROOT, print_table
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from tests.app.helpers import open_tab, random_widget_value
 from ui.nav import PAGES
 from ui.state import SPECS_KEY, TAB_PARAM
+from ui.streamlit_internals import no_pages_directory
 
 CONFIGS = 500
 SAMPLE_EVERY = 50
-_init = PagesManager.__init__
-
-
-def _no_pages_directory(self, *args, **kwargs):  # see tests/conftest.py
-    _init(self, *args, **kwargs)
-    PagesManager.uses_pages_directory = False
-
-
-PagesManager.__init__ = _no_pages_directory
 
 
 def _open(info) -> AppTest:
@@ -73,4 +64,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    with no_pages_directory():  # as tests/conftest.py does
+        main()

@@ -4,7 +4,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -12,14 +11,11 @@ if str(ROOT) not in sys.path:
 
 
 @pytest.fixture(autouse=True)
-def _no_legacy_pages_directory(monkeypatch):
+def _no_legacy_pages_directory():
     """AppTest re-detects the folder pages/ before every run and, seeing it, runs the last page's
     script directly (Streamlit's legacy multipage mode) instead of the router. A real server
-    detects it once, and streamlit_app.py switches it off on that first run (see there)."""
-    original_init = PagesManager.__init__
+    detects it once and leaves that mode on its first run (ui/streamlit_internals.py)."""
+    from ui.streamlit_internals import no_pages_directory
 
-    def init(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+    with no_pages_directory():
+        yield

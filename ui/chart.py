@@ -29,13 +29,10 @@ import pandas as pd
 import streamlit as st
 from pandas.api.types import is_float_dtype
 
-# Streamlit's own Altair-to-Vega-Lite conversion (pinned in requirements.txt); tests/ui/test_chart.py
-# checks that a cached chart reaches the browser exactly as `st.altair_chart` would send it.
-from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
-
 from ui.classroom import presenter_chart
 from ui.i18n import t
 from ui.numbers import num
+from ui.streamlit_internals import altair_to_vega_lite  # tests/ui/test_chart.py: as st.altair_chart sends it
 
 Builder = Callable[..., alt.TopLevelMixin]
 _SMALL_FRAME = 256  # rows
@@ -65,7 +62,7 @@ def vega_lite_spec(name: str, content: str, options: tuple, _builder: Builder, _
     """The Vega-Lite spec of `_builder(*_frames, **options)`. The cache key is the builder's `name`
     (module.function: Streamlit hashes a function by identity), the frames' `content` fingerprint and
     the options."""
-    return readable_text(_convert_altair_to_vega_lite_spec(_Unvalidated(_builder(*_frames, **dict(options)))))
+    return readable_text(altair_to_vega_lite(_Unvalidated(_builder(*_frames, **dict(options)))))
 
 
 # Streamlit's chart theme draws text marks that name no colour black, and axis and legend labels in a grey

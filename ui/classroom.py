@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from ui.i18n import t
+from ui.numbers import num
 from ui.state import HIDE_PARAM, drawn_controls, hidden_keys, url_toggle
 
 PRESENT_KEY = "present"
@@ -145,7 +146,7 @@ def quiz(questions: Sequence[Question]) -> None:
 
 def _verdict(question: Question, guess: float) -> None:
     error = guess - question.answer
-    values = dict(answer=f"{question.answer:.4f}", guess=f"{guess:.4f}", error=f"{error:+.4f}")
+    values = dict(answer=num(question.answer), guess=num(guess), error=("+" if error >= 0 else "") + num(error))
     if question.is_close(guess):
         st.success(t("classroom.right", **values), icon=":material/check_circle:")
     else:
@@ -195,7 +196,7 @@ def worksheet_html(title: str, inputs: dict[str, str], questions: Sequence[Quest
     esc = html.escape
     rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in inputs.items())
     asked = "".join(f"<li><p>{esc(q.prompt)}</p><div class='work'></div></li>" for q in questions)
-    key = "".join(f"<li><p><b>{q.answer:.4f}</b> — {esc(q.reason)}</p></li>" for q in questions)
+    key = "".join(f"<li><p><b>{esc(num(q.answer))}</b> — {esc(q.reason)}</p></li>" for q in questions)
     return f"""<!doctype html>
 <html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8"><title>{esc(title)}</title>
 <style>

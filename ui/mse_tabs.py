@@ -10,12 +10,14 @@ import torch
 
 from core.mse import legacy_call, to_pytorch_script
 from ui import chart, mse_code
-from ui.charts.mse import heatmap, matrix_frame
+from ui.charts.matrix import heatmap, matrix_frame
 from ui.code import code, script
 from ui.i18n import current_lang, t
 from ui.mse_view import equals, grad_tex, loss_tex, num_with_fraction
 from ui.numbers import num, tex_num
 from ui.state import url_number, url_select
+
+MAX_WIDTH = 300  # pixels: a heatmap shares a row with text, even at 20 columns
 
 Matrix = list[list[float]]
 FLAG_OPTIONS = ["None", "True", "False"]
@@ -43,6 +45,7 @@ def loss(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = Fal
             matrix_frame(report.squared_error.tolist()),
             title=t("mse.chart.squared_title"),
             value_title="(x−y)²",
+            max_width=MAX_WIDTH,
             container=chart_col,
             width="content",
         )
@@ -82,7 +85,7 @@ def gradient(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool =
             matrix_frame(report.grad.tolist()),
             title="X.grad",
             value_title="∂(Σ loss)/∂x" if reduction == "none" else "∂loss/∂x",
-            diverging=True,
+            max_width=MAX_WIDTH,
             container=auto_col,
             width="content",
         )

@@ -11,7 +11,7 @@ class PageInfo:
     as (URL code, translation key of the label) pairs, in order (the first one opens by default)."""
 
     script: str
-    url_path: str  # a topic page's file is named like it: see ui/router.py
+    url_path: str  # a topic page's file is named like it: see ui/streamlit_internals.py
     icon: str
     title_key: str
     question_key: str | None = None

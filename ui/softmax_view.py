@@ -17,6 +17,7 @@ import torch
 from core import softmax as sm
 from ui import chart
 from ui.charts import softmax as charts
+from ui.charts.matrix import heatmap, matrix_frame
 from ui.i18n import t
 from ui.numbers import factor, num, tex_num
 
@@ -189,9 +190,11 @@ def _jacobian_numbers(
     titles = (t("softmax.jac.analytic"), t("softmax.jac.autograd"))
     for place, matrix, title in zip(places, (J, J_functional), titles, strict=True):
         chart.show(
-            charts.heatmap,
-            charts.matrix_frame(matrix),
+            heatmap,
+            matrix_frame(matrix),
             title=title,
+            value_title="J",
+            labelled_up_to=sm.MAX_CLASSES,
             row_title=t("softmax.jac.row"),
             col_title=t("softmax.jac.col"),
             container=place,

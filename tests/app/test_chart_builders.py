@@ -15,12 +15,12 @@ import threading
 
 import altair as alt
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 
 import ui.charts
 from tests.app.helpers import open_page, open_tab, page_tabs
 from ui import chart
 from ui.nav import page_info
+from ui.streamlit_internals import no_pages_directory
 
 # more than the default state: a one-feature data set (batch_scatter), quiz mode (charts without the
 # result), the MSE page's large matrices (no numbers in the cells) and its diverging residual preset
@@ -73,21 +73,15 @@ def drawn():
     patch = pytest.MonkeyPatch()
     patch.setattr(alt.SchemaBase, "from_dict", classmethod(counting_from_dict))
     patch.setattr(chart, "vega_lite_spec", spy)
-    original_init = PagesManager.__init__
-
-    def init(self, *args, **kwargs):  # as tests/conftest.py does; its autouse fixture is per test
-        original_init(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    patch.setattr(PagesManager, "__init__", init)
     original_spec.clear()  # so that every chart the pages draw is built here
     try:
-        for info, code in page_tabs():
-            for params in VARIANTS.get(info.url_path, [{}]):
-                at = open_page(info, params=params)
-                if code:
-                    open_tab(at, info.url_path, code)
-                assert not at.exception, (info.url_path, code, params, [e.value for e in at.exception])
+        with no_pages_directory():  # as tests/conftest.py does; its autouse fixture is per test
+            for info, code in page_tabs():
+                for params in VARIANTS.get(info.url_path, [{}]):
+                    at = open_page(info, params=params)
+                    if code:
+                        open_tab(at, info.url_path, code)
+                    assert not at.exception, (info.url_path, code, params, [e.value for e in at.exception])
     finally:
         patch.undo()
     return calls

@@ -71,7 +71,7 @@ def test_a_wrong_guess_is_told_the_true_value_and_why():
     at = _reveal(open_page(PAGE, params={"quiz": "true"}), "regression_loss", 10)
     assert not at.exception
     verdict = " ".join(w.value for w in at.warning if w.icon == ":material/my_location:")
-    assert translate("classroom.off_by", "en", answer="12.0000", guess="10.0000", error="-2.0000") in verdict
+    assert translate("classroom.off_by", "en", answer="12", guess="10", error="-2") in verdict
     assert "1/3·36 = 12" in " ".join(c.value for c in at.caption)
     assert not _has_step_table(at)  # four questions still open
 
@@ -145,7 +145,7 @@ def test_quiz_in_chinese(lang):
     prompts = " ".join(m.value for m in at.markdown)
     assert "第 1 步在批次 I = {5, 1, 0}" in prompts
     at = _reveal(at, "regression_loss", 12)
-    assert translate("classroom.right", lang, answer="12.0000", guess="12.0000") in [s.value for s in at.success]
+    assert translate("classroom.right", lang, answer="12", guess="12") in [s.value for s in at.success]
 
 
 @pytest.mark.parametrize(

@@ -62,7 +62,7 @@ def test_home_says_which_pytorch_runs():
 def test_topic_url_paths_are_their_file_names():
     # On a fresh server the first run resolves the URL against Streamlit's legacy pages/ menu, whose
     # paths are the file names; a match lets that run reach the page, which hands over to the
-    # router (ui/router.py) instead of showing "page not found".
+    # router (ui/streamlit_internals.py) instead of showing "page not found".
     from pathlib import Path
 
     for page in PAGES:
@@ -75,4 +75,4 @@ def test_every_page_leaves_the_legacy_pages_mode_first():
 
     for page in PAGES:
         source = Path(page.script).read_text(encoding="utf-8")
-        assert "leave_legacy_pages_mode()  # see ui/router.py" in source
+        assert "leave_legacy_pages_mode()  # see ui/streamlit_internals.py" in source

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import altair as alt
 import pytest
 
 from core.errors import InputError
-from ui.charts.mse import heatmap, matrix_frame
 from ui.matrix_editor import MAX_SIZE, decode_matrix, encode_matrix, parse_cells, resize
 from ui.mse_view import exact, grad_tex, loss_tex, num_with_fraction, tex_exact
 from ui.numbers import num
@@ -87,24 +85,3 @@ def test_none_gradient_formula_says_it_is_the_gradient_of_the_sum():
     none, total = grad_tex(DIFF, "none"), grad_tex(DIFF, "sum")
     assert r"\partial\,(\textstyle\sum_{i,j}\text{loss}_{ij})" in none
     assert r"\partial\,(\text{loss})" in total and r"\sum" not in total
-
-
-def test_heatmap_has_one_cell_per_entry():
-    frame = matrix_frame([[1.0, 4.0], [9.0, 0.0]])
-    assert list(frame.columns) == ["row", "col", "value", "label"] and len(frame) == 4
-    chart = heatmap(frame, title="t", value_title="v")
-    assert isinstance(chart, alt.LayerChart)
-    assert chart.to_dict()["layer"][0]["mark"]["type"] == "rect"
-
-
-def test_large_heatmaps_stay_narrow_and_drop_the_numbers():
-    chart = heatmap(matrix_frame([[1.0] * 20] * 20), title="t", value_title="v").to_dict()
-    assert len(chart["layer"]) == 1
-    assert chart["width"]["step"] * 20 <= 300
-
-
-def test_heatmap_cells_write_small_values_as_the_page_does():
-    frame = matrix_frame([[2e-6, 0.5], [-3.0, 0.0]])
-    assert frame["label"].tolist() == ["2e-06", "0.5", "-3", "0"]
-    layers = heatmap(frame, title="t", value_title="v").to_dict()["layer"]
-    assert layers[1]["encoding"]["text"]["field"] == "label"

@@ -4,28 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ui.charts.softmax import class_bars, grouped_bars, heatmap, labelled, matrix_frame
+from ui.charts.softmax import class_bars, grouped_bars, labelled
 
 J = [[0.1860, -0.0947, -0.0914], [-0.0947, 0.2364, -0.1417], [-0.0914, -0.1417, 0.2330]]
-
-
-def test_matrix_frame_has_one_row_per_entry_and_its_label():
-    frame = matrix_frame(J)
-    assert len(frame) == 9
-    assert frame.query("row == 1 and col == 2")[["value", "label"]].values.tolist() == [[-0.1417, "-0.1417"]]
-
-
-def test_labels_never_write_a_tiny_number_as_zero():
-    frame = matrix_frame([[3.882546e-10, -7.345637e-19], [-7.345637e-19, 1.0]])
-    assert frame["label"].tolist() == ["3.883e-10", "-7.346e-19", "-7.346e-19", "1"]
-
-
-def test_heatmap_colours_around_zero_and_writes_every_value():
-    spec = heatmap(matrix_frame(J), title="J", row_title="i", col_title="j").to_dict()
-    cells, text = spec["layer"]
-    assert cells["encoding"]["color"]["scale"]["domain"] == [-0.2364, 0.2364]
-    assert text["encoding"]["text"] == {"field": "label", "type": "nominal"}
-    assert [tip["field"] for tip in cells["encoding"]["tooltip"]] == ["row", "col", "label"]  # no raw value
 
 
 def test_class_bars_label_each_bar_as_the_page_writes_numbers():

@@ -41,39 +41,3 @@ def grouped_bars(df: pd.DataFrame, *, title: str) -> alt.LayerChart:
     )
     labels = base.mark_text(dy=-8, fontSize=11).encode(text=alt.Text("label:N"))
     return (base.mark_bar() + labels).properties(height=260)
-
-
-def heatmap(df: pd.DataFrame, *, title: str, row_title: str, col_title: str) -> alt.LayerChart:
-    """A matrix (`df` with columns row, col, value, label) as cells coloured around 0, each annotated with its
-    label. Its width is its container's (the page draws it with width="stretch"), so it never runs past it."""
-    limit = max(float(df["value"].abs().max()), 1e-12)
-    base = alt.Chart(df, title=title).encode(
-        alt.X("col:O", title=col_title, axis=alt.Axis(labelAngle=0, orient="top")),
-        alt.Y("row:O", title=row_title),
-        tooltip=[
-            alt.Tooltip("row:O", title=row_title),
-            alt.Tooltip("col:O", title=col_title),
-            alt.Tooltip("label:N", title="J"),
-        ],
-    )
-    cells = base.mark_rect().encode(
-        alt.Color(
-            "value:Q",
-            scale=alt.Scale(scheme="redblue", domain=[-limit, limit], reverse=True),
-            legend=None,
-        )
-    )
-    size = 14 if df["row"].nunique() <= 5 else 11
-    text = base.mark_text(fontSize=size).encode(
-        text=alt.Text("label:N"),
-        color=alt.ColorValue("black", condition={"test": f"abs(datum.value) > {0.6 * limit}", "value": "white"}),
-    )
-    return (cells + text).properties(height=alt.Step(44 if size == 14 else 36))
-
-
-def matrix_frame(matrix: list[list[float]]) -> pd.DataFrame:
-    """A square matrix as the long DataFrame `heatmap` takes (row, col, value, label)."""
-    frame = pd.DataFrame(
-        [{"row": i, "col": j, "value": v} for i, values in enumerate(matrix) for j, v in enumerate(values)]
-    )
-    return labelled(frame, "value")

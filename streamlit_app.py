@@ -5,10 +5,10 @@ import streamlit as st
 from ui import a11y
 from ui.i18n import t
 from ui.nav import PAGES
-from ui.router import leave_legacy_pages_mode
 from ui.server_process import freeze_new_imports, prepare_server_process
 from ui.sidebar import render_sidebar, render_sidebar_footer
 from ui.state import begin_run
+from ui.streamlit_internals import leave_legacy_pages_mode
 
 prepare_server_process()  # once per process: see ui/server_process.py
 leave_legacy_pages_mode()

@@ -12,11 +12,11 @@ from ui.autograd_tabs import show_chain_rule, show_code, show_graph, show_modes,
 from ui.classroom import PRESENT_KEY, QUIZ_KEY, Question, quiz, results_hidden, worksheet_button
 from ui.errors import show_input_error
 from ui.i18n import current_lang, t
-from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
 from ui.state import HIDE_PARAM, TAB_PARAM, url_select, url_tabs, url_toggle
+from ui.streamlit_internals import leave_legacy_pages_mode
 
-leave_legacy_pages_mode()  # see ui/router.py
+leave_legacy_pages_mode()  # see ui/streamlit_internals.py
 
 # URL keys that are not the preset's numbers: a link with numbers opens the number editor
 SETTING_KEYS = {"lang", "device", "ag_p", "ag_bw", "ag_k", "ag_lr", "ag_ow", "ag_plr"}

@@ -5,10 +5,10 @@ import streamlit as st
 from core.device import cpu_threads, device_label, resolve_device, torch_version
 from ui.i18n import t
 from ui.nav import topic_pages
-from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
+from ui.streamlit_internals import leave_legacy_pages_mode
 
-leave_legacy_pages_mode()  # see ui/router.py
+leave_legacy_pages_mode()  # see ui/streamlit_internals.py
 
 st.title(t("app.title"))
 st.markdown(t("home.intro"))

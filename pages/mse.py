@@ -15,11 +15,11 @@ from ui.matrix_editor import MAX_SIZE, decode_matrix, encode_matrix, matrix_edit
 from ui.mse_compute import Matrix, analyse
 from ui.mse_quiz import mse_questions, worksheet_inputs
 from ui.mse_view import mse_question
-from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
 from ui.state import read_param, url_number, url_select, url_tabs, write_param
+from ui.streamlit_internals import leave_legacy_pages_mode
 
-leave_legacy_pages_mode()  # see ui/router.py
+leave_legacy_pages_mode()  # see ui/streamlit_internals.py
 
 
 def as_tuple(values: list[list[float]]) -> Matrix:

@@ -12,11 +12,11 @@ from ui.regression_compute import config_key, step_limits, training_run
 from ui.regression_inputs import DEFAULTS, NoUpload, data_settings, feature_scaling, training_settings
 from ui.regression_quiz import regression_questions, worksheet_inputs
 from ui.regression_stability import render_lr_check
-from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
 from ui.state import url_tabs
+from ui.streamlit_internals import leave_legacy_pages_mode
 
-leave_legacy_pages_mode()  # see ui/router.py
+leave_legacy_pages_mode()  # see ui/streamlit_internals.py
 
 st.title(t("nav.regression"))
 st.markdown(t("regression.intro"))

@@ -15,13 +15,13 @@ from ui.code import script
 from ui.errors import show_input_error
 from ui.i18n import current_lang, t
 from ui.numbers import num
-from ui.router import leave_legacy_pages_mode
 from ui.sidebar import selected_device
 from ui.softmax_compute import cross_entropy_numbers, softmax_numbers, vjp_numbers
 from ui.softmax_quiz import shown_logits, softmax_questions
 from ui.state import hidden_keys, url_number, url_select, url_tabs, url_text
+from ui.streamlit_internals import leave_legacy_pages_mode
 
-leave_legacy_pages_mode()  # see ui/router.py
+leave_legacy_pages_mode()  # see ui/streamlit_internals.py
 
 PRESETS = {"seed001": "0.2306, 0.6693, 0.6334", "classic": "2.0, 1.0, 0.1", "overflow": "1000, 999, -1000"}
 DEFAULT_LOGITS = PRESETS["seed001"]

@@ -1,7 +1,7 @@
 """Every visible string in English and Simplified Chinese, and `t(key, **values)` to fetch one.
 
-Catalogs live in `ui/locales/<topic>.py`, each a dict `STRINGS = {key: (english, chinese)}`,
-so a string cannot exist in one language only. Keys are namespaced by topic ("mse.title").
+Catalogs are dicts `STRINGS = {key: (english, chinese)}`, so a string cannot exist in one language only:
+each topic's in `ui/<topic>/strings.py` (keys `<topic>.<area>.<name>`), the shared ones in `ui/locales/`.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from pathlib import Path
 
 import streamlit as st
 
@@ -21,10 +22,21 @@ LANG_KEY = "lang"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
+def catalog_modules() -> list[str]:
+    """The modules that hold strings: ui/locales/*, then every topic package's `strings` module."""
+    shared = [f"ui.locales.{m.name}" for m in pkgutil.iter_modules(locales.__path__)]
+    topics = [
+        f"ui.{m.name}.strings"
+        for m in pkgutil.iter_modules([str(Path(__file__).parent)])
+        if m.ispkg and (Path(__file__).parent / m.name / "strings.py").exists()
+    ]
+    return sorted(shared) + sorted(topics)
+
+
 def _load_catalog() -> dict[str, tuple[str, str]]:
     catalog: dict[str, tuple[str, str]] = {}
-    for module_info in sorted(pkgutil.iter_modules(locales.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"ui.locales.{module_info.name}")
+    for name in catalog_modules():
+        module = importlib.import_module(name)
         duplicated = catalog.keys() & module.STRINGS.keys()
         if duplicated:
             raise RuntimeError(f"translation keys defined twice: {sorted(duplicated)}")

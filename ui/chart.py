@@ -13,9 +13,9 @@ Text marks (a number over a bar), axes and legends that name no colour get the t
 A new input (the next step, another temperature) still builds and converts its chart. There the
 builders use typed channels only (`alt.X("x:Q")`, `alt.Tooltip(...)`, `alt.ColorValue(...)`, never
 a shorthand string or `alt.condition`): Altair turns those through `from_dict`, which hashes its
-whole schema, 2–6 ms a channel. And the conversion skips Altair's schema validation (3–5 ms a
-chart): the builders' output does not depend on who calls them, and tests/app/test_chart_builders.py
-validates every chart that every tab of every page draws.
+whole schema for every channel. And the conversion skips Altair's schema validation (a cost per
+chart, as large as drawing it): the builders' output does not depend on who calls them, and
+tests/app/test_chart_builders.py validates every chart that every tab of every page draws.
 """
 
 from __future__ import annotations
@@ -41,9 +41,9 @@ _SMALL_FRAME = 256  # rows
 def fingerprint(frames: tuple[pd.DataFrame, ...]) -> str:
     """A digest of the frames' whole content: column names, dtypes, index and every value.
 
-    Streamlit hashes a DataFrame argument in ~5 ms, more than drawing the chart takes, and samples
-    the rows of a large one. A small frame's values are digested through their exact `repr`
-    (~0.2 ms), a large one's through pandas' row hashes (~1 ms, every row).
+    Streamlit hashes a DataFrame argument slower than drawing the chart takes, and samples the rows of
+    a large one. A small frame's values are digested through their exact `repr`, a large one's through
+    pandas' row hashes (every row, in vectorised code).
     """
     digest = hashlib.blake2b(digest_size=16)
     for frame in frames:

@@ -1,10 +1,10 @@
 """Once per server process: what a class on one shared CPU needs (README, "Teaching a large class").
 
-- Every module the pages use is imported, then the objects they leave behind (~260,000: torch,
-  pandas, Altair, Streamlit) are moved out of the garbage collector's sight with `gc.freeze()`. They
-  live as long as the process, so a full collection that walks them (154 ms of a 200 ms rerun) finds
-  nothing to free. Libraries also import more on first use (the first `optimizer.step()` imports
-  `torch._dynamo` and sympy, another ~120,000 objects; the first table, pyarrow's pandas layer): a
+- Every module the pages use is imported, then the objects they leave behind (hundreds of thousands:
+  torch, pandas, Altair, Streamlit) are moved out of the garbage collector's sight with `gc.freeze()`.
+  They live as long as the process, so a full collection that walks them (most of a rerun's time, see
+  benchmarks/bench_lecture.py) finds nothing to free. Libraries also import more on first use (the first
+  `optimizer.step()` imports `torch._dynamo` and sympy; the first table, pyarrow's pandas layer): a
   script run after which more modules are loaded than before collects and freezes again. That
   happens a handful of times in a process's life, so the little it freezes that later becomes
   garbage (the state of the sessions running then) is bounded.

@@ -1,9 +1,9 @@
 """Every chart every tab of every page draws: a valid Vega-Lite spec, built from typed Altair channels.
 
-ui/chart.py converts charts without Altair's schema validation (it costs 3–5 ms a chart on every new
-input); this test is where they are validated, all of them, as the pages really draw them. It also
+ui/chart.py converts charts without Altair's schema validation (a cost on every new input, as large as
+drawing the chart); this test is where they are validated, all of them, as the pages really draw them. It also
 checks that no builder hands Altair a shorthand string or an `alt.condition` dict: Altair turns those
-into channel objects through `SchemaBase.from_dict`, which hashes its whole schema (2–6 ms a channel).
+into channel objects through `SchemaBase.from_dict`, which hashes its whole schema for every channel.
 """
 
 from __future__ import annotations

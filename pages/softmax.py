@@ -9,15 +9,15 @@ import streamlit as st
 from core import softmax as sm
 from core.device import default_dtype, resolve_device
 from core.errors import InputError
-from ui import softmax_view as view
 from ui.classroom import QUIZ_KEY, quiz, results_hidden, worksheet_button
 from ui.code import script
 from ui.errors import show_input_error
 from ui.i18n import current_lang, t
 from ui.numbers import num
 from ui.sidebar import selected_device
-from ui.softmax_compute import cross_entropy_numbers, softmax_numbers, vjp_numbers
-from ui.softmax_quiz import shown_logits, softmax_questions
+from ui.softmax import tabs as view
+from ui.softmax.compute import cross_entropy_numbers, softmax_numbers, vjp_numbers
+from ui.softmax.quiz import shown_logits, softmax_questions
 from ui.state import hidden_keys, url_number, url_select, url_tabs, url_text
 from ui.streamlit_internals import leave_legacy_pages_mode
 

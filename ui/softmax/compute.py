@@ -6,11 +6,26 @@ function defined there would be defined anew too (Streamlit then re-reads its so
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 import torch
 
 from core import softmax as sm
-from ui.softmax_view import f64
+
+
+def f64(values) -> torch.Tensor:
+    """Lists back from the cache as float64 tensors (torch.tensor would make float32)."""
+    return torch.tensor(values, dtype=torch.float64)
+
+
+def max_diff(a: Sequence, b: Sequence) -> float:
+    return float((f64(a) - f64(b)).abs().max())
+
+
+def exp(x: float) -> float:
+    """e**x in float64 (inf where it overflows, as torch gives it)."""
+    return torch.exp(f64(x)).item()
 
 
 @st.cache_data(max_entries=256, ttl=3600, show_spinner=False)

@@ -16,21 +16,13 @@ import torch
 
 from core import softmax as sm
 from ui import chart
-from ui.charts import softmax as charts
 from ui.charts.matrix import heatmap, matrix_frame
 from ui.i18n import t
 from ui.numbers import factor, num, tex_num
+from ui.softmax import charts
+from ui.softmax.compute import exp, f64, max_diff
 
 _LN10 = math.log(10)
-
-
-def f64(values) -> torch.Tensor:
-    """Lists back from the cache as float64 tensors (torch.tensor would make float32)."""
-    return torch.tensor(values, dtype=torch.float64)
-
-
-def max_diff(a: Sequence, b: Sequence) -> float:
-    return float((f64(a) - f64(b)).abs().max())
 
 
 def _table(columns: dict[str, Sequence[float]]) -> None:
@@ -42,11 +34,6 @@ def _table(columns: dict[str, Sequence[float]]) -> None:
     config[t("softmax.col.class")] = st.column_config.NumberColumn(pinned=True)
     table = pa.table({t("softmax.col.class"): list(classes), **cells})
     st.dataframe(table, width="stretch", hide_index=True, column_config=config)
-
-
-def _exp(x: float) -> float:
-    """e**x in float64 (inf where it overflows, as torch gives it)."""
-    return torch.exp(f64(x)).item()
 
 
 def exp_text(x: float, *, tex: bool = False) -> str:
@@ -84,7 +71,7 @@ def probabilities(
         container=c2,
     )
     top = max(range(n), key=p.__getitem__)
-    exps = [_exp((a - max(logits)) / T) for a in logits]
+    exps = [exp((a - max(logits)) / T) for a in logits]
     st.latex(
         rf"p_{top} = \frac{{e^{{(a_{top} - \max a)/T}}}}{{\sum_j e^{{(a_j - \max a)/T}}}}"
         rf" = \frac{{{tex_num(exps[top])}}}{{{tex_num(sum(exps))}}} = {tex_num(p[top])}"
@@ -341,9 +328,9 @@ def stability(cases: list[tuple[str, Sequence[float], list[float], list[float]]]
         _table(
             {
                 "z = a / T": z,
-                "exp(z)": [_exp(v) for v in z],
+                "exp(z)": [exp(v) for v in z],
                 t("softmax.stable.naive"): naive,
-                "exp(z − max z)": [_exp(v - max(z)) for v in z],
+                "exp(z − max z)": [exp(v - max(z)) for v in z],
                 t("softmax.stable.stable"): stable,
             }
         )

@@ -92,7 +92,8 @@ STRINGS = {
         "would be its square root, {root}. As T → 0 all the probability goes to the largest logit (shared "
         "equally if several tie); as T grows, every probability approaches 1/{n} = {uniform}.",
         "温度控制着它：T = {half} 时这个比值会变成它的平方 {squared}；T = {double} 时会变成它的平方根 {root}。"
-        "T → 0 时，全部概率都集中到最大的 logit 上（若有几个并列最大，则平分）；T 越大，每个概率越接近 1/{n} = {uniform}。",
+        "T → 0 时，全部概率都集中到最大的 logit 上（若有几个并列最大，则平分）；"
+        "T 越大，每个概率越接近 1/{n} = {uniform}。",
     ),
     "softmax.sigmoid.title": (
         "Why softmax, not sigmoid, when classes are exclusive",
@@ -196,9 +197,11 @@ STRINGS = {
         "这里的 $v^\\top J$ 正是下一个标签页中交叉熵的梯度 $(p - \\mathrm{onehot}({y}))/T$。",
     ),
     "softmax.vjp.note.row": (
-        "With $v = e_{y}$, $v^\\top J$ is row {y} of J: this is seed 001's `torch.autograd.grad(p[{y}], a, retain_graph=True)`. "
+        "With $v = e_{y}$, $v^\\top J$ is row {y} of J: this is seed 001's "
+        "`torch.autograd.grad(p[{y}], a, retain_graph=True)`. "
         "One backward pass gives one row, so building the whole J this way takes one pass per class.",
-        "取 $v = e_{y}$ 时，$v^\\top J$ 就是 J 的第 {y} 行：这正是教程 001 中的 `torch.autograd.grad(p[{y}], a, retain_graph=True)`。"
+        "取 $v = e_{y}$ 时，$v^\\top J$ 就是 J 的第 {y} 行："
+        "这正是教程 001 中的 `torch.autograd.grad(p[{y}], a, retain_graph=True)`。"
         "一次反向传播只得到一行，所以这样构造整个 J 需要对每个类别各做一次反向传播。",
     ),
     "softmax.vjp.note.ones": (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ui.charts.softmax import class_bars, grouped_bars, labelled
+from ui.softmax.charts import class_bars, grouped_bars, labelled
 
 J = [[0.1860, -0.0947, -0.0914], [-0.0947, 0.2364, -0.1417], [-0.0914, -0.1417, 0.2330]]
 

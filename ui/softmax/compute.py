@@ -7,11 +7,20 @@ function defined there would be defined anew too (Streamlit then re-reads its so
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import streamlit as st
 import torch
 
 from core import softmax as sm
+from core.device import default_dtype, resolve_device
+from core.errors import InputError
+
+if TYPE_CHECKING:  # inputs imports vjp_numbers from here
+    from ui.softmax.inputs import Settings
+
+OVERFLOW = (1000.0, 999.0, -1000.0)  # the stability tab's classic example, beside the user's logits
 
 
 def f64(values) -> torch.Tensor:
@@ -59,3 +68,32 @@ def vjp_numbers(logits: tuple[float, ...], upstream: tuple[float, ...], temperat
         method: sm.vjp(list(logits), list(upstream), temperature, method=method, device=device).cpu().tolist()
         for method in ("analytic", "autograd")
     }
+
+
+@dataclass(frozen=True)
+class Results:
+    """What the tabs above the vᵀJ one draw, for one `Settings`."""
+
+    forward: dict[str, list]  # `softmax_numbers`: "p", "sigmoid", J by "analytic", "autograd", "rowwise", "naive"
+    ce: dict[str, object] | None  # `cross_entropy_numbers`; None when the target class does not fit the logits
+    ce_error: InputError | None  # why `ce` is None
+    dtype: torch.dtype  # what the numbers are computed in on the chosen device
+
+    @property
+    def p(self) -> list[float]:
+        return self.forward["p"]
+
+    @property
+    def J(self) -> list[list[float]]:
+        """The Jacobian by the formula (diag(p) - p pᵀ) / T."""
+        return self.forward["analytic"]
+
+
+def results(settings: Settings) -> Results:
+    forward = softmax_numbers(settings.logits, settings.T, settings.device)
+    dtype = default_dtype(resolve_device(settings.device))
+    try:
+        ce = cross_entropy_numbers(settings.logits, settings.target, settings.T, settings.device)
+    except InputError as error:
+        return Results(forward, None, error, dtype)
+    return Results(forward, ce, None, dtype)

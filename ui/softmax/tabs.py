@@ -1,12 +1,8 @@
-"""The softmax page's tabs: each draws numbers the page computed (plain lists) as charts, tables and formulas.
-
-Every number is written by ui/numbers.py: significant digits below 1, scientific notation for the tiny
-probabilities a low temperature gives, never a "0.0000" for a number that is not zero.
-"""
+"""The softmax page's tabs: one function per tab, each drawing from the settings and the results (plain
+lists from ui/softmax/compute.py) as charts, tables and formulas, every number written by ui/numbers.py."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import pandas as pd
@@ -17,12 +13,20 @@ import torch
 from core import softmax as sm
 from ui import chart
 from ui.charts.matrix import heatmap, matrix_frame
+from ui.code import script
+from ui.errors import show_input_error
 from ui.i18n import t
 from ui.numbers import factor, num, tex_num
-from ui.softmax import charts
-from ui.softmax.compute import exp, f64, max_diff
+from ui.softmax import charts, sentences
+from ui.softmax.compute import OVERFLOW, Results, exp, f64, max_diff, softmax_numbers
+from ui.softmax.inputs import Settings, Upstream
 
-_LN10 = math.log(10)
+SIDE_BY_SIDE = 5  # up to this many classes the two heat maps fit side by side; beyond, one above the other
+
+
+def hidden_here() -> None:
+    """In quiz mode, where a tab's numbers would be: why they are missing."""
+    st.caption(":material/visibility_off: " + t("softmax.quiz.hidden_tab"))
 
 
 def _table(columns: dict[str, Sequence[float]]) -> None:
@@ -36,38 +40,37 @@ def _table(columns: dict[str, Sequence[float]]) -> None:
     st.dataframe(table, width="stretch", hide_index=True, column_config=config)
 
 
-def exp_text(x: float, *, tex: bool = False) -> str:
-    """e**x written like `num`, also where e**x is beyond float64 (e**2000 = 3.882 × 10^868)."""
-    if x < 700:
-        return tex_num(math.exp(x)) if tex else num(math.exp(x))
-    exponent, fraction = divmod(x / _LN10, 1)
-    mantissa = f"{10**fraction:.3f}"  # 4 significant digits, as `num` writes numbers from 1e7 up
-    if mantissa == "10.000":
-        mantissa, exponent = "1", exponent + 1
-    mantissa = mantissa.rstrip("0").rstrip(".")
-    return rf"{mantissa} \times 10^{{{int(exponent)}}}" if tex else f"{mantissa}e+{int(exponent)}"
-
-
-def probabilities(
-    logits: Sequence[float], T: float, p: list[float], sigmoid: list[float], *, hidden: bool = False
-) -> None:
+def probabilities(settings: Settings, results: Results, hidden: bool) -> None:
     """Logits and probabilities side by side, the softmax formula, the gap between the two likeliest classes,
     softmax vs sigmoid. `hidden` (quiz mode): the logits only."""
-    n = len(logits)
+    if hidden:
+        hidden_here()
+    logits, T, n = settings.logits, settings.T, settings.n
+    p, sigmoid = results.p, results.forward["sigmoid"]
     classes = [str(i) for i in range(n)]
     bars = pd.DataFrame({"class": classes, "logit": logits, "p": p})
+    class_column = t("softmax.col.class")
     c1, c2 = st.columns(2)
-    chart.show(
-        charts.class_bars, charts.labelled(bars, "logit"), value="logit", title=t("softmax.chart.logits"), container=c1
+    chart.described(
+        charts.class_bars,
+        charts.labelled(bars, "logit"),
+        value="logit",
+        title=t("softmax.chart.logits"),
+        color=charts.LOGIT_COLOR,
+        summary=sentences.logits_summary(logits),
+        data=pd.DataFrame({class_column: range(n), t("softmax.col.logit"): logits}),
+        container=c1,
     )
     if hidden:
         return
-    chart.show(
+    chart.described(
         charts.class_bars,
         charts.labelled(bars, "p"),
         value="p",
         title=t("softmax.chart.probs"),
-        color="#f58518",
+        color=charts.PROBABILITY_COLOR,
+        summary=sentences.probabilities_summary(p),
+        data=pd.DataFrame({class_column: range(n), t("softmax.col.p"): p}),
         container=c2,
     )
     top = max(range(n), key=p.__getitem__)
@@ -85,7 +88,10 @@ def probabilities(
             "sigmoid(z)": sigmoid,
         }
     )
-    gap(logits, T)
+    st.subheader(t("softmax.gap.title"))
+    formula, text = sentences.gap_sentences(logits, T)
+    st.latex(formula)
+    st.markdown(text)
 
     st.subheader(t("softmax.sigmoid.title"))
     label_softmax, label_sigmoid = t("softmax.fn.softmax"), t("softmax.fn.sigmoid")
@@ -94,70 +100,25 @@ def probabilities(
         + [{"class": c, "function": label_sigmoid, "value": v} for c, v in zip(classes, sigmoid, strict=True)]
     )
     s1, s2 = st.columns([3, 2])
-    chart.show(charts.grouped_bars, charts.labelled(long, "value"), title=t("softmax.chart.sigmoid"), container=s1)
+    chart.described(
+        charts.grouped_bars,
+        charts.labelled(long, "value"),
+        title=t("softmax.chart.sigmoid"),
+        summary=sentences.sigmoid_summary(logits, p, sigmoid),
+        data=pd.DataFrame({class_column: range(n), label_softmax: p, label_sigmoid: sigmoid}),
+        container=s1,
+    )
     s2.markdown(t("softmax.sigmoid.body", sum_softmax=num(sum(p)), sum_sigmoid=num(sum(sigmoid))))
 
 
-def gap_sentences(logits: Sequence[float], T: float) -> tuple[str, str]:
-    """The ratio of the two likeliest classes' probabilities as a formula, and what it says about these
-    logits (kept order; a gap widened or narrowed; what T does to it), all from the live numbers."""
-    n = len(logits)
-    i, j = sorted(range(n), key=lambda c: (-logits[c], c))[:2]  # the two largest p, so a_i ≥ a_j
-    d = logits[i] - logits[j]
-    formula = (
-        rf"\frac{{p_{i}}}{{p_{j}}} = e^{{(a_{i} - a_{j})/T}} = e^{{({tex_num(logits[i])} - "
-        rf"{factor(logits[j], tex=True)})/{tex_num(T)}}} = {exp_text(d / T, tex=True)}"
-    )
-    both_positive = logits[j] > 0
-    if both_positive and d > 0:
-        formula += rf"\qquad \frac{{a_{i}}}{{a_{j}}} = {tex_num(logits[i] / logits[j])}"
-    text = [t("softmax.gap.body", i=i, j=j)]
-    if d == 0:
-        text.append(t("softmax.gap.tie", i=i, j=j))
-    else:
-        if not both_positive:
-            text.append(t("softmax.gap.no_ratio", d=num(d)))
-        else:
-            ratio, logit_ratio = d / T, math.log(logits[i] / logits[j])  # both as logarithms, so e**2000 compares
-            verdict = "wider" if ratio > logit_ratio else "narrower" if ratio < logit_ratio else "same"
-            text.append(t(f"softmax.gap.{verdict}", r=num(logits[i] / logits[j]), R=exp_text(d / T), i=i, j=j))
-        text.append(
-            t(
-                "softmax.gap.temperature",
-                half=num(T / 2),
-                double=num(2 * T),
-                squared=exp_text(2 * d / T),
-                root=exp_text(d / (2 * T)),
-                n=n,
-                uniform=num(1 / n),
-            )
-        )
-    return formula, " ".join(text)
-
-
-def gap(logits: Sequence[float], T: float) -> None:
-    st.subheader(t("softmax.gap.title"))
-    formula, text = gap_sentences(logits, T)
-    st.latex(formula)
-    st.markdown(text)
-
-
-def jacobian(
-    T: float,
-    p: list[float],
-    J: list[list[float]],
-    J_functional: list,
-    J_rowwise: list,
-    k: int,
-    *,
-    dtype: torch.dtype,
-    hidden: bool = False,
-) -> None:
-    """The formula's J beside autograd's, their differences, the two cases for row k, the checkable facts
-    (`dtype`: what they were computed in). `hidden` (quiz mode): the explanation and the derivation only."""
-    st.markdown(t("softmax.jac.intro" if len(p) <= SIDE_BY_SIDE else "softmax.jac.intro_stacked"))
+def jacobian(settings: Settings, results: Results, hidden: bool) -> None:
+    """The formula's J beside autograd's, their differences, the two cases for row k (the target's, or 0 when
+    the target does not fit), the checkable facts. `hidden` (quiz mode): the explanation and the derivation."""
+    if hidden:
+        hidden_here()
+    st.markdown(t("softmax.jac.intro" if settings.n <= SIDE_BY_SIDE else "softmax.jac.intro_stacked"))
     if not hidden:
-        _jacobian_numbers(T, p, J, J_functional, J_rowwise, k, dtype)
+        _jacobian_numbers(settings, results, k=settings.target if settings.target < settings.n else 0)
     with st.expander(t("softmax.jac.derivation")):
         st.latex(
             r"\frac{\partial p_i}{\partial a_j} = \frac{1}{T}\begin{cases} p_i(1-p_i) & i = j \\"
@@ -166,28 +127,28 @@ def jacobian(
         st.markdown(t("softmax.jac.derivation_body"))
 
 
-SIDE_BY_SIDE = 5  # up to this many classes the two heat maps fit side by side; beyond, one above the other
-
-
-def _jacobian_numbers(
-    T: float, p: list[float], J: list[list[float]], J_functional: list, J_rowwise: list, k: int, dtype: torch.dtype
-) -> None:
-    n = len(p)
+def _jacobian_numbers(settings: Settings, results: Results, k: int) -> None:
+    T, n, p, J = settings.T, settings.n, results.p, results.J
+    J_autograd, J_rowwise = results.forward["autograd"], results.forward["rowwise"]
     places = st.columns(2) if n <= SIDE_BY_SIDE else [st.container(), st.container()]
     titles = (t("softmax.jac.analytic"), t("softmax.jac.autograd"))
-    for place, matrix, title in zip(places, (J, J_functional), titles, strict=True):
-        chart.show(
+    row_title = t("softmax.jac.row")
+    for place, matrix, title in zip(places, (J, J_autograd), titles, strict=True):
+        columns = {t("softmax.jac.col_j", j=j): [row[j] for row in matrix] for j in range(n)}
+        chart.described(
             heatmap,
             matrix_frame(matrix),
             title=title,
             value_title="J",
             labelled_up_to=sm.MAX_CLASSES,
-            row_title=t("softmax.jac.row"),
+            row_title=row_title,
             col_title=t("softmax.jac.col"),
+            summary=sentences.jacobian_summary(title, matrix),
+            data=pd.DataFrame({row_title: range(n), **columns}),
             container=place,
             width="stretch",
         )
-    st.markdown(t("softmax.jac.diff", functional=num(max_diff(J, J_functional)), rowwise=num(max_diff(J, J_rowwise))))
+    st.markdown(t("softmax.jac.diff", functional=num(max_diff(J, J_autograd)), rowwise=num(max_diff(J, J_rowwise))))
     m = (k + 1) % n
     st.latex(
         rf"J_{{{k}{k}}} = \frac{{p_{k}(1 - p_{k})}}{{T}} = \frac{{{tex_num(p[k])} \times (1 - {tex_num(p[k])})}}"
@@ -198,44 +159,42 @@ def _jacobian_numbers(
         rf"{{{tex_num(T)}}} = {tex_num(J[k][m])}"
     )
     st.markdown(t("softmax.fact.title"))
-    facts = jacobian_facts(J)
+    facts = sentences.jacobian_facts(J)
     for key, holds, value in facts:
         icon = ":green[:material/check_circle:]" if holds else ":orange[:material/warning:]"
         st.markdown(f"{icon} {t(key, value=value)}")
     if not all(holds for _, holds, _ in facts):
-        st.caption(t("softmax.fact.underflow", dtype=dtype_name(dtype)))
+        st.caption(t("softmax.fact.underflow", dtype=sentences.dtype_name(results.dtype)))
 
 
-def jacobian_facts(J: list[list[float]]) -> list[tuple[str, bool, str]]:
-    """(string key, holds, the number that shows it) for each fact a student can check on J."""
-    Jt = f64(J)
-    off = Jt[~torch.eye(len(J), dtype=torch.bool)]
-    sums = float(torch.cat([Jt.sum(dim=0), Jt.sum(dim=1)]).abs().max())
-    return [
-        ("softmax.fact.sums", sums < 1e-12, num(sums)),
-        ("softmax.fact.symmetric", bool(torch.equal(Jt, Jt.T)), num(float((Jt - Jt.T).abs().max()))),
-        ("softmax.fact.diagonal", bool((Jt.diagonal() > 0).all()), num(float(Jt.diagonal().min()))),
-        ("softmax.fact.off", bool((off < 0).all()), num(float(off.max()))),
-    ]
+def vector_jacobian(settings: Settings, results: Results, upstream: Upstream, hidden: bool) -> None:
+    """vᵀJ three ways (full matrix, formula, one autograd pass) and the formula for its first entry, under
+    the choice of v (drawn by `inputs.upstream`); nothing more when v is invalid (its error is shown)."""
+    if upstream.v is None or upstream.vjp is None:
+        return
+    if hidden:
+        hidden_here()
+    else:
+        _vjp_numbers(settings.T, results.p, results.J, upstream.v, upstream.vjp)
+    st.info(t(f"softmax.vjp.note.{upstream.choice}", y=settings.target))
 
 
-def vector_jacobian(
-    T: float, p: list[float], J: list[list[float]], upstream: Sequence[float], vjp: dict[str, list[float]]
+def _vjp_numbers(
+    T: float, p: list[float], J: list[list[float]], v: Sequence[float], vjp: dict[str, list[float]]
 ) -> None:
-    """vᵀJ three ways (full matrix, formula, one autograd pass) and the formula for its first entry."""
-    matrix = (f64(upstream) @ f64(J)).tolist()
+    matrix = (f64(v) @ f64(J)).tolist()
     _table(
         {
-            "v": list(upstream),
+            "v": list(v),
             t("softmax.vjp.col_matrix"): matrix,
             "p ⊙ (v − v·p) / T": vjp["analytic"],
             "autograd.grad(p, a, grad_outputs=v)": vjp["autograd"],
         }
     )
-    vp = sum(v * q for v, q in zip(upstream, p, strict=True))
+    vp = sum(a * b for a, b in zip(v, p, strict=True))
     st.latex(
         rf"(v^{{\top}}J)_0 = \frac{{p_0\,(v_0 - v\cdot p)}}{{T}}"
-        rf" = \frac{{{tex_num(p[0])} \times ({tex_num(upstream[0])} - {factor(vp, tex=True)})}}{{{tex_num(T)}}}"
+        rf" = \frac{{{tex_num(p[0])} \times ({tex_num(v[0])} - {factor(vp, tex=True)})}}{{{tex_num(T)}}}"
         rf" = {tex_num(vjp['analytic'][0])}"
     )
     st.markdown(
@@ -247,10 +206,16 @@ def vector_jacobian(
     )
 
 
-def cross_entropy(logits: Sequence[float], T: float, ce: dict, *, hidden: bool = False) -> None:
+def cross_entropy(settings: Settings, results: Results, hidden: bool) -> None:
     """log_softmax then nll_loss with numbers, equal to F.cross_entropy; the gradient and its Jacobian origin.
     `hidden` (quiz mode): the gradient's formula and where it comes from, without numbers."""
-    y, n = ce["target"], len(logits)
+    ce = results.ce
+    if ce is None:
+        show_input_error(results.ce_error)
+        return
+    if hidden:
+        hidden_here()
+    logits, T, n, y = settings.logits, settings.T, settings.n, ce["target"]
     st.markdown(t("softmax.ce.intro"))
     if hidden:
         st.subheader(t("softmax.ce.grad_title"))
@@ -291,38 +256,24 @@ def _gradient_from_jacobian(y: int) -> None:
     )
 
 
-def dtype_name(dtype: torch.dtype) -> str:
-    return str(dtype).removeprefix("torch.")
-
-
-def stability_verdict(values: Sequence[float], T: float, dtype: torch.dtype) -> str:
-    """What the naive formula does with these logits at this T in `dtype` (the table's), and where that is
-    float64, in float32 (PyTorch's default dtype) too, from the live numbers."""
-    here = sm.naive_failure(list(values), T, dtype=dtype)
-    text = t(
-        f"softmax.stable.{here or 'fine'}",
-        z_max=num(max(values) / T),
-        limit=num(sm.exp_limit(dtype)),
-        dtype=dtype_name(dtype),
-    )
-    if here is None and dtype != torch.float32:
-        float32 = sm.naive_failure(list(values), T, dtype=torch.float32)
-        text += " " + t(f"softmax.stable.float32_{float32 or 'fine'}", limit32=num(sm.exp_limit(torch.float32)))
-    return text
-
-
-def stability(cases: list[tuple[str, Sequence[float], list[float], list[float]]], T: float, dtype: torch.dtype) -> None:
-    """For each (title, logits, naive softmax, stable softmax), computed in `dtype`: the overflowing exp
-    beside the shifted one, and what happened, in words built from its numbers."""
+def stability(settings: Settings, results: Results, hidden: bool) -> None:
+    """The user's logits and the classic overflowing ones (only those in quiz mode), each computed in the
+    device's dtype: the overflowing exp beside the shifted one, and what happened, in words from its numbers."""
+    T, dtype = settings.T, results.dtype
+    overflow = softmax_numbers(OVERFLOW, T, settings.device)
+    yours = (t("softmax.stable.yours"), settings.logits, results.forward["naive"], results.p)
+    classic = (t("softmax.stable.classic"), OVERFLOW, overflow["naive"], overflow["p"])
+    if hidden:
+        hidden_here()
     st.markdown(
         t(
             "softmax.stable.intro",
             limit64=num(sm.exp_limit(torch.float64)),
             limit32=num(sm.exp_limit(torch.float32)),
-            dtype=dtype_name(dtype),
+            dtype=sentences.dtype_name(dtype),
         )
     )
-    for title, values, naive, stable in cases:
+    for title, values, naive, stable in [classic] if hidden else [yours, classic]:
         z = [a / T for a in values]
         st.markdown(title)
         _table(
@@ -334,5 +285,16 @@ def stability(cases: list[tuple[str, Sequence[float], list[float], list[float]]]
                 t("softmax.stable.stable"): stable,
             }
         )
-        st.markdown(stability_verdict(values, T, dtype))
+        st.markdown(sentences.stability_verdict(values, T, dtype))
     st.markdown(t("softmax.stable.why"))
+
+
+def reproduce(settings: Settings, upstream: Upstream) -> None:
+    """The whole computation as a PyTorch script to run or download (v: the chosen one, ones when invalid)."""
+    if settings.target >= settings.n:
+        st.warning(t("softmax.code.no_target", y=settings.target, last=settings.n - 1))
+        return
+    st.markdown(t("softmax.code.intro"))
+    v = list(upstream.v or [1.0] * settings.n)
+    source = sm.to_pytorch_script(list(settings.logits), temperature=settings.T, target=settings.target, upstream=v)
+    script(source, "softmax_cross_entropy.py")

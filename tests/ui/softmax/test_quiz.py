@@ -12,7 +12,8 @@ import torch.nn.functional as F
 from core import softmax as sm
 from ui.classroom import worksheet_html
 from ui.numbers import num
-from ui.softmax.quiz import shown_logits, softmax_questions
+from ui.softmax.inputs import shown_logits
+from ui.softmax.quiz import softmax_questions
 
 SEED_001 = [0.2306, 0.6693, 0.6334]
 CLASSIC = [2.0, 1.0, 0.1]

@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from ui.numbers import num
-from ui.softmax.tabs import exp_text, gap_sentences, stability_verdict
+from ui.softmax.sentences import exp_text, gap_sentences, stability_verdict
 
 CLASSIC = [1000.0, 999.0, -1000.0]
 

@@ -1,4 +1,5 @@
-"""The softmax page's cached computations: plain hashable arguments, plain lists back.
+"""The softmax page's cached computations (plain hashable arguments, plain lists back), and `results`, all
+of them for the page's settings.
 
 They live here, not in the page script, because the page script runs anew on every rerun and a cached
 function defined there would be defined anew too (Streamlit then re-reads its source to key the cache).
@@ -90,6 +91,7 @@ class Results:
 
 
 def results(settings: Settings) -> Results:
+    """Softmax, its Jacobians and cross-entropy for `settings`; an invalid target leaves only the loss out."""
     forward = softmax_numbers(settings.logits, settings.T, settings.device)
     dtype = default_dtype(resolve_device(settings.device))
     try:

@@ -17,7 +17,7 @@ st.title(t("nav.softmax"))
 st.markdown(t("softmax.page.intro"))
 
 typed = inputs.controls()  # logits (as typed), temperature and target class: all of them live in the URL
-logits, fresh = last_valid("softmax.logits", typed.logits, fallback=inputs.default_logits)
+logits, fresh = last_valid("softmax_logits", typed.logits, fallback=inputs.default_logits)
 settings = inputs.Settings(logits, typed.T, typed.target, selected_device())
 results = compute.results(settings)
 if not fresh:  # below the error and "kept the last valid result": which logits the page shows

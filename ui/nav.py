@@ -58,7 +58,7 @@ PAGES: list[PageInfo] = [
         ),
     ),
     PageInfo(
-        "pages/softmax.py", "softmax", ":material/bar_chart:", "nav.softmax", "softmax.question",
+        "pages/softmax.py", "softmax", ":material/bar_chart:", "nav.softmax", "softmax.page.question",
         (
             ("probs", "softmax.tab.probs"),
             ("jacobian", "softmax.tab.jacobian"),

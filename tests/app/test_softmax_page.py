@@ -11,6 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
+from core import softmax as sm
 from tests.app.helpers import PAGES, open_page, open_tab, url_param
 from ui.i18n import translate
 from ui.numbers import num
@@ -390,3 +391,53 @@ def test_a_typed_custom_v_is_kept_when_the_logits_change():
     at.text_input(key="logits").set_value("1, 2, 3, 4").run()
     assert at.text_input(key="vc").value == "0.5, 2, -1"
     assert "v has `3` numbers; it needs `4`" in _errors(at)
+
+
+def test_bad_logits_in_a_link_fall_back_to_the_default_logits():
+    at = _open(logits="1, abc")
+    assert "`abc`" in _errors(at)
+    captions = " ".join(c.value for c in at.caption)
+    assert translate("error.kept_last", "en") in captions and "Using logits [0.2306, 0.6693, 0.6334]" in captions
+    assert _probabilities(at) == pytest.approx(SEED_001_P, abs=5e-5)
+
+
+# every chart: a caption from the live numbers and the table behind it (issue 20)
+
+
+def _captions(at) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+def test_every_chart_of_the_probabilities_tab_has_a_caption_that_follows_the_input():
+    at = _open(logits="2.0, 1.0, 0.1")
+    before = _captions(at)
+    assert len(at.get("vega_lite_chart")) == 3
+    assert "3 logits: the largest is 2 (class 0), the smallest 0.1 (class 2)." in before
+    assert any(c.startswith("The largest probability is 0.659 (class 0)") for c in before)
+    assert any(c.startswith("Class 0, the largest logit, has the tallest bar of both: softmax 0.659") for c in before)
+    at.slider(key="T").set_value(0.5).run()
+    after = _captions(at)
+    assert before[0] in after  # the logits do not depend on T
+    assert len(set(before) - set(after)) == 2  # the probabilities and the sigmoid captions do
+
+
+def test_every_chart_has_its_numbers_in_a_table_with_translated_column_names():
+    at = _open(lang="zh")
+    tables = [expander.table[0].value for expander in at.expander if expander.table]
+    assert len(tables) == 3
+    assert tables[0].index.name == "类别" and list(tables[0].columns) == ["logit a"]
+    assert list(tables[1].columns) == ["概率 p"] and list(tables[1]["概率 p"]) == ["0.2471", "0.3832", "0.3697"]
+    assert list(tables[2].columns) == ["softmax", "sigmoid"]
+
+
+def test_each_jacobian_heat_map_has_its_caption_and_its_matrix_as_a_table():
+    at = _open(tab="jacobian", T="0.5")
+    captions = [c for c in _captions(at) if "3 × 3" in c]
+    assert len(captions) == 2
+    assert captions[0].startswith(translate("softmax.jac.analytic", "en"))
+    at.slider(key="T").set_value(2.0).run()
+    assert not set(captions) & set(_captions(at))
+    table = next(expander.table[0].value for expander in at.expander if expander.table)
+    assert table.index.name == translate("softmax.jac.row", "en") and list(table.columns) == ["j = 0", "j = 1", "j = 2"]
+    J = sm.softmax_jacobian([0.2306, 0.6693, 0.6334], 2.0).tolist()
+    assert table.values.tolist() == [[num(v) for v in row] for row in J]

@@ -214,7 +214,7 @@ def test_the_keyboard_reaches_every_control_in_order_with_a_visible_focus_ring(t
     assert [stop for stop in stops if not stop["ring"]] == []
     # sidebar (menu, language, device, classroom), then the page's inputs, then its tabs
     order = [translate("nav.home", "en"), "English", translate("sidebar.device", "en")]
-    order += [translate("softmax.logits_label", "en"), translate("softmax.tab.probs", "en")]
+    order += [translate("softmax.input.logits", "en"), translate("softmax.tab.probs", "en")]
     assert [names.index(name) for name in order] == sorted(names.index(name) for name in order), names
     # the tab bar: the arrow keys open the next tab and the focus stays on it through the rerun
     tab.page.keyboard.press("ArrowRight")

@@ -30,7 +30,8 @@ def test_predict_then_reveal(app, lang):
     app.page.locator('[data-testid="stTabs"]').scroll_into_view_if_needed()
     app.screenshot(f"softmax-quiz-{lang}-tabs")
     verdict = _guess_and_reveal(app, "softmax_p_top", "0.5")
-    assert "0.3832" in verdict and "0.5000" in verdict, verdict
+    expected = translate("classroom.off_by", lang, answer="0.3832", guess="0.5", error="+0.1168")
+    assert expected in verdict, verdict  # numbers written as the page writes them
     assert "1 / 2.6096 = 0.3832" in main.inner_text()  # the reason
     app.screenshot(f"softmax-quiz-{lang}-revealed")
     app.assert_clean()

@@ -11,11 +11,8 @@ from collections.abc import Mapping, Sequence
 from ui.classroom import Question
 from ui.i18n import translate
 from ui.numbers import factor, num
-
-
-def shown_logits(logits: Sequence[float]) -> str:
-    """The logits as typed, without a trailing ".0": "0.2306, 0.6693, 0.6334", "2, 1, 0.1"."""
-    return ", ".join(f"{v:.12g}" for v in logits)
+from ui.softmax.compute import Results
+from ui.softmax.inputs import Settings, shown_logits
 
 
 def softmax_questions(
@@ -77,3 +74,17 @@ def softmax_questions(
             _t("softmax.quiz.grad.reason", p=num(probs[y]), g=num(grad[y])),
         ),
     ]
+
+
+def page_questions(settings: Settings, results: Results, lang: str) -> list[Question]:
+    """`softmax_questions` on the page's settings and results."""
+    return softmax_questions(settings.logits, settings.T, settings.target, results.p, results.J, results.ce, lang)
+
+
+def worksheet_inputs(settings: Settings, lang: str) -> dict[str, str]:
+    """The inputs a printed worksheet names, as the controls above the tabs show them."""
+    return {
+        translate("softmax.input.logits", lang): shown_logits(settings.logits),
+        translate("softmax.input.temperature", lang): num(settings.T),
+        translate("softmax.input.target", lang): str(settings.target),
+    }

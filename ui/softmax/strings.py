@@ -2,12 +2,12 @@
 
 STRINGS = {
     "nav.softmax": ("Softmax & cross-entropy", "Softmax 与交叉熵"),
-    "softmax.question": (
+    "softmax.page.question": (
         "How does softmax turn scores into probabilities, what is its Jacobian, and where does "
         "cross-entropy's gradient p − onehot(y) come from?",
         "softmax 如何把分数变成概率？它的雅可比矩阵是什么？交叉熵的梯度 p − onehot(y) 从何而来？",
     ),
-    "softmax.intro": (
+    "softmax.page.intro": (
         "Type some logits a (a network's raw scores, one per class). Softmax turns them into probabilities "
         "$p_i = e^{a_i/T} / \\sum_j e^{a_j/T}$; the tabs below open up its Jacobian, the backward pass, "
         "`F.cross_entropy` and why PyTorch subtracts the maximum first.",
@@ -15,12 +15,12 @@ STRINGS = {
         "$p_i = e^{a_i/T} / \\sum_j e^{a_j/T}$；下面各标签页依次拆开它的雅可比矩阵、反向传播、"
         "`F.cross_entropy`，以及 PyTorch 为什么先减去最大值。",
     ),
-    "softmax.logits_label": ("Logits a", "Logits a"),
-    "softmax.logits_help": (
+    "softmax.input.logits": ("Logits a", "Logits a"),
+    "softmax.input.logits_help": (
         "{low} to {high} numbers separated by commas or spaces, e.g. 2.0, 1.0, 0.1",
         "{low} 到 {high} 个数，用逗号或空格分隔，例如 2.0, 1.0, 0.1",
     ),
-    "softmax.logits_limit": (
+    "softmax.input.logits_limit": (
         "Limit: {low} to {high} finite numbers, at most {chars} characters.",
         "限制：{low} 到 {high} 个有限的数，最多 {chars} 个字符。",
     ),
@@ -28,17 +28,17 @@ STRINGS = {
     "softmax.preset.classic": ("[2.0, 1.0, 0.1]", "[2.0, 1.0, 0.1]"),
     "softmax.preset.random": ("Random", "随机"),
     "softmax.preset.overflow": ("Overflow", "溢出示例"),
-    "softmax.temperature": ("Temperature T", "温度 T"),
-    "softmax.temperature_help": (
+    "softmax.input.temperature": ("Temperature T", "温度 T"),
+    "softmax.input.temperature_help": (
         "Softmax of a / T, T from 0.1 to 5: T < 1 sharpens the distribution, T > 1 flattens it.",
         "对 a / T 做 softmax，T 取 0.1 到 5：T < 1 让分布更尖锐，T > 1 让分布更平缓。",
     ),
-    "softmax.target": ("Target class y", "目标类别 y"),
-    "softmax.target_help": (
+    "softmax.input.target": ("Target class y", "目标类别 y"),
+    "softmax.input.target_help": (
         "The true class for cross-entropy: 0 … {high}, and less than the number of logits.",
         "交叉熵所用的真实类别：0 … {high}，且必须小于 logits 的个数。",
     ),
-    "softmax.using": ("Using logits [{logits}].", "当前使用的 logits：[{logits}]。"),
+    "softmax.input.using": ("Using logits [{logits}].", "当前使用的 logits：[{logits}]。"),
     "softmax.tab.probs": ("Probabilities", "概率"),
     "softmax.tab.jacobian": ("Jacobian", "雅可比矩阵"),
     "softmax.tab.vjp": ("Vector-Jacobian product", "向量-雅可比积"),
@@ -47,9 +47,24 @@ STRINGS = {
     "softmax.tab.code": ("Reproduce in PyTorch", "用 PyTorch 复现"),
     "softmax.col.class": ("class", "类别"),
     "softmax.col.logit": ("logit a", "logit a"),
+    "softmax.col.p": ("probability p", "概率 p"),
     "softmax.chart.logits": ("Logits a", "Logits a"),
     "softmax.chart.probs": ("Probabilities p = softmax(a / T)", "概率 p = softmax(a / T)"),
     "softmax.chart.sigmoid": ("Softmax beside sigmoid, per class", "每个类别的 softmax 与 sigmoid 对比"),
+    "softmax.chart.logits_summary": (
+        "{n} logits: the largest is {high} (class {i}), the smallest {low} (class {j}).",
+        "{n} 个 logit：最大的是 {high}（类别 {i}），最小的是 {low}（类别 {j}）。",
+    ),
+    "softmax.chart.probs_summary": (
+        "The largest probability is {high} (class {i}), the smallest {low} (class {j}); all of them sum to {total}.",
+        "最大的概率是 {high}（类别 {i}），最小的是 {low}（类别 {j}）；全部概率之和为 {total}。",
+    ),
+    "softmax.chart.sigmoid_summary": (
+        "Class {k}, the largest logit, has the tallest bar of both: softmax {p}, sigmoid {s}. The softmax bars "
+        "sum to {sum_softmax}, the sigmoid bars to {sum_sigmoid}.",
+        "logit 最大的类别 {k} 在两种函数下的柱都最高：softmax 为 {p}，sigmoid 为 {s}。"
+        "softmax 各柱之和为 {sum_softmax}，sigmoid 各柱之和为 {sum_sigmoid}。",
+    ),
     "softmax.fn.softmax": ("softmax", "softmax"),
     "softmax.fn.sigmoid": ("sigmoid", "sigmoid"),
     "softmax.gap.title": ("The gap between the two likeliest classes", "概率最大的两个类别之间的差距"),
@@ -92,7 +107,8 @@ STRINGS = {
         "would be its square root, {root}. As T → 0 all the probability goes to the largest logit (shared "
         "equally if several tie); as T grows, every probability approaches 1/{n} = {uniform}.",
         "温度控制着它：T = {half} 时这个比值会变成它的平方 {squared}；T = {double} 时会变成它的平方根 {root}。"
-        "T → 0 时，全部概率都集中到最大的 logit 上（若有几个并列最大，则平分）；T 越大，每个概率越接近 1/{n} = {uniform}。",
+        "T → 0 时，全部概率都集中到最大的 logit 上（若有几个并列最大，则平分）；"
+        "T 越大，每个概率越接近 1/{n} = {uniform}。",
     ),
     "softmax.sigmoid.title": (
         "Why softmax, not sigmoid, when classes are exclusive",
@@ -128,6 +144,12 @@ STRINGS = {
     "softmax.jac.autograd": ("autograd.functional.jacobian", "autograd.functional.jacobian"),
     "softmax.jac.row": ("i (output p_i)", "i（输出 p_i）"),
     "softmax.jac.col": ("j (input a_j)", "j（输入 a_j）"),
+    "softmax.jac.col_j": ("j = {j}", "j = {j}"),
+    "softmax.jac.summary": (
+        "{title}, {n} × {n}: the diagonal entries run from {diag_low} to {diag_high}, the others from {off_low} "
+        "to {off_high}.",
+        "{title}，{n} × {n}：对角线元素从 {diag_low} 到 {diag_high}，其余元素从 {off_low} 到 {off_high}。",
+    ),
     "softmax.jac.diff": (
         "Largest difference between the formula and `autograd.functional.jacobian`: **{functional}**; and "
         "between the formula and seed 001's row by row `torch.autograd.grad(p[i], a, retain_graph=True)`: "
@@ -196,9 +218,11 @@ STRINGS = {
         "这里的 $v^\\top J$ 正是下一个标签页中交叉熵的梯度 $(p - \\mathrm{onehot}({y}))/T$。",
     ),
     "softmax.vjp.note.row": (
-        "With $v = e_{y}$, $v^\\top J$ is row {y} of J: this is seed 001's `torch.autograd.grad(p[{y}], a, retain_graph=True)`. "
+        "With $v = e_{y}$, $v^\\top J$ is row {y} of J: this is seed 001's "
+        "`torch.autograd.grad(p[{y}], a, retain_graph=True)`. "
         "One backward pass gives one row, so building the whole J this way takes one pass per class.",
-        "取 $v = e_{y}$ 时，$v^\\top J$ 就是 J 的第 {y} 行：这正是教程 001 中的 `torch.autograd.grad(p[{y}], a, retain_graph=True)`。"
+        "取 $v = e_{y}$ 时，$v^\\top J$ 就是 J 的第 {y} 行："
+        "这正是教程 001 中的 `torch.autograd.grad(p[{y}], a, retain_graph=True)`。"
         "一次反向传播只得到一行，所以这样构造整个 J 需要对每个类别各做一次反向传播。",
     ),
     "softmax.vjp.note.ones": (

@@ -12,7 +12,8 @@ import torch.nn.functional as F
 from core import softmax as sm
 from ui.classroom import worksheet_html
 from ui.numbers import num
-from ui.softmax_quiz import shown_logits, softmax_questions
+from ui.softmax.inputs import shown_logits
+from ui.softmax.quiz import softmax_questions
 
 SEED_001 = [0.2306, 0.6693, 0.6334]
 CLASSIC = [2.0, 1.0, 0.1]
@@ -138,4 +139,4 @@ def test_the_worksheet_lists_every_question_and_its_answer():
     questions = list(_questions(SEED_001, 1.0, 0).values())
     sheet = worksheet_html("Softmax", {"Logits a": shown_logits(SEED_001)}, questions, "en")
     assert "0.2306, 0.6693, 0.6334" in sheet
-    assert all(f"{q.answer:.4f}" in sheet for q in questions)
+    assert all(f"<b>{num(q.answer)}</b>" in sheet for q in questions)  # as the page writes numbers

@@ -6,15 +6,16 @@ import streamlit as st
 
 from core.errors import InputError
 from core.mse import PRESET_ALIASES, PRESETS, REDUCTIONS, preset_pair
-from ui import mse_code, mse_tabs
 from ui.classroom import QUIZ_KEY, quiz, results_hidden, worksheet_button
 from ui.code import code
 from ui.errors import show_input_error
 from ui.i18n import current_lang, t
-from ui.matrix_editor import MAX_SIZE, decode_matrix, encode_matrix, matrix_editor, resize
-from ui.mse_compute import Matrix, analyse
-from ui.mse_quiz import mse_questions, worksheet_inputs
-from ui.mse_view import mse_question
+from ui.mse import code as mse_code
+from ui.mse import tabs as mse_tabs
+from ui.mse.compute import Matrix, analyse
+from ui.mse.formulas import mse_question
+from ui.mse.matrix_editor import MAX_SIZE, decode_matrix, encode_matrix, matrix_editor, resize
+from ui.mse.quiz import mse_questions, worksheet_inputs
 from ui.sidebar import selected_device
 from ui.state import read_param, url_number, url_select, url_tabs, write_param
 from ui.streamlit_internals import leave_legacy_pages_mode

@@ -8,7 +8,7 @@ from core.mse import REDUCTIONS, mse, preset_pair
 from tests.app.helpers import open_page, open_tab
 from ui.classroom import SHARE_KEY
 from ui.i18n import translate
-from ui.mse_quiz import mse_questions
+from ui.mse.quiz import mse_questions
 from ui.nav import PAGES
 
 MSE_PAGE = next(p for p in PAGES if p.url_path == "mse")

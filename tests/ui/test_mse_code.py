@@ -8,8 +8,8 @@ import torch
 
 from core.mse import backward_demo, legacy_call, preset_pair
 from ui.code import raised_error
-from ui.locales.mse import STRINGS
-from ui.mse_code import autograd_intro, backward_freed, gradient, legacy, norms, per_row, setup, tensor_literal
+from ui.mse.code import autograd_intro, backward_freed, gradient, legacy, norms, per_row, setup, tensor_literal
+from ui.mse.strings import STRINGS
 
 
 def test_tensor_literals_read_back_exactly():

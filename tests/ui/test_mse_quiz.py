@@ -11,7 +11,7 @@ import torch.nn.functional as F
 
 from core.mse import PRESETS, REDUCTIONS, mse, preset_pair
 from ui.classroom import worksheet_html
-from ui.mse_quiz import focus_entry, matrix_text, mse_questions, worksheet_inputs
+from ui.mse.quiz import focus_entry, matrix_text, mse_questions, worksheet_inputs
 
 
 def reports_for(x, y):

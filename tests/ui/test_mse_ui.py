@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from core.errors import InputError
-from ui.matrix_editor import MAX_SIZE, decode_matrix, encode_matrix, parse_cells, resize
-from ui.mse_view import exact, grad_tex, loss_tex, num_with_fraction, tex_exact
+from ui.mse.formulas import exact, grad_tex, loss_tex, num_with_fraction, tex_exact
+from ui.mse.matrix_editor import MAX_SIZE, decode_matrix, encode_matrix, parse_cells, resize
 from ui.numbers import num
 
 DIFF = [[1.0, -1.0], [3.0, -2.0], [-1.0, 1.0]]  # X - Y of seed 000

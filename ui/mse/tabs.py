@@ -9,11 +9,12 @@ import streamlit as st
 import torch
 
 from core.mse import legacy_call, to_pytorch_script
-from ui import chart, mse_code
+from ui import chart
 from ui.charts.matrix import heatmap, matrix_frame
 from ui.code import code, script
 from ui.i18n import current_lang, t
-from ui.mse_view import equals, grad_tex, loss_tex, num_with_fraction
+from ui.mse import code as mse_code
+from ui.mse.formulas import equals, grad_tex, loss_tex, num_with_fraction
 from ui.numbers import num, tex_num
 from ui.state import url_number, url_select
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from core.mse import MSEReport
 from ui.classroom import Question
 from ui.i18n import translate
-from ui.mse_view import MAX_TERMS
+from ui.mse.formulas import MAX_TERMS
 from ui.numbers import num
 
 Matrix = list[list[float]]

@@ -39,35 +39,35 @@ def load(x: list[list[float]], y: list[list[float]], *, set_shape: bool = True) 
 
 
 ss = st.session_state
-st.title(t("mse.title"))
+st.title(t("mse.page.title"))
 question = st.empty()  # its n·d is known once the matrices are read, and it is an answer in quiz mode
-st.caption(t("mse.intro"))
+st.caption(t("mse.page.intro"))
 
 # --- data: preset, shape, the two editors ---------------------------------------------------------
 preset_labels = {name: t(f"mse.preset.{name}") for name in PRESETS}
 old_name = st.query_params.get("preset")
 if old_name in PRESET_ALIASES and "preset" not in ss:  # a link from before a preset was renamed
     st.query_params["preset"] = PRESET_ALIASES[old_name]
-    st.warning(t("mse.preset_renamed", old=old_name, new=PRESET_ALIASES[old_name]), icon=":material/warning:")
+    st.warning(t("mse.input.preset_renamed", old=old_name, new=PRESET_ALIASES[old_name]), icon=":material/warning:")
 top = st.columns([3, 2, 2, 2])
-preset = url_select("preset", t("mse.preset"), PRESETS, format_func=preset_labels.__getitem__, container=top[0])
+preset = url_select("preset", t("mse.input.preset"), PRESETS, format_func=preset_labels.__getitem__, container=top[0])
 seed = url_number(
-    "seed", t("mse.seed"), default=0, min_value=0, max_value=9999, container=top[1], disabled=preset != "random"
+    "seed", t("mse.input.seed"), default=0, min_value=0, max_value=9999, container=top[1], disabled=preset != "random"
 )
 preset_x, preset_y = preset_pair(preset, seed=seed)
 source = (preset, seed if preset == "random" else 0)
 if ss.get("mse_source") != source:
     x0, y0 = preset_x, preset_y
     if "mse_source" not in ss:  # first run: a shared link's own matrices win over its preset
-        allowed = t("mse.url_matrix_allowed", limit=MAX_SIZE)
+        allowed = t("mse.input.url_matrix_allowed", limit=MAX_SIZE)
         x0 = read_param("X", lambda raw: decode_matrix(raw, "X"), x0, allowed)
         y0 = read_param("Y", lambda raw: decode_matrix(raw, "Y"), y0, allowed)
     load(x0, y0)
     ss["mse_source"] = source
 
-size_help = t("mse.size_help", limit=MAX_SIZE)
-rows = top[2].number_input(t("mse.rows"), min_value=1, max_value=MAX_SIZE, key="mse_rows", help=size_help)
-cols = top[3].number_input(t("mse.cols"), min_value=1, max_value=MAX_SIZE, key="mse_cols", help=size_help)
+size_help = t("mse.input.size_help", limit=MAX_SIZE)
+rows = top[2].number_input(t("mse.input.rows"), min_value=1, max_value=MAX_SIZE, key="mse_rows", help=size_help)
+cols = top[3].number_input(t("mse.input.cols"), min_value=1, max_value=MAX_SIZE, key="mse_cols", help=size_help)
 base_x, base_y = ss["mse_base"]
 if (rows, cols) != (len(base_x), len(base_x[0])):
     cur_x, cur_y = ss["mse_current"]
@@ -75,8 +75,8 @@ if (rows, cols) != (len(base_x), len(base_x[0])):
     base_x, base_y = ss["mse_base"]
 
 left, right = st.columns(2)
-left.markdown(t("mse.x_label"))
-right.markdown(t("mse.y_label"))
+left.markdown(t("mse.input.x_label"))
+right.markdown(t("mse.input.y_label"))
 version = ss["mse_version"]
 x = matrix_editor("X", base_x, key=f"mse_X_v{version}", container=left)
 y = matrix_editor("Y", base_y, key=f"mse_Y_v{version}", container=right)
@@ -95,7 +95,7 @@ if x is not None and y is not None:
         show_input_error(error)
 last = ss.get("mse_last")
 if last is None:
-    st.info(t("mse.no_result"))
+    st.info(t("mse.input.no_result"))
     st.stop()
 input_ok = (x, y) == last
 if not input_ok:
@@ -105,7 +105,12 @@ if not input_ok or data is None:
     data = analyse(as_tuple(x), as_tuple(y), device)
 
 reduction = url_select(
-    "reduction", t("mse.reduction"), REDUCTIONS, default="mean", widget="segmented", format_func=lambda r: f"'{r}'"
+    "reduction",
+    t("mse.input.reduction"),
+    REDUCTIONS,
+    default="mean",
+    widget="segmented",
+    format_func=lambda r: f"'{r}'",
 )
 code(mse_code.setup(x, y, reduction))
 
@@ -117,7 +122,7 @@ if questions:  # only in quiz mode
     worksheet_button(t("mse.quiz.ws_title"), worksheet_inputs(x, y, reduction, lang), questions, lang)
 hidden = results_hidden(questions)
 n, d = len(x), len(x[0])
-question.markdown(t("mse.question_quiz") if hidden else mse_question(n, d, lang))
+question.markdown(t("mse.page.question_quiz") if hidden else mse_question(n, d, lang))
 
 render = {
     "result": mse_tabs.loss,

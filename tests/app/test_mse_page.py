@@ -122,7 +122,7 @@ def test_shape_mismatch_from_a_link_names_both_shapes():
     at = open_page(MSE_PAGE, params={"X": "1,2;3,4;5,6", "Y": "1,2;3,4"})
     assert not at.exception
     assert "(2, 2)" in at.error[0].value and "(3, 2)" in at.error[0].value
-    assert translate("mse.no_result", "en") in texts(at)
+    assert translate("mse.input.no_result", "en") in texts(at)
 
 
 def test_a_link_reopens_the_same_view():
@@ -215,19 +215,19 @@ def codes(at) -> str:
 
 
 def test_the_question_is_built_from_the_live_shape(page):
-    assert translate("mse.question", "en", n=3, d=2, nd=6) in texts(page)
+    assert translate("mse.page.question", "en", n=3, d=2, nd=6) in texts(page)
     page.number_input(key="mse_rows").set_value(4).run()
     page.number_input(key="mse_cols").set_value(1).run()
-    assert translate("mse.question", "en", n=4, d=1, nd=4) in texts(page)
+    assert translate("mse.page.question", "en", n=4, d=1, nd=4) in texts(page)
     assert "6×" not in texts(page)
     one = open_page(MSE_PAGE, params={"X": "2", "Y": "1"})
-    assert translate("mse.question_one", "en") in texts(one)
+    assert translate("mse.page.question_one", "en") in texts(one)
 
 
 def test_the_old_residuals_preset_link_opens_the_renamed_preset_with_a_warning():
     at = open_page(MSE_PAGE, params={"preset": "residuals"})
     assert not at.exception
-    assert translate("mse.preset_renamed", "en", old="residuals", new="toy_regression") in texts(at)
+    assert translate("mse.input.preset_renamed", "en", old="residuals", new="toy_regression") in texts(at)
     assert at.selectbox(key="preset").value == "toy_regression"
     assert url_param(at, "preset") == "toy_regression"
     assert metric(at, "mse.result.loss", reduction="mean") == "449/6 = 74.8333"

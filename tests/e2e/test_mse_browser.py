@@ -26,7 +26,7 @@ def show_tab_content(app) -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_mse_page_renders_each_tab_in_both_languages(app, lang):
     app.goto(f"mse?lang={lang}")
-    assert app.page.locator("h1").first.inner_text().strip() == translate("mse.title", lang)
+    assert app.page.locator("h1").first.inner_text().strip() == translate("mse.page.title", lang)
     assert app.page.locator('[data-testid="stMetricValue"]').first.inner_text() == "17/6 = 2.8333"
     assert app.page.locator('[data-testid="stVegaLiteChart"]').count() >= 1
     app.screenshot(f"mse-{lang}")

@@ -72,5 +72,5 @@ def test_chinese_uses_one_term_per_concept():
     chinese = [zh for _, zh in STRINGS.values()]
     assert not any("批量大小" in text for text in chinese)
     assert not any("本页用" in text or "本页改用" in text for text in chinese)  # a tab is 本标签页
-    assert STRINGS["mse.title"][1].count("均方误差（MSE）") == 1  # introduced in the title, its first use
+    assert STRINGS["mse.page.title"][1].count("均方误差（MSE）") == 1  # introduced in the title, its first use
     assert "本标签页" in STRINGS["mse.autograd.uses_mean"][1]

@@ -13,7 +13,9 @@ MAX_TEX_MATRIX = 8  # larger matrices are not written out in LaTeX
 
 def mse_question(n: int, d: int, lang: str) -> str:
     """The page's question with its live factor n·d (a 1×1 input has no factor to explain)."""
-    return translate("mse.question", lang, n=n, d=d, nd=n * d) if n * d > 1 else translate("mse.question_one", lang)
+    if n * d == 1:
+        return translate("mse.page.question_one", lang)
+    return translate("mse.page.question", lang, n=n, d=d, nd=n * d)
 
 
 def exact(value: float, max_denominator: int = 1000) -> Fraction | None:

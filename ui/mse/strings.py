@@ -2,20 +2,20 @@
 
 STRINGS = {
     "nav.mse": ("MSE reductions, opened up", "拆开看 MSE 的 reduction"),
-    "mse.question": (
+    "mse.page.question": (
         "Why does `reduction='sum'` make my gradients {nd}× bigger than `'mean'` here (n·d = {n}·{d} = {nd})?",
         "为什么这里 `reduction='sum'` 的梯度是 `'mean'` 的 {nd} 倍（n·d = {n}·{d} = {nd}）？",
     ),
-    "mse.question_quiz": (
+    "mse.page.question_quiz": (
         "Why does `reduction='sum'` make my gradients bigger than `'mean'`, and by how much?",
         "为什么 `reduction='sum'` 的梯度比 `'mean'` 大？大多少倍？",
     ),
-    "mse.title": ("MSE reductions, opened up", "拆开看均方误差（MSE）的 reduction"),
-    "mse.intro": (
+    "mse.page.title": ("MSE reductions, opened up", "拆开看均方误差（MSE）的 reduction"),
+    "mse.page.intro": (
         "Edit the prediction X and the target Y, pick a `reduction`, and see what `nn.MSELoss` computes and what `loss.backward()` puts in `X.grad`. Every number below is computed live by PyTorch in float64 (float32 on Apple's MPS, which has no float64); every code block runs as shown, top to bottom, in a fresh Python.",
         "编辑预测值 X 和目标值 Y，选择一个 `reduction`，看看 `nn.MSELoss` 算出了什么、`loss.backward()` 又往 `X.grad` 里放了什么。下面的每个数都由 PyTorch 以 float64 实时算出（Apple 的 MPS 不支持 float64，在那里用 float32）；每个代码块都能在全新的 Python 中按原样自上而下运行。",
     ),
-    "mse.preset": ("Example", "示例"),
+    "mse.input.preset": ("Example", "示例"),
     "mse.preset.seed000": ("3×2 example (seed 000)", "3×2 示例（教程 000）"),
     "mse.preset.seed002": ("3×3 one-hot targets (seed 002)", "3×3 独热目标（教程 002）"),
     "mse.preset.random": ("Random pair (seeded)", "随机矩阵对（固定种子）"),
@@ -23,24 +23,24 @@ STRINGS = {
         "Toy regression: predictions of w = [1, 2], b = 0 vs its 6 labels (6×1, seed 000)",
         "玩具回归：w = [1, 2]、b = 0 的预测值对比 6 个标签（6×1，教程 000）",
     ),
-    "mse.seed": ("Random seed", "随机种子"),
-    "mse.rows": ("Rows n", "行数 n"),
-    "mse.cols": ("Columns d", "列数 d"),
-    "mse.size_help": (
+    "mse.input.seed": ("Random seed", "随机种子"),
+    "mse.input.rows": ("Rows n", "行数 n"),
+    "mse.input.cols": ("Columns d", "列数 d"),
+    "mse.input.size_help": (
         "X and Y share one shape, from 1×1 up to {limit}×{limit}. Resizing keeps the entries that still fit and fills new ones with 0.",
         "X 和 Y 形状相同，从 1×1 到 {limit}×{limit}。改变大小时保留仍在范围内的元素，新增的元素填 0。",
     ),
-    "mse.url_matrix_allowed": (
+    "mse.input.url_matrix_allowed": (
         "rows of numbers like 3,1;4,2;5,3, at most {limit}×{limit}",
         "形如 3,1;4,2;5,3 的数字行，最大 {limit}×{limit}",
     ),
-    "mse.x_label": ("**X**: prediction (`requires_grad=True`)", "**X**：预测值（`requires_grad=True`）"),
-    "mse.y_label": ("**Y**: target", "**Y**：目标值"),
-    "mse.no_result": (
+    "mse.input.x_label": ("**X**: prediction (`requires_grad=True`)", "**X**：预测值（`requires_grad=True`）"),
+    "mse.input.y_label": ("**Y**: target", "**Y**：目标值"),
+    "mse.input.no_result": (
         "Fix the input above to see the loss and its gradient.",
         "请先修正上面的输入，才能看到损失和梯度。",
     ),
-    "mse.reduction": ("reduction", "reduction（归约方式）"),
+    "mse.input.reduction": ("reduction", "reduction（归约方式）"),
     "mse.tab.result": ("Loss", "损失"),
     "mse.tab.grad": ("Gradient", "梯度"),
     "mse.tab.switch": ("When you switch", "切换时会变什么"),
@@ -263,11 +263,11 @@ STRINGS = {
         "Save this as a Python file and run it (or download it): it uses only PyTorch and prints the same 'none' loss matrix as this page, and `X.grad`, the gradient of `loss.sum()`.",
         "把这段代码存成 Python 文件运行（或直接下载）：它只用到 PyTorch，打印出与本页相同的 'none' 损失矩阵，以及 `X.grad`，即 `loss.sum()` 的梯度。",
     ),
-    "mse.preset_renamed": (
+    "mse.input.preset_renamed": (
         "The example `preset={old}` is now called `preset={new}` (the same matrices); this link was updated.",
         "示例 `preset={old}` 已更名为 `preset={new}`（矩阵相同）；此链接已自动更新。",
     ),
-    "mse.question_one": (
+    "mse.page.question_one": (
         "Why do `reduction='sum'` and `'mean'` give the same gradient here, when n·d = 1?",
         "为什么 n·d = 1 时，`reduction='sum'` 与 `'mean'` 的梯度相同？",
     ),

@@ -18,6 +18,17 @@ def mse_question(n: int, d: int, lang: str) -> str:
     return translate("mse.page.question", lang, n=n, d=d, nd=n * d)
 
 
+def focus_entry(values: list[list[float]]) -> tuple[int, int]:
+    """The (row, column), 0-based, of the entry largest in size (the first on ties): for X − Y, the hottest
+    cell of the squared-error heatmap."""
+    best = (0, 0)
+    for i, row in enumerate(values):
+        for j, value in enumerate(row):
+            if abs(value) > abs(values[best[0]][best[1]]):
+                best = (i, j)
+    return best
+
+
 def exact(value: float, max_denominator: int = 1000) -> Fraction | None:
     """`value` as a fraction with a small denominator, when it is one (17/6 for 2.8333…)."""
     fraction = Fraction(value).limit_denominator(max_denominator)

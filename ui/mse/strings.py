@@ -50,6 +50,28 @@ STRINGS = {
     "mse.tab.legacy": ("Legacy flags", "旧参数"),
     "mse.tab.code": ("Reproduce in PyTorch", "用 PyTorch 复现"),
     "mse.chart.squared_title": ("Squared error (X − Y)²", "平方误差 (X − Y)²"),
+    "mse.chart.row": ("row", "行"),
+    "mse.chart.col": ("column", "列"),
+    "mse.chart.squared_summary": (
+        "The largest squared error is {value}, in row {row}, column {col} (counted from 0, as X[{row}, {col}]): x = {x}, y = {y}. All n·d = {count} squared errors add up to {total}.",
+        "最大的平方误差是 {value}，在第 {row} 行第 {col} 列（从 0 数起，即 X[{row}, {col}]）：x = {x}，y = {y}。全部 n·d = {count} 个平方误差之和为 {total}。",
+    ),
+    "mse.chart.squared_zero": (
+        "Every squared error is 0, because X = Y.",
+        "每个平方误差都是 0，因为 X = Y。",
+    ),
+    "mse.chart.grad_positive": (
+        "The largest entry of X.grad in size is {value}, in row {row}, column {col} (counted from 0, as X.grad[{row}, {col}]). It is positive because x = {x} is above y = {y} there, so a gradient-descent step X − lr·X.grad lowers x.",
+        "X.grad 中绝对值最大的元素是 {value}，在第 {row} 行第 {col} 列（从 0 数起，即 X.grad[{row}, {col}]）。它是正的，因为那里 x = {x} 大于 y = {y}，所以梯度下降的一步 X − lr·X.grad 会让 x 变小。",
+    ),
+    "mse.chart.grad_negative": (
+        "The largest entry of X.grad in size is {value}, in row {row}, column {col} (counted from 0, as X.grad[{row}, {col}]). It is negative because x = {x} is below y = {y} there, so a gradient-descent step X − lr·X.grad raises x.",
+        "X.grad 中绝对值最大的元素是 {value}，在第 {row} 行第 {col} 列（从 0 数起，即 X.grad[{row}, {col}]）。它是负的，因为那里 x = {x} 小于 y = {y}，所以梯度下降的一步 X − lr·X.grad 会让 x 变大。",
+    ),
+    "mse.chart.grad_zero": (
+        "Every entry of X.grad is 0, because X = Y.",
+        "X.grad 的每个元素都是 0，因为 X = Y。",
+    ),
     "mse.result.loss": ("loss with reduction='{reduction}'", "reduction='{reduction}' 时的损失"),
     "mse.result.none": (
         "With `reduction='none'` the loss is not one number: it is the whole {n}×{d} matrix of squared errors (x − y)², one per entry.",
@@ -156,16 +178,16 @@ STRINGS = {
         "把这段代码存成 Python 文件运行（或直接下载）：它只用到 PyTorch，打印出的损失和 `X.grad` 与本页相同。",
     ),
     "err.matrix_empty": (
-        "{name}: the cell in row {row}, column {col} is empty; type a number.",
-        "{name}：第 {row} 行第 {col} 列的单元格是空的，请填入一个数。",
+        "{name}: the cell in row {row}, column {col} (counted from 0) is empty; type a number.",
+        "{name}：第 {row} 行第 {col} 列（从 0 数起）的单元格是空的，请填入一个数。",
     ),
     "err.matrix_text": (
-        "{name}: the cell in row {row}, column {col} holds {value}, which is not a number.",
-        "{name}：第 {row} 行第 {col} 列的内容是 {value}，不是数字。",
+        "{name}: the cell in row {row}, column {col} (counted from 0) holds {value}, which is not a number.",
+        "{name}：第 {row} 行第 {col} 列（从 0 数起）的内容是 {value}，不是数字。",
     ),
     "err.matrix_not_finite": (
-        "{name}: the cell in row {row}, column {col} holds {value}; only finite numbers are allowed.",
-        "{name}：第 {row} 行第 {col} 列的值是 {value}；只允许有限的数。",
+        "{name}: the cell in row {row}, column {col} (counted from 0) holds {value}; only finite numbers are allowed.",
+        "{name}：第 {row} 行第 {col} 列（从 0 数起）的值是 {value}；只允许有限的数。",
     ),
     "err.matrix_size": (
         "{name} is {rows}×{cols}; matrices must be between 1×1 and {limit}×{limit}.",
@@ -179,8 +201,8 @@ STRINGS = {
     "mse.quiz.data_inline": ("X = {x} and Y = {y}", "X = {x}、Y = {y}"),
     "mse.quiz.data_above": ("the {n}×{d} X and Y above", "上面的 {n}×{d} 矩阵 X 和 Y"),
     "mse.quiz.sq": (
-        "Row {row}, column {col}: x = {x}, y = {y}. What is its squared error (x − y)²?",
-        "第 {row} 行第 {col} 列：x = {x}，y = {y}。它的平方误差 (x − y)² 是多少？",
+        "Row {row}, column {col} (counted from 0, as X[{row}, {col}]): x = {x}, y = {y}. What is its squared error (x − y)²?",
+        "第 {row} 行第 {col} 列（从 0 数起，即 X[{row}, {col}]）：x = {x}，y = {y}。它的平方误差 (x − y)² 是多少？",
     ),
     "mse.quiz.sq_why": ("(x − y)² = ({x} − {y})² = {diff}² = {sq}", "(x − y)² = ({x} − {y})² = {diff}² = {sq}"),
     "mse.quiz.loss": (
@@ -204,16 +226,16 @@ STRINGS = {
         "loss.sum() 把平方误差相加，{terms} = {total}：与 reduction='sum' 的结果相同",
     ),
     "mse.quiz.grad_mean": (
-        "With reduction='mean' on these {n}×{d} matrices, what is X.grad in row {row}, column {col} (x = {x}, y = {y})?",
-        "reduction='mean' 时，对这两个 {n}×{d} 矩阵，X.grad 第 {row} 行第 {col} 列（x = {x}，y = {y}）是多少？",
+        "With reduction='mean' on these {n}×{d} matrices, what is X.grad[{row}, {col}] (x = {x}, y = {y})?",
+        "reduction='mean' 时，对这两个 {n}×{d} 矩阵，X.grad[{row}, {col}]（x = {x}，y = {y}）是多少？",
     ),
     "mse.quiz.grad_sum": (
-        "With reduction='sum', what is X.grad in row {row}, column {col} (x = {x}, y = {y})?",
-        "reduction='sum' 时，X.grad 第 {row} 行第 {col} 列（x = {x}，y = {y}）是多少？",
+        "With reduction='sum', what is X.grad[{row}, {col}] (x = {x}, y = {y})?",
+        "reduction='sum' 时，X.grad[{row}, {col}]（x = {x}，y = {y}）是多少？",
     ),
     "mse.quiz.grad_none": (
-        "With reduction='none', loss.backward(gradient=torch.ones_like(loss)) puts the gradient of loss.sum() in X.grad. What is X.grad in row {row}, column {col} (x = {x}, y = {y})?",
-        "reduction='none' 时，loss.backward(gradient=torch.ones_like(loss)) 把 loss.sum() 的梯度放进 X.grad。X.grad 第 {row} 行第 {col} 列（x = {x}，y = {y}）是多少？",
+        "With reduction='none', loss.backward(gradient=torch.ones_like(loss)) puts the gradient of loss.sum() in X.grad. What is X.grad[{row}, {col}] (x = {x}, y = {y})?",
+        "reduction='none' 时，loss.backward(gradient=torch.ones_like(loss)) 把 loss.sum() 的梯度放进 X.grad。X.grad[{row}, {col}]（x = {x}，y = {y}）是多少？",
     ),
     "mse.quiz.grad_why": (
         "X.grad = {scale} · (x − y) = {scale} · {diff} = {grad}",
@@ -224,8 +246,8 @@ STRINGS = {
         "传入全 1 时，X.grad 是 loss.sum() 的梯度：2 · (x − y) = 2 · {diff} = {grad}",
     ),
     "mse.quiz.ratio": (
-        "Same {n}×{d} data: how many times bigger is X.grad in row {row}, column {col} with 'sum' than with 'mean'?",
-        "同样的 {n}×{d} 数据：第 {row} 行第 {col} 列的 X.grad，用 'sum' 是用 'mean' 的多少倍？",
+        "Same {n}×{d} data: how many times bigger is X.grad[{row}, {col}] with 'sum' than with 'mean'?",
+        "同样的 {n}×{d} 数据：X.grad[{row}, {col}] 用 'sum' 是用 'mean' 的多少倍？",
     ),
     "mse.quiz.ratio_why": (
         "'sum' skips the division by n·d: {sum} / {mean} = n·d = {n}·{d} = {ratio}",

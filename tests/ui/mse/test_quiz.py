@@ -11,7 +11,8 @@ import torch.nn.functional as F
 
 from core.mse import PRESETS, REDUCTIONS, mse, preset_pair
 from ui.classroom import worksheet_html
-from ui.mse.quiz import focus_entry, matrix_text, mse_questions, worksheet_inputs
+from ui.mse.formulas import focus_entry
+from ui.mse.quiz import matrix_text, mse_questions, worksheet_inputs
 
 
 def reports_for(x, y):
@@ -34,7 +35,7 @@ def test_seed_000_answers_are_the_known_golden_values(reduction, loss, grad):
     x, y = SEED000
     q = by_kind(mse_questions(x, y, reports_for(x, y), reduction, "en"))
     assert set(q) == {"sq", "loss", "grad", "ratio", "batch"}
-    # the largest |x − y| is row 2, column 1: x = 4, y = 1
+    # the largest |x − y| is X[1, 0]: x = 4, y = 1
     assert q["sq"].answer == pytest.approx(9.0)
     assert q["loss"].answer == pytest.approx(loss)
     assert q["grad"].answer == pytest.approx(grad)
@@ -69,7 +70,7 @@ def test_focus_is_the_largest_difference():
 def test_prompts_and_reasons_carry_the_live_inputs():
     x, y = [[1.5, -2.0]], [[0.0, 1.0]]
     q = by_kind(mse_questions(x, y, reports_for(x, y), "sum", "en"))
-    assert "x = -2" in q["sq"].prompt and "y = 1" in q["sq"].prompt and "column 2" in q["sq"].prompt
+    assert "x = -2" in q["sq"].prompt and "y = 1" in q["sq"].prompt and "X[0, 1]" in q["sq"].prompt
     assert "(-2 − 1)² = (-3)² = 9" in q["sq"].reason
     assert "reduction='sum'" in q["loss"].prompt and "[[1.5, -2]]" in q["loss"].prompt
     assert "2.25 + 9 = 11.25" in q["loss"].reason

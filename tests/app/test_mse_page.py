@@ -298,3 +298,14 @@ def test_a_one_element_none_gradient_is_labelled_as_the_plain_backward_it_shows(
     at = open_page(MSE_PAGE, params={"X": "0", "Y": "1", "reduction": "none", "tab": "grad"})
     assert translate("mse.grad.autograd_one", "en") in texts(at)
     assert "gradient=torch.ones_like" not in codes(at)
+
+
+def test_both_heatmaps_say_in_words_what_they_show_and_follow_an_edit(page):
+    en = "The largest squared error is 9, in row 1, column 0 (counted from 0, as X[1, 0]): x = 4, y = 1."
+    assert en in texts(page)
+    assert [t.value.shape for t in page.table] == [(6, 4)]  # the entries behind it: row index, column, x, y, (x − y)²
+    at = edit(page, "Y", 0, 1, "12")  # (1 − 12)² = 121: the largest now, at X[0, 1]
+    assert "The largest squared error is 121, in row 0, column 1" in texts(at)
+    open_tab(at, "mse", "grad")
+    assert "The largest entry of X.grad in size is -3.6667, in row 0, column 1" in texts(at)  # 2/6 · (1 − 12)
+    assert "negative because x = 1 is below y = 12" in texts(at)

@@ -76,7 +76,7 @@ def squared_error_heatmap(x: Rows, y: Rows, report: MSEReport, lang: str, contai
         container=container,
         width="content",
         summary=squared_error_summary(x, y, squared, lang),
-        data=entries({"x": x, "y": y, "(x − y)²": squared}, lang),
+        data=entries({"x": x, "y": y, "(x−y)²": squared}, lang),
     )
 
 

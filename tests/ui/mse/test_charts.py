@@ -52,7 +52,7 @@ def test_a_negative_largest_gradient_says_the_step_raises_x():
 @pytest.mark.parametrize(("lang", "row", "col"), [("en", "row", "column"), ("zh", "行", "列")])
 def test_the_table_lists_every_entry_from_0_with_translated_headers(seed000, lang, row, col):
     x, y = seed000
-    table = entries({"x": x, "y": y, "(x − y)²": squared(x, y)}, lang)
-    assert list(table.columns) == [row, col, "x", "y", "(x − y)²"]
+    table = entries({"x": x, "y": y, "(x−y)²": squared(x, y)}, lang)
+    assert list(table.columns) == [row, col, "x", "y", "(x−y)²"]
     assert table.iloc[2].tolist() == [1, 0, 4.0, 1.0, 9.0]
     assert len(table) == 6 and table[row].min() == 0

@@ -8,6 +8,7 @@ a bad cell or two shapes that do not match; the page keeps the last valid pair w
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NoReturn
 
 import streamlit as st
 
@@ -130,7 +131,7 @@ def matrices(device: str) -> tuple[Matrix, Matrix]:
     return as_tuple(x), as_tuple(y)
 
 
-def nothing_to_show() -> tuple[Matrix, Matrix]:
+def nothing_to_show() -> NoReturn:
     """Bad input before any valid pair: say what to do and stop (there is no last result to keep)."""
     st.info(t("mse.input.no_result"))
     st.stop()

@@ -25,7 +25,7 @@ class PageInfo:
 PAGES: list[PageInfo] = [
     PageInfo("pages/home.py", "", ":material/home:", "nav.home"),
     PageInfo(
-        "pages/mse.py", "mse", ":material/functions:", "nav.mse", "mse.question",
+        "pages/mse.py", "mse", ":material/functions:", "nav.mse", "mse.page.question",
         (
             ("result", "mse.tab.result"),
             ("grad", "mse.tab.grad"),

@@ -8,7 +8,7 @@ from core.mse import REDUCTIONS, mse, preset_pair
 from tests.app.helpers import open_page, open_tab
 from ui.classroom import SHARE_KEY
 from ui.i18n import translate
-from ui.mse_quiz import mse_questions
+from ui.mse.quiz import mse_questions
 from ui.nav import PAGES
 
 MSE_PAGE = next(p for p in PAGES if p.url_path == "mse")
@@ -173,5 +173,5 @@ def test_none_loss_text_points_at_no_heatmap_in_quiz_mode(lang):
 def test_quiz_mode_asks_the_page_question_without_its_answer(quiz_page):
     ratio = next(q for q in questions_for() if q.key.startswith("mse_ratio_"))
     assert ratio.answer == 6
-    assert translate("mse.question_quiz", "en") in markdown(quiz_page)
+    assert translate("mse.page.question_quiz", "en") in markdown(quiz_page)
     assert "6×" not in markdown(quiz_page)

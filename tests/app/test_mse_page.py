@@ -22,7 +22,7 @@ def metric(at, label_key: str, **values) -> str:
 
 
 def edit(at, matrix: str, row: int, col: int, value: str):
-    """Type `value` into a cell of the X or Y editor (0-based row, 1-based column name) and rerun."""
+    """Type `value` into a cell of the X or Y editor (row and column counted from 0, as the editor labels them)."""
     editor = next(e for e in at.data_editor if e.key.startswith(f"mse_{matrix}_v"))
     at.session_state[editor.key] = {"edited_rows": {row: {str(col): value}}, "added_rows": [], "deleted_rows": []}
     return at.run()
@@ -87,7 +87,7 @@ def test_random_preset_is_reproducible_from_its_seed(page):
 
 
 def test_editing_a_cell_recomputes_the_loss_and_goes_into_the_url(page):
-    at = edit(page, "X", 0, 1, "2")  # X[1,1]: 3 -> 2, so its squared error 1 becomes 0
+    at = edit(page, "X", 0, 0, "2")  # X[0, 0]: 3 -> 2, so its squared error 1 becomes 0
     assert metric(at, "mse.result.loss", reduction="mean") == "8/3 = 2.6667"
     assert url_param(at, "X") == "2,1;4,2;5,3"
 
@@ -97,18 +97,18 @@ def test_editing_a_cell_recomputes_the_loss_and_goes_into_the_url(page):
     [("", "is empty"), ("abc", "is not a number"), ("nan", "only finite numbers"), ("1e999", "only finite numbers")],
 )
 def test_a_bad_cell_is_named_and_the_last_result_stays(page, value, fragment):
-    at = edit(page, "Y", 1, 2, value)
+    at = edit(page, "Y", 1, 1, value)
     assert not at.exception
     (error,) = at.error
-    assert "Y" in error.value and "row `2`, column `2`" in error.value and fragment in error.value
+    assert "Y" in error.value and "row `1`, column `1` (counted from 0)" in error.value and fragment in error.value
     assert translate("error.kept_last", "en") in texts(at)
     assert metric(at, "mse.result.loss", reduction="mean") == "17/6 = 2.8333"
 
 
 def test_bad_cell_message_is_translated(page):
     page.button_group(key="lang").set_value("zh").run()
-    at = edit(page, "X", 0, 1, "abc")
-    assert "第 `1` 行第 `1` 列" in at.error[0].value
+    at = edit(page, "X", 0, 0, "abc")
+    assert "第 `0` 行第 `0` 列（从 0 数起）" in at.error[0].value
 
 
 def test_resizing_keeps_the_entries_that_fit(page):
@@ -122,7 +122,7 @@ def test_shape_mismatch_from_a_link_names_both_shapes():
     at = open_page(MSE_PAGE, params={"X": "1,2;3,4;5,6", "Y": "1,2;3,4"})
     assert not at.exception
     assert "(2, 2)" in at.error[0].value and "(3, 2)" in at.error[0].value
-    assert translate("mse.no_result", "en") in texts(at)
+    assert translate("mse.input.no_result", "en") in texts(at)
 
 
 def test_a_link_reopens_the_same_view():
@@ -192,7 +192,7 @@ def run_script(code: str) -> tuple[list[float], list[float]]:
 @pytest.mark.parametrize("reduction", ["mean", "sum"])
 def test_the_reproduce_script_prints_the_loss_and_gradient_the_page_shows(page, reduction):
     page.button_group(key="reduction").set_value(reduction).run()
-    at = edit(page, "Y", 2, 1, "7.5")
+    at = edit(page, "Y", 2, 0, "7.5")
     shown_loss = metric(at, "mse.result.loss", reduction=reduction)
     (script,) = [c.value for c in open_tab(at, "mse", "code").code if "print(" in c.value]
     loss, grad = run_script(script)
@@ -215,19 +215,19 @@ def codes(at) -> str:
 
 
 def test_the_question_is_built_from_the_live_shape(page):
-    assert translate("mse.question", "en", n=3, d=2, nd=6) in texts(page)
+    assert translate("mse.page.question", "en", n=3, d=2, nd=6) in texts(page)
     page.number_input(key="mse_rows").set_value(4).run()
     page.number_input(key="mse_cols").set_value(1).run()
-    assert translate("mse.question", "en", n=4, d=1, nd=4) in texts(page)
+    assert translate("mse.page.question", "en", n=4, d=1, nd=4) in texts(page)
     assert "6×" not in texts(page)
     one = open_page(MSE_PAGE, params={"X": "2", "Y": "1"})
-    assert translate("mse.question_one", "en") in texts(one)
+    assert translate("mse.page.question_one", "en") in texts(one)
 
 
 def test_the_old_residuals_preset_link_opens_the_renamed_preset_with_a_warning():
     at = open_page(MSE_PAGE, params={"preset": "residuals"})
     assert not at.exception
-    assert translate("mse.preset_renamed", "en", old="residuals", new="toy_regression") in texts(at)
+    assert translate("mse.input.preset_renamed", "en", old="residuals", new="toy_regression") in texts(at)
     assert at.selectbox(key="preset").value == "toy_regression"
     assert url_param(at, "preset") == "toy_regression"
     assert metric(at, "mse.result.loss", reduction="mean") == "449/6 = 74.8333"
@@ -298,3 +298,14 @@ def test_a_one_element_none_gradient_is_labelled_as_the_plain_backward_it_shows(
     at = open_page(MSE_PAGE, params={"X": "0", "Y": "1", "reduction": "none", "tab": "grad"})
     assert translate("mse.grad.autograd_one", "en") in texts(at)
     assert "gradient=torch.ones_like" not in codes(at)
+
+
+def test_both_heatmaps_say_in_words_what_they_show_and_follow_an_edit(page):
+    en = "The largest squared error is 9, in row 1, column 0 (counted from 0, as X[1, 0]): x = 4, y = 1."
+    assert en in texts(page)
+    assert [t.value.shape for t in page.table] == [(6, 4)]  # the entries behind it: row index, column, x, y, (x − y)²
+    at = edit(page, "Y", 0, 1, "12")  # (1 − 12)² = 121: the largest now, at X[0, 1]
+    assert "The largest squared error is 121, in row 0, column 1" in texts(at)
+    open_tab(at, "mse", "grad")
+    assert "The largest entry of X.grad in size is -3.6667, in row 0, column 1" in texts(at)  # 2/6 · (1 − 12)
+    assert "negative because x = 1 is below y = 12" in texts(at)

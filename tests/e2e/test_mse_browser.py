@@ -26,7 +26,7 @@ def show_tab_content(app) -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_mse_page_renders_each_tab_in_both_languages(app, lang):
     app.goto(f"mse?lang={lang}")
-    assert app.page.locator("h1").first.inner_text().strip() == translate("mse.title", lang)
+    assert app.page.locator("h1").first.inner_text().strip() == translate("mse.page.title", lang)
     assert app.page.locator('[data-testid="stMetricValue"]').first.inner_text() == "17/6 = 2.8333"
     assert app.page.locator('[data-testid="stVegaLiteChart"]').count() >= 1
     app.screenshot(f"mse-{lang}")
@@ -63,13 +63,13 @@ def test_typing_text_into_a_cell_names_it_and_keeps_the_last_result(app):
     app.goto("mse")
     grid = app.page.locator('[data-testid="stDataFrame"]').first
     box = grid.bounding_box()
-    # glide-data-grid draws on a canvas: click row 2, column 2 of X (header and row index take the first band)
+    # glide-data-grid draws on a canvas: click X[1, 1] (header and row index take the first band)
     app.page.mouse.click(box["x"] + box["width"] * 0.85, box["y"] + 35 * 2.5)
     app.page.keyboard.type("abc", delay=80)
     app.page.keyboard.press("Enter")
     app.settle()
     alert = app.page.locator('[data-testid="stAlertContentError"]').first.inner_text()
-    assert "abc" in alert and "row 2, column 2" in alert
+    assert "abc" in alert and "row 1, column 1 (counted from 0)" in alert
     assert app.page.locator('[data-testid="stMetricValue"]').first.inner_text() == "17/6 = 2.8333"
     app.screenshot("mse-en-bad-cell")
     app.assert_clean()

@@ -34,8 +34,8 @@ def test_guess_and_reveal_the_first_question(app, lang):
     page.get_by_role("button", name=translate("classroom.reveal", lang), exact=True).first.click()
     app.settle()
     app.screenshot(f"mse-quiz-{lang}-revealed")
-    # the first question is the largest squared error: row 2, column 1, (4 − 1)² = 9
-    verdict = translate("classroom.off_by", lang, answer="9.0000", guess="8.0000", error="-1.0000")
+    # the first question is the largest squared error: X[1, 0], (4 − 1)² = 9
+    verdict = translate("classroom.off_by", lang, answer="9", guess="8", error="-1")  # as ui.numbers writes them
     page.get_by_text(verdict).wait_for(state="visible")
     page.get_by_text("(x − y)² = (4 − 1)² = 3² = 9").wait_for(state="visible")
     app.assert_clean()

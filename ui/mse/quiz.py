@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from core.mse import MSEReport
 from ui.classroom import Question
 from ui.i18n import translate
-from ui.mse_view import MAX_TERMS
+from ui.mse.formulas import MAX_TERMS, focus_entry
 from ui.numbers import num
 
 Matrix = list[list[float]]
@@ -39,16 +39,6 @@ def _sum_of_squares(squared: Matrix) -> str:
     return text + (" + …" if len(flat) > MAX_TERMS else "")
 
 
-def focus_entry(diff: Matrix) -> tuple[int, int]:
-    """The (row, column), 0-based, of the largest |x − y| (the hottest heatmap cell; the first on ties)."""
-    best = (0, 0)
-    for i, row in enumerate(diff):
-        for j, value in enumerate(row):
-            if abs(value) > abs(diff[best[0]][best[1]]):
-                best = (i, j)
-    return best
-
-
 def mse_questions(x: Matrix, y: Matrix, reports: Mapping[str, MSEReport], reduction: str, lang: str) -> list[Question]:
     """The page's questions for X, Y and `reduction`: a squared error, the loss, an X.grad entry,
     the 'sum'/'mean' gradient ratio (when X ≠ Y) and the `sum / n` batch idiom."""
@@ -64,7 +54,7 @@ def mse_questions(x: Matrix, y: Matrix, reports: Mapping[str, MSEReport], reduct
     squared = reports["none"].squared_error.tolist()
     i, j = focus_entry(diff)
     xi, yi, di = x[i][j], y[i][j], diff[i][j]
-    where = dict(row=i + 1, col=j + 1, x=num(xi), y=num(yi), n=n, d=d, nd=nd, reduction=reduction)
+    where = dict(row=i, col=j, x=num(xi), y=num(yi), n=n, d=d, nd=nd, reduction=reduction)
     data = (
         _t("mse.quiz.data_inline", x=matrix_text(x), y=matrix_text(y))
         if nd <= INLINE_ENTRIES

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 import torch
 
-from core.mse import backward_demo, legacy_call, preset_pair
+from core.mse import backward_demo, legacy_call
 from ui.code import raised_error
-from ui.locales.mse import STRINGS
-from ui.mse_code import autograd_intro, backward_freed, gradient, legacy, norms, per_row, setup, tensor_literal
+from ui.mse.code import autograd_intro, backward_freed, gradient, legacy, norms, per_row, setup, tensor_literal
+from ui.mse.strings import STRINGS
 
 
 def test_tensor_literals_read_back_exactly():
@@ -20,8 +20,8 @@ def test_tensor_literals_read_back_exactly():
     assert literal.count("\n") == 21 and eval(literal) == big
 
 
-def test_setup_creates_torch_x_and_y_then_the_loss():
-    x, y = preset_pair("seed000")
+def test_setup_creates_torch_x_and_y_then_the_loss(seed000):
+    x, y = seed000
     namespace: dict = {}
     exec(setup(x, y, "sum"), namespace)
     assert namespace["loss"].item() == 17 and namespace["X"].requires_grad
@@ -37,8 +37,8 @@ def test_a_matrix_none_loss_announces_the_error_backward_raises(lang):
     assert autograd_intro(None, lang)[0].startswith("loss = torch.nn.MSELoss(reduction='mean')")
 
 
-def test_the_freed_graph_error_is_announced_by_its_first_sentence():
-    x, y = preset_pair("seed000")
+def test_the_freed_graph_error_is_announced_by_its_first_sentence(seed000):
+    x, y = seed000
     block = backward_freed(backward_demo(x, y), "zh")
     assert block.startswith("loss.backward()  # 抛出 RuntimeError: ")
     assert raised_error(block) == ("RuntimeError", "Trying to backward through the graph a second time")
@@ -72,5 +72,5 @@ def test_chinese_uses_one_term_per_concept():
     chinese = [zh for _, zh in STRINGS.values()]
     assert not any("批量大小" in text for text in chinese)
     assert not any("本页用" in text or "本页改用" in text for text in chinese)  # a tab is 本标签页
-    assert STRINGS["mse.title"][1].count("均方误差（MSE）") == 1  # introduced in the title, its first use
+    assert STRINGS["mse.page.title"][1].count("均方误差（MSE）") == 1  # introduced in the title, its first use
     assert "本标签页" in STRINGS["mse.autograd.uses_mean"][1]

@@ -13,7 +13,20 @@ MAX_TEX_MATRIX = 8  # larger matrices are not written out in LaTeX
 
 def mse_question(n: int, d: int, lang: str) -> str:
     """The page's question with its live factor n·d (a 1×1 input has no factor to explain)."""
-    return translate("mse.question", lang, n=n, d=d, nd=n * d) if n * d > 1 else translate("mse.question_one", lang)
+    if n * d == 1:
+        return translate("mse.page.question_one", lang)
+    return translate("mse.page.question", lang, n=n, d=d, nd=n * d)
+
+
+def focus_entry(values: list[list[float]]) -> tuple[int, int]:
+    """The (row, column), 0-based, of the entry largest in size (the first on ties): for X − Y, the hottest
+    cell of the squared-error heatmap."""
+    best = (0, 0)
+    for i, row in enumerate(values):
+        for j, value in enumerate(row):
+            if abs(value) > abs(values[best[0]][best[1]]):
+                best = (i, j)
+    return best
 
 
 def exact(value: float, max_denominator: int = 1000) -> Fraction | None:

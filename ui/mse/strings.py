@@ -2,20 +2,20 @@
 
 STRINGS = {
     "nav.mse": ("MSE reductions, opened up", "拆开看 MSE 的 reduction"),
-    "mse.question": (
+    "mse.page.question": (
         "Why does `reduction='sum'` make my gradients {nd}× bigger than `'mean'` here (n·d = {n}·{d} = {nd})?",
         "为什么这里 `reduction='sum'` 的梯度是 `'mean'` 的 {nd} 倍（n·d = {n}·{d} = {nd}）？",
     ),
-    "mse.question_quiz": (
+    "mse.page.question_quiz": (
         "Why does `reduction='sum'` make my gradients bigger than `'mean'`, and by how much?",
         "为什么 `reduction='sum'` 的梯度比 `'mean'` 大？大多少倍？",
     ),
-    "mse.title": ("MSE reductions, opened up", "拆开看均方误差（MSE）的 reduction"),
-    "mse.intro": (
+    "mse.page.title": ("MSE reductions, opened up", "拆开看均方误差（MSE）的 reduction"),
+    "mse.page.intro": (
         "Edit the prediction X and the target Y, pick a `reduction`, and see what `nn.MSELoss` computes and what `loss.backward()` puts in `X.grad`. Every number below is computed live by PyTorch in float64 (float32 on Apple's MPS, which has no float64); every code block runs as shown, top to bottom, in a fresh Python.",
         "编辑预测值 X 和目标值 Y，选择一个 `reduction`，看看 `nn.MSELoss` 算出了什么、`loss.backward()` 又往 `X.grad` 里放了什么。下面的每个数都由 PyTorch 以 float64 实时算出（Apple 的 MPS 不支持 float64，在那里用 float32）；每个代码块都能在全新的 Python 中按原样自上而下运行。",
     ),
-    "mse.preset": ("Example", "示例"),
+    "mse.input.preset": ("Example", "示例"),
     "mse.preset.seed000": ("3×2 example (seed 000)", "3×2 示例（教程 000）"),
     "mse.preset.seed002": ("3×3 one-hot targets (seed 002)", "3×3 独热目标（教程 002）"),
     "mse.preset.random": ("Random pair (seeded)", "随机矩阵对（固定种子）"),
@@ -23,24 +23,24 @@ STRINGS = {
         "Toy regression: predictions of w = [1, 2], b = 0 vs its 6 labels (6×1, seed 000)",
         "玩具回归：w = [1, 2]、b = 0 的预测值对比 6 个标签（6×1，教程 000）",
     ),
-    "mse.seed": ("Random seed", "随机种子"),
-    "mse.rows": ("Rows n", "行数 n"),
-    "mse.cols": ("Columns d", "列数 d"),
-    "mse.size_help": (
+    "mse.input.seed": ("Random seed", "随机种子"),
+    "mse.input.rows": ("Rows n", "行数 n"),
+    "mse.input.cols": ("Columns d", "列数 d"),
+    "mse.input.size_help": (
         "X and Y share one shape, from 1×1 up to {limit}×{limit}. Resizing keeps the entries that still fit and fills new ones with 0.",
         "X 和 Y 形状相同，从 1×1 到 {limit}×{limit}。改变大小时保留仍在范围内的元素，新增的元素填 0。",
     ),
-    "mse.url_matrix_allowed": (
+    "mse.input.url_matrix_allowed": (
         "rows of numbers like 3,1;4,2;5,3, at most {limit}×{limit}",
         "形如 3,1;4,2;5,3 的数字行，最大 {limit}×{limit}",
     ),
-    "mse.x_label": ("**X**: prediction (`requires_grad=True`)", "**X**：预测值（`requires_grad=True`）"),
-    "mse.y_label": ("**Y**: target", "**Y**：目标值"),
-    "mse.no_result": (
+    "mse.input.x_label": ("**X**: prediction (`requires_grad=True`)", "**X**：预测值（`requires_grad=True`）"),
+    "mse.input.y_label": ("**Y**: target", "**Y**：目标值"),
+    "mse.input.no_result": (
         "Fix the input above to see the loss and its gradient.",
         "请先修正上面的输入，才能看到损失和梯度。",
     ),
-    "mse.reduction": ("reduction", "reduction（归约方式）"),
+    "mse.input.reduction": ("reduction", "reduction（归约方式）"),
     "mse.tab.result": ("Loss", "损失"),
     "mse.tab.grad": ("Gradient", "梯度"),
     "mse.tab.switch": ("When you switch", "切换时会变什么"),
@@ -50,6 +50,28 @@ STRINGS = {
     "mse.tab.legacy": ("Legacy flags", "旧参数"),
     "mse.tab.code": ("Reproduce in PyTorch", "用 PyTorch 复现"),
     "mse.chart.squared_title": ("Squared error (X − Y)²", "平方误差 (X − Y)²"),
+    "mse.chart.row": ("row", "行"),
+    "mse.chart.col": ("column", "列"),
+    "mse.chart.squared_summary": (
+        "The largest squared error is {value}, in row {row}, column {col} (counted from 0, as X[{row}, {col}]): x = {x}, y = {y}. All n·d = {count} squared errors add up to {total}.",
+        "最大的平方误差是 {value}，在第 {row} 行第 {col} 列（从 0 数起，即 X[{row}, {col}]）：x = {x}，y = {y}。全部 n·d = {count} 个平方误差之和为 {total}。",
+    ),
+    "mse.chart.squared_zero": (
+        "Every squared error is 0, because X = Y.",
+        "每个平方误差都是 0，因为 X = Y。",
+    ),
+    "mse.chart.grad_positive": (
+        "The largest entry of X.grad in size is {value}, in row {row}, column {col} (counted from 0, as X.grad[{row}, {col}]). It is positive because x = {x} is above y = {y} there, so a gradient-descent step X − lr·X.grad lowers x.",
+        "X.grad 中绝对值最大的元素是 {value}，在第 {row} 行第 {col} 列（从 0 数起，即 X.grad[{row}, {col}]）。它是正的，因为那里 x = {x} 大于 y = {y}，所以梯度下降的一步 X − lr·X.grad 会让 x 变小。",
+    ),
+    "mse.chart.grad_negative": (
+        "The largest entry of X.grad in size is {value}, in row {row}, column {col} (counted from 0, as X.grad[{row}, {col}]). It is negative because x = {x} is below y = {y} there, so a gradient-descent step X − lr·X.grad raises x.",
+        "X.grad 中绝对值最大的元素是 {value}，在第 {row} 行第 {col} 列（从 0 数起，即 X.grad[{row}, {col}]）。它是负的，因为那里 x = {x} 小于 y = {y}，所以梯度下降的一步 X − lr·X.grad 会让 x 变大。",
+    ),
+    "mse.chart.grad_zero": (
+        "Every entry of X.grad is 0, because X = Y.",
+        "X.grad 的每个元素都是 0，因为 X = Y。",
+    ),
     "mse.result.loss": ("loss with reduction='{reduction}'", "reduction='{reduction}' 时的损失"),
     "mse.result.none": (
         "With `reduction='none'` the loss is not one number: it is the whole {n}×{d} matrix of squared errors (x − y)², one per entry.",
@@ -156,16 +178,16 @@ STRINGS = {
         "把这段代码存成 Python 文件运行（或直接下载）：它只用到 PyTorch，打印出的损失和 `X.grad` 与本页相同。",
     ),
     "err.matrix_empty": (
-        "{name}: the cell in row {row}, column {col} is empty; type a number.",
-        "{name}：第 {row} 行第 {col} 列的单元格是空的，请填入一个数。",
+        "{name}: the cell in row {row}, column {col} (counted from 0) is empty; type a number.",
+        "{name}：第 {row} 行第 {col} 列（从 0 数起）的单元格是空的，请填入一个数。",
     ),
     "err.matrix_text": (
-        "{name}: the cell in row {row}, column {col} holds {value}, which is not a number.",
-        "{name}：第 {row} 行第 {col} 列的内容是 {value}，不是数字。",
+        "{name}: the cell in row {row}, column {col} (counted from 0) holds {value}, which is not a number.",
+        "{name}：第 {row} 行第 {col} 列（从 0 数起）的内容是 {value}，不是数字。",
     ),
     "err.matrix_not_finite": (
-        "{name}: the cell in row {row}, column {col} holds {value}; only finite numbers are allowed.",
-        "{name}：第 {row} 行第 {col} 列的值是 {value}；只允许有限的数。",
+        "{name}: the cell in row {row}, column {col} (counted from 0) holds {value}; only finite numbers are allowed.",
+        "{name}：第 {row} 行第 {col} 列（从 0 数起）的值是 {value}；只允许有限的数。",
     ),
     "err.matrix_size": (
         "{name} is {rows}×{cols}; matrices must be between 1×1 and {limit}×{limit}.",
@@ -179,8 +201,8 @@ STRINGS = {
     "mse.quiz.data_inline": ("X = {x} and Y = {y}", "X = {x}、Y = {y}"),
     "mse.quiz.data_above": ("the {n}×{d} X and Y above", "上面的 {n}×{d} 矩阵 X 和 Y"),
     "mse.quiz.sq": (
-        "Row {row}, column {col}: x = {x}, y = {y}. What is its squared error (x − y)²?",
-        "第 {row} 行第 {col} 列：x = {x}，y = {y}。它的平方误差 (x − y)² 是多少？",
+        "Row {row}, column {col} (counted from 0, as X[{row}, {col}]): x = {x}, y = {y}. What is its squared error (x − y)²?",
+        "第 {row} 行第 {col} 列（从 0 数起，即 X[{row}, {col}]）：x = {x}，y = {y}。它的平方误差 (x − y)² 是多少？",
     ),
     "mse.quiz.sq_why": ("(x − y)² = ({x} − {y})² = {diff}² = {sq}", "(x − y)² = ({x} − {y})² = {diff}² = {sq}"),
     "mse.quiz.loss": (
@@ -204,16 +226,16 @@ STRINGS = {
         "loss.sum() 把平方误差相加，{terms} = {total}：与 reduction='sum' 的结果相同",
     ),
     "mse.quiz.grad_mean": (
-        "With reduction='mean' on these {n}×{d} matrices, what is X.grad in row {row}, column {col} (x = {x}, y = {y})?",
-        "reduction='mean' 时，对这两个 {n}×{d} 矩阵，X.grad 第 {row} 行第 {col} 列（x = {x}，y = {y}）是多少？",
+        "With reduction='mean' on these {n}×{d} matrices, what is X.grad[{row}, {col}] (x = {x}, y = {y})?",
+        "reduction='mean' 时，对这两个 {n}×{d} 矩阵，X.grad[{row}, {col}]（x = {x}，y = {y}）是多少？",
     ),
     "mse.quiz.grad_sum": (
-        "With reduction='sum', what is X.grad in row {row}, column {col} (x = {x}, y = {y})?",
-        "reduction='sum' 时，X.grad 第 {row} 行第 {col} 列（x = {x}，y = {y}）是多少？",
+        "With reduction='sum', what is X.grad[{row}, {col}] (x = {x}, y = {y})?",
+        "reduction='sum' 时，X.grad[{row}, {col}]（x = {x}，y = {y}）是多少？",
     ),
     "mse.quiz.grad_none": (
-        "With reduction='none', loss.backward(gradient=torch.ones_like(loss)) puts the gradient of loss.sum() in X.grad. What is X.grad in row {row}, column {col} (x = {x}, y = {y})?",
-        "reduction='none' 时，loss.backward(gradient=torch.ones_like(loss)) 把 loss.sum() 的梯度放进 X.grad。X.grad 第 {row} 行第 {col} 列（x = {x}，y = {y}）是多少？",
+        "With reduction='none', loss.backward(gradient=torch.ones_like(loss)) puts the gradient of loss.sum() in X.grad. What is X.grad[{row}, {col}] (x = {x}, y = {y})?",
+        "reduction='none' 时，loss.backward(gradient=torch.ones_like(loss)) 把 loss.sum() 的梯度放进 X.grad。X.grad[{row}, {col}]（x = {x}，y = {y}）是多少？",
     ),
     "mse.quiz.grad_why": (
         "X.grad = {scale} · (x − y) = {scale} · {diff} = {grad}",
@@ -224,8 +246,8 @@ STRINGS = {
         "传入全 1 时，X.grad 是 loss.sum() 的梯度：2 · (x − y) = 2 · {diff} = {grad}",
     ),
     "mse.quiz.ratio": (
-        "Same {n}×{d} data: how many times bigger is X.grad in row {row}, column {col} with 'sum' than with 'mean'?",
-        "同样的 {n}×{d} 数据：第 {row} 行第 {col} 列的 X.grad，用 'sum' 是用 'mean' 的多少倍？",
+        "Same {n}×{d} data: how many times bigger is X.grad[{row}, {col}] with 'sum' than with 'mean'?",
+        "同样的 {n}×{d} 数据：X.grad[{row}, {col}] 用 'sum' 是用 'mean' 的多少倍？",
     ),
     "mse.quiz.ratio_why": (
         "'sum' skips the division by n·d: {sum} / {mean} = n·d = {n}·{d} = {ratio}",
@@ -263,11 +285,11 @@ STRINGS = {
         "Save this as a Python file and run it (or download it): it uses only PyTorch and prints the same 'none' loss matrix as this page, and `X.grad`, the gradient of `loss.sum()`.",
         "把这段代码存成 Python 文件运行（或直接下载）：它只用到 PyTorch，打印出与本页相同的 'none' 损失矩阵，以及 `X.grad`，即 `loss.sum()` 的梯度。",
     ),
-    "mse.preset_renamed": (
+    "mse.input.preset_renamed": (
         "The example `preset={old}` is now called `preset={new}` (the same matrices); this link was updated.",
         "示例 `preset={old}` 已更名为 `preset={new}`（矩阵相同）；此链接已自动更新。",
     ),
-    "mse.question_one": (
+    "mse.page.question_one": (
         "Why do `reduction='sum'` and `'mean'` give the same gradient here, when n·d = 1?",
         "为什么 n·d = 1 时，`reduction='sum'` 与 `'mean'` 的梯度相同？",
     ),

@@ -1,7 +1,8 @@
 """An editable number matrix (`st.data_editor`) that reports bad cells instead of crashing.
 
 Cells are edited as text, so anything a learner types (an empty cell, "abc", "nan", "1e999") reaches
-`parse_cells`, which names the first bad cell. The page keeps the last valid matrix for its results.
+`parse_cells`, which names the first bad cell. Rows and columns are counted from 0, as Python indexes
+X[i, j] and as the page's heatmaps label them.
 Matrices travel in the URL as "3,1;4,2;5,3" (rows separated by ";", cells by ",").
 """
 
@@ -15,7 +16,6 @@ import pandas as pd
 import streamlit as st
 
 from core.errors import InputError
-from ui.errors import show_input_error
 from ui.state import encode_number
 
 MAX_SIZE = 20
@@ -63,13 +63,13 @@ def check_size(name: str, rows: int, cols: int) -> None:
 
 
 def parse_cells(name: str, cells: Sequence[Sequence[object]]) -> Matrix:
-    """The matrix of floats in `cells` (1-based row/column in the error), or `InputError` for the first bad cell."""
+    """The matrix of floats in `cells`, or `InputError` naming the first bad cell by its 0-based row and column."""
     rows = len(cells)
     cols = len(cells[0]) if rows else 0
     check_size(name, rows, cols)
     if any(len(row) != cols for row in cells):
         raise InputError(f"{name} has rows of different lengths", code="matrix_ragged", name=name)
-    return [[_cell_value(name, i + 1, j + 1, raw) for j, raw in enumerate(row)] for i, row in enumerate(cells)]
+    return [[_cell_value(name, i, j, raw) for j, raw in enumerate(row)] for i, row in enumerate(cells)]
 
 
 def encode_matrix(values: Matrix) -> str:
@@ -90,23 +90,20 @@ def resize(values: Matrix, rows: int, cols: int, fill: float = 0.0) -> Matrix:
 
 
 def _frame(values: Matrix) -> pd.DataFrame:
-    columns = [str(j + 1) for j in range(len(values[0]))]
-    index = pd.Index([str(i + 1) for i in range(len(values))])
+    columns = [str(j) for j in range(len(values[0]))]
+    index = pd.Index([str(i) for i in range(len(values))])
     return pd.DataFrame([[encode_number(v) for v in row] for row in values], columns=columns, index=index, dtype=object)
 
 
-def matrix_editor(name: str, base: Matrix, *, key: str, container: Any = None) -> Matrix | None:
-    """Draw an editor over `base`; the edited matrix, or None after showing an error that names the bad cell.
+def matrix_editor(base: Matrix, *, key: str, container: Any = None) -> list[list[object]]:
+    """Draw an editor over `base`; the cells as edited (text: `parse_cells` reads them).
 
     Give a new `key` whenever `base` changes (a preset, a resize): a keyed editor re-applies its old
     cell edits to new data of the same shape.
     """
-    c = container or st
     frame = _frame(base)
     column_config = {col: st.column_config.TextColumn(col, width="small") for col in frame.columns}
-    edited = c.data_editor(frame, key=key, num_rows="fixed", column_config=column_config, width="content")
-    try:
-        return parse_cells(name, edited.to_numpy(dtype=object).tolist())
-    except InputError as error:
-        show_input_error(error, c)
-        return None
+    edited = (container or st).data_editor(
+        frame, key=key, num_rows="fixed", column_config=column_config, width="content"
+    )
+    return edited.to_numpy(dtype=object).tolist()

@@ -1,4 +1,4 @@
-"""The tabs of the MSE page, one function each: they render what `analyse` computed for (X, Y)."""
+"""The tabs of the MSE page, one function each: they render what `analyse` computed for the settings."""
 
 from __future__ import annotations
 
@@ -9,46 +9,33 @@ import streamlit as st
 import torch
 
 from core.mse import legacy_call, to_pytorch_script
-from ui import chart, mse_code
-from ui.charts.matrix import heatmap, matrix_frame
 from ui.code import code, script
 from ui.i18n import current_lang, t
-from ui.mse_view import equals, grad_tex, loss_tex, num_with_fraction
+from ui.mse import code as mse_code
+from ui.mse.charts import gradient_heatmap, squared_error_heatmap
+from ui.mse.formulas import equals, grad_tex, loss_tex, num_with_fraction
+from ui.mse.inputs import MSESettings
 from ui.numbers import num, tex_num
 from ui.state import url_number, url_select
 
-MAX_WIDTH = 300  # pixels: a heatmap shares a row with text, even at 20 columns
-
-Matrix = list[list[float]]
 FLAG_OPTIONS = ["None", "True", "False"]
 FLAG_VALUES = {"None": None, "True": True, "False": False}
 
 
 def tensor_table(values) -> pd.DataFrame:
-    """A matrix as a table with 1-based row and column labels and the page's number format."""
-    frame = pd.DataFrame(values)
-    frame.index = frame.index + 1
-    frame.columns = frame.columns + 1
-    return frame.map(num)
+    """A matrix as a table with 0-based row and column labels, as Python indexes it, and the page's number format."""
+    return pd.DataFrame(values).map(num)
 
 
-def loss(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
+def loss(s: MSESettings, data: dict, *, hidden: bool = False) -> None:
     """The squared-error heatmap, the loss and its formula with the live numbers."""
+    reduction, n, d = s.reduction, s.n, s.d
     report = data["reports"][reduction]
-    n, d = len(x), len(x[0])
     if hidden:  # quiz mode: no heatmap, so the explanation takes the full width
         loss_col = st.container()
     else:
         chart_col, loss_col = st.columns([2, 3])
-        chart.show(
-            heatmap,
-            matrix_frame(report.squared_error.tolist()),
-            title=t("mse.chart.squared_title"),
-            value_title="(x−y)²",
-            max_width=MAX_WIDTH,
-            container=chart_col,
-            width="content",
-        )
+        squared_error_heatmap(*s.lists(), report, current_lang(), chart_col)
     with loss_col:
         if reduction == "none":
             st.markdown(t("mse.result.none", n=n, d=d))
@@ -64,10 +51,10 @@ def loss(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = Fal
         st.latex(loss_tex(report.diff.tolist(), reduction, report.loss.tolist()))
 
 
-def gradient(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
+def gradient(s: MSESettings, data: dict, *, hidden: bool = False) -> None:
     """X.grad from autograd beside the closed form; for 'none', PyTorch's own backward() error and the way out."""
+    reduction, n, d = s.reduction, s.n, s.d
     report = data["reports"][reduction]
-    n, d = len(x), len(x[0])
     blocks = mse_code.gradient(reduction, report.backward_error, current_lang())
     if reduction == "none" and report.backward_error is None:
         st.info(t("mse.grad.none_one_element"))
@@ -80,15 +67,7 @@ def gradient(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool =
     one_element = reduction == "none" and report.backward_error is None
     auto_col.markdown(t("mse.grad.autograd_one" if one_element else f"mse.grad.autograd_{reduction}"))
     if not hidden:
-        chart.show(
-            heatmap,
-            matrix_frame(report.grad.tolist()),
-            title="X.grad",
-            value_title="∂(Σ loss)/∂x" if reduction == "none" else "∂loss/∂x",
-            max_width=MAX_WIDTH,
-            container=auto_col,
-            width="content",
-        )
+        gradient_heatmap(*s.lists(), report, reduction, current_lang(), auto_col)
     closed_col.markdown(t(f"mse.grad.closed_{reduction}", nd=n * d))
     max_diff = (report.grad - report.grad_closed_form).abs().max().item()
     closed_col.metric(t("mse.grad.max_diff"), num(max_diff))
@@ -96,9 +75,9 @@ def gradient(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool =
         st.latex(grad_tex(report.diff.tolist(), reduction))
 
 
-def switching(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
+def switching(s: MSESettings, data: dict, *, hidden: bool = False) -> None:
     """Same data, 'sum' vs 'mean': the n·d gradient ratio, the matching learning rates, the sum / batch_size idiom."""
-    n, d = len(x), len(x[0])
+    n, d = s.n, s.d
     nd = n * d
     lang = current_lang()
     mean_grad = data["reports"]["mean"].grad
@@ -112,7 +91,7 @@ def switching(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool 
         "lr", t("mse.switch.lr"), default=0.1, min_value=1e-6, max_value=10.0, format="%g", container=st.columns(3)[0]
     )
     lr_sum = lr / nd
-    x_t = torch.tensor(x, dtype=mean_grad.dtype, device=mean_grad.device)
+    x_t = torch.tensor(s.x, dtype=mean_grad.dtype, device=mean_grad.device)
     step_mean = x_t - lr * mean_grad
     step_sum = x_t - lr_sum * sum_grad
     st.latex(
@@ -148,10 +127,10 @@ def switching(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool 
         st.warning(t("mse.switch.batch_differs", d=d))
 
 
-def norms(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
+def norms(s: MSESettings, data: dict, *, hidden: bool = False) -> None:
     """The 'sum' loss is the squared Frobenius norm (what torch.norm(X − Y, 2) computes for a matrix), not
     the squared spectral norm; each norm named, with numbers."""
-    n, d = len(x), len(x[0])
+    n, d = s.n, s.d
     lang = current_lang()
     loss_sum = data["reports"]["sum"].loss.item()
     loss_mean = data["reports"]["mean"].loss.item()
@@ -183,9 +162,9 @@ def norms(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = Fa
     code(mse_code.norms((squared, frobenius, spectral), lang))
 
 
-def numpy_by_hand(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
+def numpy_by_hand(s: MSESettings, data: dict, *, hidden: bool = False) -> None:
     """Seed 002's NumPy version with axis=None and axis=0, matched against PyTorch."""
-    d = len(x[0])
+    d = s.d
     loss_mean = data["reports"]["mean"].loss.item()
     st.markdown(t("mse.numpy.intro"))
     code(mse_code.NUMPY_MSE)
@@ -201,16 +180,16 @@ def numpy_by_hand(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: b
     np_cols.dataframe(
         pd.DataFrame(
             {"NumPy axis=0": [num(v) for v in data["numpy_cols"]], "PyTorch": [num(v) for v in data["torch_cols"]]},
-            index=range(1, d + 1),
+            index=range(d),
         )
     )
     st.caption(t("mse.numpy.match", diff=num(abs(data["numpy_all"] - loss_mean))))
 
 
-def autograd_vs_backward(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
+def autograd_vs_backward(s: MSESettings, data: dict, *, hidden: bool = False) -> None:
     """torch.autograd.grad returns a tuple; backward() fills .grad and accumulates when called twice on a
     kept graph; a freed graph refuses a third; a training step zeroes .grad and builds a fresh graph."""
-    lang = current_lang()
+    lang, reduction = current_lang(), s.reduction
     demo_reduction = "sum" if reduction == "sum" else "mean"
     demo = data["demos"][demo_reduction]
     if reduction == "none":
@@ -246,9 +225,10 @@ def _legacy_block(data: dict, size_average: str, reduce: str, reduction: str, hi
     return mse_code.legacy(size_average, reduce, reduction, call, loss_text, current_lang())
 
 
-def legacy_flags(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
+def legacy_flags(s: MSESettings, data: dict, *, hidden: bool = False) -> None:
     """The deprecated size_average/reduce flags: the reduction they impose, even over `reduction=`, and
     PyTorch's warning, all read off a real `nn.MSELoss`."""
+    reduction = s.reduction
     st.markdown(t("mse.legacy.intro"))
     code(_legacy_block(data, "False", "None", "mean", hidden))
     st.markdown(t("mse.legacy.try", reduction=reduction))
@@ -262,10 +242,10 @@ def legacy_flags(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bo
     else:
         st.markdown(t("mse.legacy.no_warning", reduction=reduction))
     combinations = itertools.product(FLAG_OPTIONS, FLAG_OPTIONS)
-    calls = {(s, r): legacy_call(FLAG_VALUES[s], FLAG_VALUES[r], reduction) for s, r in combinations}
+    calls = {(a, r): legacy_call(FLAG_VALUES[a], FLAG_VALUES[r], reduction) for a, r in combinations}
     table = pd.DataFrame(
         {
-            "size_average": [s for s, _ in calls],
+            "size_average": [a for a, _ in calls],
             "reduce": [r for _, r in calls],
             ".reduction": [c.reduction for c in calls.values()],
             t("mse.legacy.warns"): [t("mse.legacy.yes" if c.warning else "mse.legacy.no") for c in calls.values()],
@@ -275,7 +255,19 @@ def legacy_flags(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bo
     st.dataframe(table, hide_index=True)
 
 
-def reproduce(data: dict, x: Matrix, y: Matrix, reduction: str, *, hidden: bool = False) -> None:
+def reproduce(s: MSESettings, data: dict, *, hidden: bool = False) -> None:
     """A plain-PyTorch script that prints the same loss and gradient, shown and offered as a download."""
-    st.markdown(t("mse.code.intro_none" if reduction == "none" else "mse.code.intro"))
-    script(to_pytorch_script(x, y, reduction=reduction), f"mse_{reduction}.py")
+    st.markdown(t("mse.code.intro_none" if s.reduction == "none" else "mse.code.intro"))
+    script(to_pytorch_script(*s.lists(), reduction=s.reduction), f"mse_{s.reduction}.py")
+
+
+TABS = {
+    "result": loss,
+    "grad": gradient,
+    "switch": switching,
+    "norms": norms,
+    "numpy": numpy_by_hand,
+    "autograd": autograd_vs_backward,
+    "legacy": legacy_flags,
+    "code": reproduce,
+}

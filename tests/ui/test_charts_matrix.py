@@ -34,9 +34,10 @@ def test_cells_are_coloured_around_zero_symmetrically_by_the_largest_entry():
     assert [tip["field"] for tip in cells["encoding"]["tooltip"]] == ["row", "col", "label"]  # no raw value
 
 
-def test_a_non_negative_matrix_runs_from_white_at_zero_to_red():
-    scale = heatmap(matrix_frame([[1.0, 4.0], [9.0, 0.0]]), title="t", value_title="v").to_dict()["layer"][0]
-    assert scale["encoding"]["color"]["scale"]["domain"] == [-9.0, 0.0, 9.0]
+def test_a_non_negative_matrix_runs_from_white_at_zero_to_the_same_red_with_its_legend_from_0():
+    cells = heatmap(matrix_frame([[1.0, 4.0], [9.0, 0.0]]), title="t", value_title="v").to_dict()["layer"][0]
+    scale = cells["encoding"]["color"]["scale"]
+    assert scale["domain"] == [0.0, 9.0] and scale["range"] == [DIVERGING_ZERO, DIVERGING_POSITIVE]
 
 
 def test_a_sized_heatmap_stays_within_its_width_and_drops_the_numbers_when_cells_get_small():

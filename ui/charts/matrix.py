@@ -1,8 +1,9 @@
 """A matrix as an annotated heatmap: the one builder every page that shows a matrix uses.
 
 Cells are coloured on the shared diverging scale centred at 0 (blue below, white at 0, red above), so a
-signed matrix (a gradient, a Jacobian) and a non-negative one (squared errors, white to red) read the same
-way on every page; the number written on a cell is black or white, whichever is readable on that cell.
+signed matrix (a gradient, a Jacobian) and a non-negative one (squared errors: the same white to red, its
+legend from 0) read the same way on every page; the number written on a cell is black or white,
+whichever is readable on that cell.
 Rows and columns are counted from 0, as Python indexes the tensor.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.charts import diverging_scale, diverging_text
+from ui.charts import DIVERGING_POSITIVE, DIVERGING_ZERO, diverging_scale, diverging_text
 from ui.numbers import num
 
 MIN_STEP, MAX_STEP = 12, 44  # pixels per cell
@@ -53,7 +54,10 @@ def heatmap(
             alt.Tooltip("label:N", title=value_title),
         ],
     )
-    cells = base.mark_rect().encode(alt.Color("value:Q", scale=diverging_scale(limit), title=value_title))
+    scale = diverging_scale(limit)
+    if float(frame["value"].min()) >= 0:  # nothing below 0: the legend starts at 0, the colours stay the same
+        scale = alt.Scale(domain=[0.0, limit], range=[DIVERGING_ZERO, DIVERGING_POSITIVE], interpolate="rgb")
+    cells = base.mark_rect().encode(alt.Color("value:Q", scale=scale, title=value_title))
     step = max(MIN_STEP, min(MAX_STEP, max_width // cols)) if max_width else MAX_STEP
     text = base.mark_text(fontSize=13 if step >= MAX_STEP else 11).encode(
         text=alt.Text("label:N"), color=diverging_text(limit)

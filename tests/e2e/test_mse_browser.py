@@ -11,13 +11,6 @@ from ui.i18n import translate
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture(autouse=True)
-def _server_past_its_first_visit(app):
-    # A fresh server's very first deep link shows Streamlit's legacy "Page not found" notice once
-    # (see LEGACY_FIRST_RUN_NOTICE in conftest.py); these tests are about the page, so visit Home first.
-    app.goto("")
-
-
 def show_tab_content(app) -> None:
     """Scroll the tab bar to the top of the view, so a screenshot shows the open tab, not the editors."""
     app.page.get_by_role("tablist").first.evaluate("bar => bar.scrollIntoView()")

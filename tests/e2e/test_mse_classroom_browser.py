@@ -9,11 +9,6 @@ from ui.i18n import translate
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture(autouse=True)
-def _server_past_its_first_visit(app):
-    app.goto("")  # see test_mse_browser.py
-
-
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_guess_and_reveal_the_first_question(app, lang):
     app.goto(f"mse?quiz=true&lang={lang}")

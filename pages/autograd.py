@@ -4,11 +4,11 @@ the classic mistakes with PyTorch's own messages, and what the optimizer reads f
 import streamlit as st
 
 from core.errors import InputError
-from ui.autograd_compute import cached_chain_rule, cached_graph, cached_optimizer
-from ui.autograd_inputs import PRESETS, optimizer_given, optimizer_settings, preset_label, read_inputs
-from ui.autograd_latex import live_formula
-from ui.autograd_quiz import autograd_questions, worksheet_inputs
-from ui.autograd_tabs import show_chain_rule, show_code, show_graph, show_modes, show_optimizer, show_pitfalls
+from ui.autograd.compute import cached_chain_rule, cached_graph, cached_optimizer
+from ui.autograd.inputs import PRESETS, optimizer_given, optimizer_settings, preset_label, read_inputs
+from ui.autograd.latex import live_formula
+from ui.autograd.quiz import autograd_questions, worksheet_inputs
+from ui.autograd.tabs import show_chain_rule, show_code, show_graph, show_modes, show_optimizer, show_pitfalls
 from ui.classroom import PRESENT_KEY, QUIZ_KEY, Question, quiz, results_hidden, worksheet_button
 from ui.errors import show_input_error
 from ui.i18n import current_lang, t

@@ -7,7 +7,7 @@ import pytest
 
 from core.autograd_presets import ChainInputs, LinearInputs, SoftmaxInputs, chain_rule, optimizer_trace, preset_graph
 from tests.app.helpers import open_page, open_tab
-from ui.graph import format_tensor
+from ui.autograd.graph import format_tensor
 from ui.i18n import translate
 from ui.nav import PAGES
 from ui.numbers import num

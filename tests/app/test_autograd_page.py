@@ -10,7 +10,7 @@ import pytest
 
 from core.autograd_presets import ChainInputs, LinearInputs, chain_rule, pytorch_script
 from tests.app.helpers import open_page, open_tab, url_param
-from ui.graph import format_tensor
+from ui.autograd.graph import format_tensor
 from ui.i18n import translate
 from ui.nav import PAGES
 

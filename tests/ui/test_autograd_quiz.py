@@ -19,7 +19,7 @@ from core.autograd_presets import (
     optimizer_trace,
     preset_graph,
 )
-from ui.autograd_quiz import autograd_questions, plain_fn, worksheet_inputs
+from ui.autograd.quiz import autograd_questions, plain_fn, worksheet_inputs
 
 LINEAR = (1.0, 2.0, 2.0, 0.0, 0.0, 1.0, 3.0, 2.0, 1.0, 0.5, -0.5, 0.0)  # the page's default values
 

@@ -7,9 +7,9 @@ import torch
 
 from core.autograd import trace_graph
 from core.autograd_presets import ChainInputs, LinearInputs, chain_rule, preset_graph
-from ui.autograd_latex import bmatrix, chain_rule_latex, live_formula, scalar_chain_latex, sgd_update_latex
-from ui.charts.autograd import accumulation_chart, mode_cost_chart
-from ui.graph import format_tensor, graph_dot
+from ui.autograd.charts import accumulation_chart, mode_cost_chart
+from ui.autograd.graph import format_tensor, graph_dot
+from ui.autograd.latex import bmatrix, chain_rule_latex, live_formula, scalar_chain_latex, sgd_update_latex
 
 
 def test_format_tensor_is_short_and_keeps_the_shape():

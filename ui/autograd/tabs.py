@@ -10,7 +10,8 @@ from core.autograd_presets import forward_code, graph_code, pytorch_script
 from core.device import cpu_threads
 from core.errors import InputError
 from ui import chart
-from ui.autograd_compute import (
+from ui.autograd.charts import accumulation_chart, mode_cost_chart
+from ui.autograd.compute import (
     cached_accumulation,
     cached_chain_rule,
     cached_graph,
@@ -19,11 +20,10 @@ from ui.autograd_compute import (
     cached_pitfall,
     make_inputs,
 )
-from ui.autograd_inputs import optimizer_given
-from ui.autograd_latex import SYMBOLS, chain_rule_latex, scalar_chain_latex, sgd_update_latex
-from ui.charts.autograd import accumulation_chart, mode_cost_chart
+from ui.autograd.graph import format_tensor, graph_dot
+from ui.autograd.inputs import optimizer_given
+from ui.autograd.latex import SYMBOLS, chain_rule_latex, scalar_chain_latex, sgd_update_latex
 from ui.code import code, script
-from ui.graph import format_tensor, graph_dot
 from ui.i18n import t
 from ui.numbers import num
 from ui.state import url_number

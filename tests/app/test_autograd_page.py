@@ -83,7 +83,7 @@ def test_chain_rule_tab_writes_the_product_with_live_numbers(page):
     latex = " ".join(e.value for e in page.latex)
     assert r"f'(g)\, g'(x) = \cos(0.25)\cdot 2(0.5)" in latex
     assert f"{rule.product.item():.4g}" in latex
-    assert any(translate("autograd.chain_check", "en", diff="").split("(")[0] in s.value for s in page.success)
+    assert any(translate("autograd.chain.check", "en", diff="").split("(")[0] in s.value for s in page.success)
 
 
 def test_exploding_numbers_show_a_translated_error_and_the_rest_still_works():

@@ -32,7 +32,7 @@ def test_linear_graph_is_drawn_with_pytorchs_node_names(app, lang):
     text = graph_text(app)
     for name in ("MseLossBackward0", "AddmmBackward0", "AccumulateGrad", "w.grad"):
         assert name in text
-    assert app.page.locator("h1").first.inner_text().strip() == translate("autograd.title", lang)
+    assert app.page.locator("h1").first.inner_text().strip() == translate("autograd.page.title", lang)
     app.screenshot(f"autograd-graph-{lang}")
     app.assert_clean()
 
@@ -40,7 +40,7 @@ def test_linear_graph_is_drawn_with_pytorchs_node_names(app, lang):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_switching_preset_redraws_the_graph_and_goes_into_the_url(app, lang):
     app.goto(f"autograd?lang={lang}")
-    preset = translate("autograd.preset_softmax_ce", lang)
+    preset = translate("autograd.preset.softmax_ce", lang)
     app.page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"] button', has_text=preset).click()
     app.settle()
     assert re.search(r"[?&]ag_p=softmax_ce\b", app.page.url)
@@ -52,7 +52,7 @@ def test_switching_preset_redraws_the_graph_and_goes_into_the_url(app, lang):
 
 def test_pitfalls_tab_shows_pytorchs_message(app):
     app.goto("autograd?lang=zh")
-    app.open_tab(translate("autograd.tab_pitfalls", "zh"))
+    app.open_tab(translate("autograd.tab.pitfalls", "zh"))
     app.page.locator('[data-testid="stExpander"] summary', has_text="backward()").first.click()  # "calling it twice"
     app.page.get_by_text("Trying to backward through the graph a second time").first.wait_for(timeout=10_000)
     main = app.page.locator('[data-testid="stMain"]').inner_text()
@@ -64,7 +64,7 @@ def test_pitfalls_tab_shows_pytorchs_message(app):
 
 def test_forward_vs_reverse_tab_shows_the_pass_table(app):
     app.goto("autograd")
-    app.open_tab(translate("autograd.tab_modes", "en"))
+    app.open_tab(translate("autograd.tab.modes", "en"))
     app.page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=10_000)
     app.page.wait_for_timeout(500)
     app.screenshot("autograd-modes-en")

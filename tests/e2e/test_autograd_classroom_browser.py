@@ -71,8 +71,8 @@ def test_a_lesson_link_hides_the_learning_rate_and_keeps_its_value(app):
     app.goto("autograd?quiz=true&hide=ag_lr&ag_lr=0.5")
     main = app.page.locator(MAIN)
     main.get_by_text(translate("classroom.quiz_title", "en"), exact=True).wait_for(timeout=30_000)
-    app.open_tab(translate("autograd.tab_optim", "en"))
-    assert main.get_by_label(translate("autograd.lr", "en")).count() == 0
+    app.open_tab(translate("autograd.tab.optim", "en"))
+    assert main.get_by_label(translate("autograd.optim.lr", "en")).count() == 0
     assert main.get_by_text("lr=0.5", exact=False).count() > 0  # the optimizer line uses the hidden value
     assert "lr = 0.5" in main.inner_text()  # and so does the question
     main.locator('[data-testid="stCode"]', has_text="lr=0.5").first.scroll_into_view_if_needed()
@@ -117,7 +117,7 @@ def test_presenter_mode_fills_a_1280x720_projector_with_the_graph_and_large_char
     assert node_title["height"] >= 18  # px on screen, readable from the back of a room
     app.screenshot(f"autograd-present-graph-{lang}")
 
-    app.page.get_by_role("tab", name=translate("autograd.tab_modes", lang), exact=True).click()
+    app.page.get_by_role("tab", name=translate("autograd.tab.modes", lang), exact=True).click()
     settle_collapsed(app)
     chart = app.page.locator('[data-testid="stVegaLiteChart"]').first
     chart.wait_for(timeout=30_000)

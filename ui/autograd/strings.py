@@ -44,9 +44,15 @@ STRINGS = {
     ),
     "autograd.graph.grad_in": ("grad in", "传入的梯度"),
     "autograd.graph.caption": (
-        "PyTorch's real `grad_fn` graph. Arrows follow the forward pass (leaves at the top, loss at the bottom); `backward()` walks them in reverse. Green: leaves that require grad; blue: operations; orange: the loss. Red: the gradient of the loss with respect to what the node produced, captured with hooks during `backward()`.",
-        "这是 PyTorch 真实的 `grad_fn` 图。箭头沿前向计算的方向（叶子在上，损失在下），`backward()` 则逆着箭头走。绿色是需要梯度的叶子节点，蓝色是运算，橙色是损失。红字是损失对该节点输出的梯度，由 `backward()` 期间注册的钩子（hook）记录下来。",
+        "PyTorch's real `grad_fn` graph. Arrows follow the forward pass (leaves at the top, loss at the bottom); `backward()` walks them in reverse. Green boxes with round corners: leaves that require grad; blue boxes: operations; orange with a double border: the loss. Dark red: the gradient of the loss with respect to what the node produced, captured with hooks during `backward()`.",
+        "这是 PyTorch 真实的 `grad_fn` 图。箭头沿前向计算的方向（叶子在上，损失在下），`backward()` 则逆着箭头走。圆角的绿色框是需要梯度的叶子节点，蓝色框是运算，双边框的橙色框是损失。深红色的字是损失对该节点输出的梯度，由 `backward()` 期间注册的钩子（hook）记录下来。",
     ),
+    "autograd.graph.text": (
+        "The graph as text, from the loss back to each leaf, the way `backward()` walks it: {paths}.",
+        "计算图的文字版，从损失出发，沿 `backward()` 的方向走到每个叶子：{paths}。",
+    ),
+    "autograd.graph.leaf": ("leaf", "叶子"),
+    "autograd.graph.path_sep": ("; ", "；"),
     "autograd.graph.node_mse": (
         "`{node}`: `F.mse_loss`, the mean of the squared errors.",
         "`{node}`：`F.mse_loss`，即平方误差的平均值。",
@@ -137,6 +143,16 @@ STRINGS = {
     "autograd.modes.mode_axis": ("mode", "模式"),
     "autograd.modes.passes_axis": ("passes", "趟数"),
     "autograd.modes.ms_axis": ("milliseconds (this machine)", "毫秒（本机）"),
+    "autograd.modes.passes_summary": (
+        "Passes per Jacobian, forward against reverse mode: {items}.",
+        "每个雅可比矩阵所需的趟数，前向模式对反向模式：{items}。",
+    ),
+    "autograd.modes.ms_summary": (
+        "Milliseconds per Jacobian on this machine, forward against reverse mode: {items}.",
+        "本机上每个雅可比矩阵所用的毫秒数，前向模式对反向模式：{items}。",
+    ),
+    "autograd.modes.summary_item": ("{shape}: {forward} against {reverse}", "{shape}：{forward} 对 {reverse}"),
+    "autograd.modes.summary_sep": ("; ", "；"),
     "autograd.modes.conclusion": (
         "A training loss is a **scalar** (m = 1) of many parameters (n large): reverse mode gets the whole gradient in **one** backward pass, forward mode would need n. That is why deep learning uses `backward()`.",
         "训练中的损失是许多参数（n 很大）的**标量**函数（m = 1）：反向模式**一趟**反向传播就能得到整个梯度，而前向模式需要 n 趟。这就是深度学习使用 `backward()` 的原因。",
@@ -188,6 +204,10 @@ STRINGS = {
     "autograd.pit.without_zero_grad": ("without zero_grad()", "不调用 zero_grad()"),
     "autograd.pit.with_zero_grad": ("with zero_grad()", "调用 zero_grad()"),
     "autograd.pit.step_axis": ("step", "步数"),
+    "autograd.pit.acc_summary": (
+        "w.grad over {steps} steps: without zero_grad() {without}; with zero_grad() {with_}.",
+        "{steps} 步中的 w.grad：不调用 zero_grad() 时为 {without}；调用 zero_grad() 时为 {with_}。",
+    ),
     "autograd.pit.pytorch_says": ("PyTorch says:", "PyTorch 的报错："),
     "autograd.pit.no_error": ("(no error)", "（没有报错）"),
     "autograd.pit.backward_twice": ("Calling `backward()` twice", "调用两次 `backward()`"),

@@ -12,12 +12,12 @@ from core.errors import InputError
 from ui import chart
 from ui.autograd.charts import accumulation_chart, mode_cost_chart
 from ui.autograd.compute import Results, cached_accumulation, cached_graph, cached_modes, cached_pitfall
-from ui.autograd.graph import format_tensor, graph_dot
+from ui.autograd.graph import format_tensor, graph_dot, graph_text
 from ui.autograd.inputs import Settings
 from ui.autograd.latex import SYMBOLS, chain_rule_latex, scalar_chain_latex, sgd_update_latex
 from ui.code import code, script
 from ui.i18n import t
-from ui.numbers import num
+from ui.numbers import count, num
 from ui.state import url_number
 
 PLAIN_U = {"linear": "ŷ", "chain": "g", "softmax_ce": "log p"}
@@ -59,6 +59,10 @@ def show_graph(results: Results, backward: bool, hidden: bool) -> None:
         graph, show_grads=backward and not hidden, show_values=not hidden, grad_word=t("autograd.graph.grad_in")
     )
     st.graphviz_chart(dot)
+    # st.graphviz_chart has no text alternative of its own: the graph in words, as much of it as is drawn
+    paths = graph_text(graph, show_grads=backward and not hidden, show_values=not hidden,
+                       grad_word=t("autograd.graph.grad_in"), leaf_word=t("autograd.graph.leaf"))  # fmt: skip
+    st.caption(t("autograd.graph.text", paths=t("autograd.graph.path_sep").join(paths)))
     st.caption(t("autograd.graph.caption") + " " + graph_notes(graph.names()))
     if hidden:
         st.caption(t("autograd.graph.quiz_hidden"))
@@ -129,11 +133,29 @@ def show_modes(settings: Settings, device: str, hidden: bool) -> None:
         ]
     )
     titles = dict(shape_title=t("autograd.modes.shape_axis"), mode_title=t("autograd.modes.mode_axis"))
-    left, right = st.columns(2)
-    chart.show(
-        mode_cost_chart, long, value="passes", value_title=t("autograd.modes.passes_axis"), container=left, **titles
-    )
-    chart.show(mode_cost_chart, long, value="ms", value_title=t("autograd.modes.ms_axis"), container=right, **titles)
+    amounts = {
+        "passes": [(count(r.forward_passes), count(r.reverse_passes)) for r in rows],
+        "ms": [(num(r.forward_seconds * 1e3), num(r.reverse_seconds * 1e3)) for r in rows],
+    }
+    for value, container in zip(amounts, st.columns(2), strict=True):
+        items = (
+            t("autograd.modes.summary_item", shape=f"{r.inputs} → {r.outputs}", forward=forward, reverse=reverse)
+            for r, (forward, reverse) in zip(rows, amounts[value], strict=True)
+        )
+        value_title = t(f"autograd.modes.{value}_axis")
+        data = long[["shape", "mode", value]].set_axis(
+            [titles["shape_title"], titles["mode_title"], value_title], axis=1
+        )
+        chart.described(
+            mode_cost_chart,
+            long,
+            summary=t(f"autograd.modes.{value}_summary", items=t("autograd.modes.summary_sep").join(items)),
+            data=data,
+            container=container,
+            value=value,
+            value_title=value_title,
+            **titles,
+        )
     st.markdown(t("autograd.modes.conclusion"))
 
 
@@ -181,7 +203,22 @@ def show_no_zero_grad() -> None:
             for i, g in enumerate(grads)
         ]
     )
-    chart.show(accumulation_chart, df, step_title=t("autograd.pit.step_axis"), grad_title="w.grad", series_title="")
+    sums = [", ".join(num(g) for g in grads) for grads in trace.grad]
+    chart.described(
+        accumulation_chart,
+        df,
+        summary=t("autograd.pit.acc_summary", steps=len(trace.grad[0]), without=sums[0], with_=sums[1]),
+        data=pd.DataFrame(
+            {
+                t("autograd.pit.step_axis"): list(range(len(trace.grad[0]))),
+                f"w.grad, {without}": trace.grad[0],
+                f"w.grad, {with_}": trace.grad[1],
+            }
+        ),
+        step_title=t("autograd.pit.step_axis"),
+        grad_title="w.grad",
+        series_title="",
+    )
     st.markdown(t("autograd.pit.no_zero_grad_fix"))
 
 

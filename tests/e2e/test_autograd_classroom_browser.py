@@ -5,35 +5,23 @@ from __future__ import annotations
 import pytest
 
 from core.autograd_presets import LinearInputs, preset_graph
-from tests.e2e.conftest import SETTLED, Watched
+from tests.e2e.conftest import GRAPHVIZ, SETTLED, Watched
 from ui.i18n import translate
 
 pytestmark = pytest.mark.e2e
 
-GRAPH = '[data-testid="stGraphVizChart"] svg'
 MAIN = '[data-testid="stMain"]'
 
 
-@pytest.fixture(autouse=True)
-def warm_server(app):
-    app.goto("")  # see test_autograd_browser.py: a fresh server's first deep link needs Home first
-    app.console_errors.clear()
-
-
-def graph_text(app) -> str:
-    app.page.wait_for_selector(GRAPH, timeout=30_000)
-    return app.page.locator(GRAPH).first.text_content() or ""
-
-
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_predict_then_reveal_shows_the_verdict(app, lang):
+def test_predict_then_reveal_shows_the_verdict(app, lang, graph_text):
     app.goto(f"autograd?quiz=true&lang={lang}")
     main = app.page.locator(MAIN)
     main.get_by_text(translate("classroom.quiz_title", lang), exact=True).wait_for(timeout=30_000)
     main.get_by_text(translate("classroom.hidden_until_answered", lang)).wait_for(timeout=10_000)
-    graph = graph_text(app)
+    graph = graph_text()
     assert "MseLossBackward0" in graph and "w.grad" not in graph  # structure shown, gradients hidden
-    app.page.locator(GRAPH).first.scroll_into_view_if_needed()
+    app.page.locator(GRAPHVIZ).first.scroll_into_view_if_needed()
     app.screenshot(f"autograd-quiz-graph-{lang}")
     main.get_by_text(translate("classroom.quiz_title", lang), exact=True).scroll_into_view_if_needed()
     app.screenshot(f"autograd-quiz-{lang}")
@@ -102,10 +90,9 @@ def settle_collapsed(app) -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_presenter_mode_fills_a_1280x720_projector_with_the_graph_and_large_charts(projector, lang):
     app = projector
-    app.goto("")
     app.page.goto(f"{app.base_url}/autograd?present=true&lang={lang}")
     settle_collapsed(app)
-    graph = app.page.locator(GRAPH).first
+    graph = app.page.locator(GRAPHVIZ).first
     graph.wait_for(timeout=30_000)
     app.page.wait_for_timeout(500)
     graph.scroll_into_view_if_needed()
@@ -113,7 +100,7 @@ def test_presenter_mode_fills_a_1280x720_projector_with_the_graph_and_large_char
     box = graph.bounding_box()
     # the graph is scaled up to the column (or to 88% of the window's height, whichever is reached first)
     assert box["width"] >= 0.8 * column["width"] or box["height"] >= 0.8 * 720, (box, column)
-    node_title = app.page.locator(f"{GRAPH} text", has_text="MseLossBackward0").first.bounding_box()
+    node_title = app.page.locator(f"{GRAPHVIZ} text", has_text="MseLossBackward0").first.bounding_box()
     assert node_title["height"] >= 18  # px on screen, readable from the back of a room
     app.screenshot(f"autograd-present-graph-{lang}")
 

@@ -7,6 +7,7 @@ import pytest
 from core.autograd_presets import LinearInputs, preset_graph
 from tests.e2e.conftest import GRAPHVIZ, SETTLED, Watched
 from ui.i18n import translate
+from ui.numbers import num
 
 pytestmark = pytest.mark.e2e
 
@@ -33,7 +34,7 @@ def test_predict_then_reveal_shows_the_verdict(app, lang, graph_text):
     main.get_by_role("button", name=translate("classroom.reveal", lang)).first.click()
     app.settle()
     y_hat = preset_graph(LinearInputs()).node("ŷ").value[0, 0].item()  # the first question: ŷ[0]
-    verdict = main.locator('[data-testid="stAlert"]', has_text=f"{y_hat:.4f}").first
+    verdict = main.locator('[data-testid="stAlert"]', has_text=num(y_hat)).first
     verdict.wait_for(timeout=10_000)
     verdict.scroll_into_view_if_needed()
     assert "ŷ[0] = 1·0.5 + 2·(-0.5) + 0 = -0.5" in main.inner_text()  # the reason with the numbers
@@ -51,7 +52,9 @@ def test_a_wrong_guess_says_how_far_off(app):
     main.get_by_role("button", name=translate("classroom.reveal", "en")).nth(1).click()
     app.settle()
     loss = preset_graph(LinearInputs()).node("L").value.item()
-    main.locator('[data-testid="stAlert"]', has_text=f"{5 - loss:+.4f}").first.wait_for(timeout=10_000)
+    error = 5 - loss  # the verdict writes numbers as the page does, with the sign of the error
+    shown = ("+" if error >= 0 else "") + num(error)
+    main.locator('[data-testid="stAlert"]', has_text=shown).first.wait_for(timeout=10_000)
     app.assert_clean()
 
 

@@ -62,7 +62,8 @@ def fn_name(code: str) -> str:
 
 def read_settings(box: Any, tab: Any, opened: str) -> Settings:
     """The settings, their widgets drawn in `box` (the expression, its numbers and its formula) and in the
-    open `tab` (the graph tab's switch, the optimizer tab's lr); the other tabs' are read from the URL."""
+    open `tab` (the graph tab's switch, the optimizer tab's lr); with its tab closed, the lr is read from the
+    URL without drawing (the quiz asks about it)."""
     with box:
         preset = url_select("ag_p", t("autograd.preset.label"), PRESETS, format_func=preset_label, widget="segmented")
         # a link with its own numbers opens them, so a warning about a bad one is not hidden; closed, the numbers
@@ -77,10 +78,8 @@ def read_settings(box: Any, tab: Any, opened: str) -> Settings:
         st.latex(live_formula(inputs))
     backward = True
     if opened == "graph":
-        backward = url_toggle(
-            "ag_bw", t("autograd.graph.run_backward"), default=True, help=t("autograd.graph.run_backward_help"),
-            container=tab,
-        )  # fmt: skip
+        help_text = t("autograd.graph.run_backward_help")
+        backward = url_toggle("ag_bw", t("autograd.graph.run_backward"), default=True, help=help_text, container=tab)
     lr, only_w = optimizer_settings(preset, tab if opened == "optim" else None)
     return Settings(preset, inputs, lr, only_w, backward)
 
@@ -106,8 +105,11 @@ def read_inputs(preset: Preset, box: Any) -> Inputs:
         X, y = [], []
         for i in range(3):
             cells = columns(3, data)
-            X.append(tuple(number(f"ag_x{i + 1}{j + 1}", f"X{sub(i)}{sub(j)}", f"X[{i}, {j}]", d.X[i][j], cells[j])
-                           for j in range(2)))  # fmt: skip
+            row = (
+                number(f"ag_x{i + 1}{j + 1}", f"X{sub(i)}{sub(j)}", f"X[{i}, {j}]", d.X[i][j], cells[j])
+                for j in range(2)
+            )
+            X.append(tuple(row))
             y.append(number(f"ag_y{i + 1}", f"y{sub(i)}", f"y[{i}, 0]", d.y[i], cells[2]))
         if draw:
             params.markdown(t("autograd.editor.params_heading"))

@@ -298,7 +298,7 @@ STRINGS |= {
     "err.autograd_unknown": ("{name} is not one of the available choices.", "{name} 不是可选的选项之一。"),
 }
 
-# predict-then-reveal questions (ui/autograd_quiz.py) and the quiz mode of the page
+# predict-then-reveal questions (ui/autograd/quiz.py) and the quiz mode of the page
 STRINGS |= {
     "autograd.quiz.scalar": ("a scalar", "标量"),
     "autograd.quiz.list_sep": (", ", "、"),

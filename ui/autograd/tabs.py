@@ -55,13 +55,10 @@ def show_graph(results: Results, backward: bool, hidden: bool) -> None:
     """The graph and the code that builds it, its gradients only once `backward` runs; while a quiz hides the
     results, only its structure."""
     graph = results.graph
-    dot = graph_dot(
-        graph, show_grads=backward and not hidden, show_values=not hidden, grad_word=t("autograd.graph.grad_in")
-    )
-    st.graphviz_chart(dot)
+    shown = dict(show_grads=backward and not hidden, show_values=not hidden, grad_word=t("autograd.graph.grad_in"))
+    st.graphviz_chart(graph_dot(graph, **shown))
     # st.graphviz_chart has no text alternative of its own: the graph in words, as much of it as is drawn
-    paths = graph_text(graph, show_grads=backward and not hidden, show_values=not hidden,
-                       grad_word=t("autograd.graph.grad_in"), leaf_word=t("autograd.graph.leaf"))  # fmt: skip
+    paths = graph_text(graph, leaf_word=t("autograd.graph.leaf"), **shown)
     st.caption(t("autograd.graph.text", paths=t("autograd.graph.path_sep").join(paths)))
     st.caption(t("autograd.graph.caption") + " " + graph_notes(graph.names()))
     if hidden:
@@ -99,7 +96,7 @@ def show_modes(settings: Settings, device: str, hidden: bool) -> None:
     st.markdown(t("autograd.modes.intro"))
     if not hidden:  # the preset's pass count is a quiz question
         try:
-            leaves = [n.value for n in cached_graph(settings.inputs, False, device).nodes if n.is_leaf]
+            leaves = [n.value for n in cached_graph(settings.inputs, True, device).nodes if n.is_leaf]
             loss = SYMBOLS[settings.preset][0]
             st.markdown(t("autograd.modes.preset", loss=loss, n=sum(v.numel() for v in leaves)))
         except InputError:

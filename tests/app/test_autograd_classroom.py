@@ -60,6 +60,8 @@ def test_quiz_mode_asks_about_the_current_expression_and_hides_the_answers(quiz_
     graph = dot(at)
     assert "MseLossBackward0" in graph and "AddmmBackward0" in graph  # the structure stays
     assert "w.grad" not in graph and "5.1667" not in graph and "-0.5" not in graph  # values and gradients do not
+    in_words = " ".join(c.value for c in at.caption)  # nor does the graph's text alternative
+    assert "MseLossBackward0" in in_words and "w.grad" not in in_words and "5.1667" not in in_words
     rule = chain_rule(LinearInputs())
     for code, _ in PAGE.tabs:
         open_tab(at, "autograd", code)

@@ -3,86 +3,55 @@ the classic mistakes with PyTorch's own messages, and what the optimizer reads f
 
 import streamlit as st
 
-from core.errors import InputError
-from ui.autograd_compute import cached_chain_rule, cached_graph, cached_optimizer
-from ui.autograd_inputs import PRESETS, optimizer_given, optimizer_settings, preset_label, read_inputs
-from ui.autograd_latex import live_formula
-from ui.autograd_quiz import autograd_questions, worksheet_inputs
-from ui.autograd_tabs import show_chain_rule, show_code, show_graph, show_modes, show_optimizer, show_pitfalls
-from ui.classroom import PRESENT_KEY, QUIZ_KEY, Question, quiz, results_hidden, worksheet_button
-from ui.errors import show_input_error
+from ui.autograd import compute
+from ui.autograd import tabs as views
+from ui.autograd.inputs import read_settings
+from ui.autograd.quiz import autograd_questions, worksheet_inputs
+from ui.classroom import QUIZ_KEY, quiz, results_hidden, worksheet_button
 from ui.i18n import current_lang, t
+from ui.settings import last_valid
 from ui.sidebar import selected_device
-from ui.state import HIDE_PARAM, TAB_PARAM, url_select, url_tabs, url_toggle
+from ui.state import url_tabs
 from ui.streamlit_internals import leave_legacy_pages_mode
 
 leave_legacy_pages_mode()  # see ui/streamlit_internals.py
 
-# URL keys that are not the preset's numbers: a link with numbers opens the number editor
-SETTING_KEYS = {"lang", "device", "ag_p", "ag_bw", "ag_k", "ag_lr", "ag_ow", "ag_plr"}
-SETTING_KEYS |= {PRESENT_KEY, QUIZ_KEY, HIDE_PARAM, TAB_PARAM}
+# the tabs drawn from the expression's results; the others do not depend on its numbers (an overflow there
+# is no error) and the code tab's script runs with any numbers
+RESULT_TABS = {"graph", "chain", "optim"}
 
-
-def questions_for(preset: str, values: tuple, lr: float, only_w: bool, device: str) -> list[Question]:
-    """The quiz on the current expression, from the same cached results the tabs display; none on bad input."""
-    try:
-        return autograd_questions(
-            preset,
-            values,
-            lr,
-            cached_graph(preset, values, True, device),
-            cached_chain_rule(preset, values, device),
-            cached_optimizer(preset, values, lr, optimizer_given(preset, only_w), device),
-            current_lang(),
-        )
-    except InputError:
-        return []  # the tabs show the error
-
-
-st.title(t("autograd.title"))
-st.markdown(t("autograd.intro"))
+st.title(t("autograd.page.title"))
+st.markdown(t("autograd.page.intro"))
 device = selected_device()
-preset = url_select("ag_p", t("autograd.preset"), PRESETS, format_func=preset_label, widget="segmented")
-# a link with its own numbers opens them, so a warning about a bad one is not hidden; closed, the numbers are
-# not drawn (opening the editor reruns the page) but read from the URL
-editor = st.expander(
-    t("autograd.edit_numbers"),
-    expanded=any(k not in SETTING_KEYS for k in st.query_params),
-    key="ag_edit",
-    on_change="rerun",
-)
-values = read_inputs(preset, editor)
-st.latex(live_formula(preset, values))
-quiz_box = st.container()  # above the tabs; filled once the optimizer tab's settings (lr) are read
-
+settings_box, quiz_box = st.container(), st.container()  # above the tabs, drawn once the open tab's settings are read
 tabs, opened = url_tabs("autograd")
 tab = tabs[opened]  # only the open tab is drawn: opening another one reruns the page
-lr, only_w = optimizer_settings(preset, tab if opened == "optim" else None)
-questions = questions_for(preset, values, lr, only_w, device) if st.session_state.get(QUIZ_KEY) else []
+settings = read_settings(settings_box, tab, opened)
+
+quizzing = bool(st.session_state.get(QUIZ_KEY))
+results, fresh = None, False
+if quizzing or opened in RESULT_TABS:
+    with tab:  # a bad number's message where its results would be; with no valid result yet, the page stops
+        results, fresh = last_valid("autograd", lambda: compute.results(settings, device))
+
+lang = current_lang()
+questions = autograd_questions(results, lang) if quizzing and fresh else []  # none on numbers no longer shown
 with quiz_box:
     quiz(questions)
     if questions:
-        lang = current_lang()
-        worksheet_button(t("autograd.worksheet_title"), worksheet_inputs(preset, values, lr, lang), questions, lang)
+        worksheet_button(t("autograd.quiz.worksheet_title"), worksheet_inputs(settings, lang), questions, lang)
     hidden = results_hidden(questions)
+
 with tab:
-    if opened == "modes":
-        show_modes(preset, values, device, hidden)
+    if opened == "graph":
+        views.show_graph(results, settings.backward, hidden)
+    elif opened == "chain":
+        views.show_chain_rule(results, hidden)
+    elif opened == "optim":
+        views.show_optimizer(results, hidden)
+    elif opened == "modes":
+        views.show_modes(settings, device, hidden)
     elif opened == "pitfalls":
-        show_pitfalls()
+        views.show_pitfalls()
     else:
-        if opened == "graph":
-            backward = url_toggle(
-                "ag_bw", t("autograd.run_backward"), default=True, help=t("autograd.run_backward_help")
-            )
-        try:
-            if opened == "graph":
-                show_graph(preset, values, backward, device, hidden)
-            elif opened == "chain":
-                show_chain_rule(preset, values, device, hidden)
-            elif opened == "optim":
-                show_optimizer(preset, values, lr, only_w, device, hidden)
-            else:
-                show_code(preset, values)
-        except InputError as error:
-            show_input_error(error)
+        views.show_code(settings)

@@ -38,14 +38,14 @@ PAGES: list[PageInfo] = [
         ),
     ),
     PageInfo(
-        "pages/autograd.py", "autograd", ":material/account_tree:", "nav.autograd", "autograd.question",
+        "pages/autograd.py", "autograd", ":material/account_tree:", "nav.autograd", "autograd.page.question",
         (
-            ("graph", "autograd.tab_graph"),
-            ("chain", "autograd.tab_chain"),
-            ("modes", "autograd.tab_modes"),
-            ("pitfalls", "autograd.tab_pitfalls"),
-            ("optim", "autograd.tab_optim"),
-            ("code", "autograd.tab_code"),
+            ("graph", "autograd.tab.graph"),
+            ("chain", "autograd.tab.chain"),
+            ("modes", "autograd.tab.modes"),
+            ("pitfalls", "autograd.tab.pitfalls"),
+            ("optim", "autograd.tab.optim"),
+            ("code", "autograd.tab.code"),
         ),
     ),
     PageInfo(

@@ -7,7 +7,7 @@ import pytest
 
 from core.autograd_presets import ChainInputs, LinearInputs, SoftmaxInputs, chain_rule, optimizer_trace, preset_graph
 from tests.app.helpers import open_page, open_tab
-from ui.graph import format_tensor
+from ui.autograd.graph import format_tensor
 from ui.i18n import translate
 from ui.nav import PAGES
 from ui.numbers import num
@@ -60,6 +60,8 @@ def test_quiz_mode_asks_about_the_current_expression_and_hides_the_answers(quiz_
     graph = dot(at)
     assert "MseLossBackward0" in graph and "AddmmBackward0" in graph  # the structure stays
     assert "w.grad" not in graph and "5.1667" not in graph and "-0.5" not in graph  # values and gradients do not
+    in_words = " ".join(c.value for c in at.caption)  # nor does the graph's text alternative
+    assert "MseLossBackward0" in in_words and "w.grad" not in in_words and "5.1667" not in in_words
     rule = chain_rule(LinearInputs())
     for code, _ in PAGE.tabs:
         open_tab(at, "autograd", code)
@@ -68,9 +70,9 @@ def test_quiz_mode_asks_about_the_current_expression_and_hides_the_answers(quiz_
         assert r"\leftarrow" not in latex(at), code  # the SGD update with its numbers
     open_tab(at, "autograd", "optim")
     columns = at.dataframe[-1].value.columns.tolist()
-    assert translate("autograd.col_after_step", "en") not in columns
-    assert translate("autograd.col_grad_after", "en") not in columns
-    assert translate("autograd.col_value", "en") in columns  # the inputs stay visible
+    assert translate("autograd.optim.col_after_step", "en") not in columns
+    assert translate("autograd.optim.col_grad_after", "en") not in columns
+    assert translate("autograd.optim.col_value", "en") in columns  # the inputs stay visible
     assert at.number_input(key="ag_lr").value == 0.1 and at.session_state["ag_w1"] == 0.5
 
 
@@ -95,7 +97,7 @@ def test_after_revealing_everything_the_results_come_back(quiz_page):
     assert "w.grad = [[-3.6667, -5.6667]]" in dot(at)
     open_tab(at, "autograd", "optim")
     assert r"\leftarrow" in latex(at)
-    assert translate("autograd.col_after_step", "en") in at.dataframe[-1].value.columns.tolist()
+    assert translate("autograd.optim.col_after_step", "en") in at.dataframe[-1].value.columns.tolist()
     assert format_tensor(trace.value_after_step[0]) in at.dataframe[-1].value.to_string()
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from core.autograd_presets import ChainInputs, LinearInputs, chain_rule, pytorch_script
 from tests.app.helpers import open_page, open_tab, url_param
-from ui.graph import format_tensor
+from ui.autograd.graph import format_tensor
 from ui.i18n import translate
 from ui.nav import PAGES
 
@@ -83,7 +83,7 @@ def test_chain_rule_tab_writes_the_product_with_live_numbers(page):
     latex = " ".join(e.value for e in page.latex)
     assert r"f'(g)\, g'(x) = \cos(0.25)\cdot 2(0.5)" in latex
     assert f"{rule.product.item():.4g}" in latex
-    assert any(translate("autograd.chain_check", "en", diff="").split("(")[0] in s.value for s in page.success)
+    assert any(translate("autograd.chain.check", "en", diff="").split("(")[0] in s.value for s in page.success)
 
 
 def test_exploding_numbers_show_a_translated_error_and_the_rest_still_works():
@@ -246,3 +246,39 @@ def test_the_script_is_offered_as_a_download():
     at = open_page(PAGE, params={"ag_p": "chain", "tab": "code"})
     (button,) = at.get("download_button")
     assert "autograd_chain.py" in button.proto.label
+
+
+def test_the_graph_in_words_follows_the_numbers(page):
+    caption = translate("autograd.graph.text", "en", paths="")[:30]
+    before = next(c.value for c in page.caption if caption in c.value)
+    assert "L = 5.1667 ← MseLossBackward0" in before and "w.grad = [[-3.6667, -5.6667]]" in before
+    open_editor(page).number_input(key="ag_w1").set_value(1.5).run()
+    after = next(c.value for c in page.caption if caption in c.value)
+    assert f"w.grad = {format_tensor(chain_rule(LinearInputs(w=(1.5, -0.5))).autograd)}" in after
+
+
+def test_the_mode_charts_say_their_numbers_for_the_chosen_size(page):
+    open_tab(page, "autograd", "modes")
+    page.number_input(key="ag_k").set_value(10).run()
+    assert any("10 → 1: 10 against 1; 1 → 10: 1 against 10; 10 → 10: 10 against 10" in c.value for c in page.caption)
+    page.number_input(key="ag_k").set_value(5).run()
+    assert any("5 → 1: 5 against 1" in c.value for c in page.caption)
+
+
+def test_the_accumulation_chart_says_its_sums_for_the_chosen_lr():
+    from core.autograd_pitfalls import grad_accumulation
+    from ui.numbers import num
+
+    at = open_page(PAGE, params={"tab": "pitfalls", "ag_plr": "0.3"})
+    trace = grad_accumulation(0.3)
+    without = ", ".join(num(g) for g in trace.grad[0])
+    assert any(f"without zero_grad() {without};" in c.value for c in at.caption)
+
+
+def test_a_bad_edit_keeps_the_last_graph_with_the_message():
+    at = open_page(PAGE, params={"ag_p": "chain", "ag_g": "exp", "ag_f": "exp", "ag_cx": "1", "ag_bw": "false"})
+    graph = dot(at)
+    open_editor(at).number_input(key="ag_cx").set_value(10.0).run()  # exp(exp(10)) overflows
+    assert not at.exception and at.error
+    assert translate("error.kept_last", "en") in [c.value for c in at.caption]
+    assert dot(at) == graph  # the last valid graph, not a blank tab

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+GRAPHVIZ = '[data-testid="stGraphVizChart"] svg'
 
 
 def _free_port() -> int:
@@ -190,3 +191,14 @@ def app(browser, server) -> Iterator[Watched]:
     watched = Watched(context.new_page(), server.url)
     yield watched
     context.close()
+
+
+@pytest.fixture
+def graph_text(app) -> Callable[[], str]:
+    """Reads the text of the page's first Graphviz graph once it is drawn (call it again after a change)."""
+
+    def read() -> str:
+        app.page.wait_for_selector(GRAPHVIZ, timeout=30_000)
+        return app.page.locator(GRAPHVIZ).first.text_content() or ""
+
+    return read

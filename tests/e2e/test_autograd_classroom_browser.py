@@ -5,35 +5,24 @@ from __future__ import annotations
 import pytest
 
 from core.autograd_presets import LinearInputs, preset_graph
-from tests.e2e.conftest import SETTLED, Watched
+from tests.e2e.conftest import GRAPHVIZ, SETTLED, Watched
 from ui.i18n import translate
+from ui.numbers import num
 
 pytestmark = pytest.mark.e2e
 
-GRAPH = '[data-testid="stGraphVizChart"] svg'
 MAIN = '[data-testid="stMain"]'
 
 
-@pytest.fixture(autouse=True)
-def warm_server(app):
-    app.goto("")  # see test_autograd_browser.py: a fresh server's first deep link needs Home first
-    app.console_errors.clear()
-
-
-def graph_text(app) -> str:
-    app.page.wait_for_selector(GRAPH, timeout=30_000)
-    return app.page.locator(GRAPH).first.text_content() or ""
-
-
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_predict_then_reveal_shows_the_verdict(app, lang):
+def test_predict_then_reveal_shows_the_verdict(app, lang, graph_text):
     app.goto(f"autograd?quiz=true&lang={lang}")
     main = app.page.locator(MAIN)
     main.get_by_text(translate("classroom.quiz_title", lang), exact=True).wait_for(timeout=30_000)
     main.get_by_text(translate("classroom.hidden_until_answered", lang)).wait_for(timeout=10_000)
-    graph = graph_text(app)
+    graph = graph_text()
     assert "MseLossBackward0" in graph and "w.grad" not in graph  # structure shown, gradients hidden
-    app.page.locator(GRAPH).first.scroll_into_view_if_needed()
+    app.page.locator(GRAPHVIZ).first.scroll_into_view_if_needed()
     app.screenshot(f"autograd-quiz-graph-{lang}")
     main.get_by_text(translate("classroom.quiz_title", lang), exact=True).scroll_into_view_if_needed()
     app.screenshot(f"autograd-quiz-{lang}")
@@ -45,7 +34,7 @@ def test_predict_then_reveal_shows_the_verdict(app, lang):
     main.get_by_role("button", name=translate("classroom.reveal", lang)).first.click()
     app.settle()
     y_hat = preset_graph(LinearInputs()).node("ŷ").value[0, 0].item()  # the first question: ŷ[0]
-    verdict = main.locator('[data-testid="stAlert"]', has_text=f"{y_hat:.4f}").first
+    verdict = main.locator('[data-testid="stAlert"]', has_text=num(y_hat)).first
     verdict.wait_for(timeout=10_000)
     verdict.scroll_into_view_if_needed()
     assert "ŷ[0] = 1·0.5 + 2·(-0.5) + 0 = -0.5" in main.inner_text()  # the reason with the numbers
@@ -63,7 +52,9 @@ def test_a_wrong_guess_says_how_far_off(app):
     main.get_by_role("button", name=translate("classroom.reveal", "en")).nth(1).click()
     app.settle()
     loss = preset_graph(LinearInputs()).node("L").value.item()
-    main.locator('[data-testid="stAlert"]', has_text=f"{5 - loss:+.4f}").first.wait_for(timeout=10_000)
+    error = 5 - loss  # the verdict writes numbers as the page does, with the sign of the error
+    shown = ("+" if error >= 0 else "") + num(error)
+    main.locator('[data-testid="stAlert"]', has_text=shown).first.wait_for(timeout=10_000)
     app.assert_clean()
 
 
@@ -71,8 +62,8 @@ def test_a_lesson_link_hides_the_learning_rate_and_keeps_its_value(app):
     app.goto("autograd?quiz=true&hide=ag_lr&ag_lr=0.5")
     main = app.page.locator(MAIN)
     main.get_by_text(translate("classroom.quiz_title", "en"), exact=True).wait_for(timeout=30_000)
-    app.open_tab(translate("autograd.tab_optim", "en"))
-    assert main.get_by_label(translate("autograd.lr", "en")).count() == 0
+    app.open_tab(translate("autograd.tab.optim", "en"))
+    assert main.get_by_label(translate("autograd.optim.lr", "en")).count() == 0
     assert main.get_by_text("lr=0.5", exact=False).count() > 0  # the optimizer line uses the hidden value
     assert "lr = 0.5" in main.inner_text()  # and so does the question
     main.locator('[data-testid="stCode"]', has_text="lr=0.5").first.scroll_into_view_if_needed()
@@ -102,10 +93,9 @@ def settle_collapsed(app) -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_presenter_mode_fills_a_1280x720_projector_with_the_graph_and_large_charts(projector, lang):
     app = projector
-    app.goto("")
     app.page.goto(f"{app.base_url}/autograd?present=true&lang={lang}")
     settle_collapsed(app)
-    graph = app.page.locator(GRAPH).first
+    graph = app.page.locator(GRAPHVIZ).first
     graph.wait_for(timeout=30_000)
     app.page.wait_for_timeout(500)
     graph.scroll_into_view_if_needed()
@@ -113,11 +103,11 @@ def test_presenter_mode_fills_a_1280x720_projector_with_the_graph_and_large_char
     box = graph.bounding_box()
     # the graph is scaled up to the column (or to 88% of the window's height, whichever is reached first)
     assert box["width"] >= 0.8 * column["width"] or box["height"] >= 0.8 * 720, (box, column)
-    node_title = app.page.locator(f"{GRAPH} text", has_text="MseLossBackward0").first.bounding_box()
+    node_title = app.page.locator(f"{GRAPHVIZ} text", has_text="MseLossBackward0").first.bounding_box()
     assert node_title["height"] >= 18  # px on screen, readable from the back of a room
     app.screenshot(f"autograd-present-graph-{lang}")
 
-    app.page.get_by_role("tab", name=translate("autograd.tab_modes", lang), exact=True).click()
+    app.page.get_by_role("tab", name=translate("autograd.tab.modes", lang), exact=True).click()
     settle_collapsed(app)
     chart = app.page.locator('[data-testid="stVegaLiteChart"]').first
     chart.wait_for(timeout=30_000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import torch
 
-from core.autograd_presets import SCALAR_FNS, ChainRule
+from core.autograd_presets import SCALAR_FNS, ChainInputs, ChainRule, Inputs, LinearInputs
 from ui.numbers import factor, tex_num
 
 # the chain rule's symbols per preset: loss, intermediate u, parameter θ
@@ -19,20 +19,19 @@ def bmatrix(x: torch.Tensor | list | float) -> str:
     return r"\begin{bmatrix}" + body + r"\end{bmatrix}"
 
 
-def live_formula(preset: str, values: tuple) -> str:
-    """The preset's definition with the current numbers in place (`values` as the page reads them)."""
-    if preset == "linear":
-        X, y = torch.tensor(values[0:6]).reshape(3, 2), torch.tensor(values[6:9]).reshape(3, 1)
-        w, b = torch.tensor(values[9:11]).reshape(1, 2), values[11]
+def live_formula(inputs: Inputs) -> str:
+    """The preset's definition with the current numbers in place."""
+    if isinstance(inputs, LinearInputs):
+        X, y = torch.tensor(inputs.X), torch.tensor(inputs.y).reshape(3, 1)
+        w = torch.tensor(inputs.w).reshape(1, 2)
         return (
             rf"\hat{{y}} = X w^\top + b,\;\; L = \tfrac{{1}}{{3}}\textstyle\sum_i (\hat{{y}}_i - y_i)^2,\qquad"
-            rf" X = {bmatrix(X)},\; y = {bmatrix(y)},\; w = {bmatrix(w)},\; b = {tex_num(b)}"
+            rf" X = {bmatrix(X)},\; y = {bmatrix(y)},\; w = {bmatrix(w)},\; b = {tex_num(inputs.b)}"
         )
-    if preset == "chain":
-        x, g, f = values
-        fx = SCALAR_FNS[f][2].format(u=SCALAR_FNS[g][2].format(u="x"))
-        return rf"y = f(g(x)) = {fx},\qquad x = {tex_num(x)}"
-    z, target = torch.tensor(values[0:3]).reshape(1, 3), values[3]
+    if isinstance(inputs, ChainInputs):
+        fx = SCALAR_FNS[inputs.f][2].format(u=SCALAR_FNS[inputs.g][2].format(u="x"))
+        return rf"y = f(g(x)) = {fx},\qquad x = {tex_num(inputs.x)}"
+    z, target = torch.tensor(inputs.logits).reshape(1, 3), inputs.target
     return (
         rf"p = \operatorname{{softmax}}(z),\;\; L = -\log p_{{{target}}},\qquad z = {bmatrix(z)},\;"
         rf" \text{{target}} = {target}"
@@ -49,8 +48,9 @@ def chain_rule_latex(preset: str, rule: ChainRule) -> str:
     )
 
 
-def scalar_chain_latex(x: float, g: str, f: str, rule: ChainRule) -> str:
+def scalar_chain_latex(inputs: ChainInputs, rule: ChainRule) -> str:
     """dy/dx = f'(g(x)) · g'(x) with each hand-written derivative evaluated at the live numbers."""
+    x, g, f = inputs.x, inputs.g, inputs.f
     g_value = SCALAR_FNS[g][0](torch.tensor(float(x), dtype=torch.float64)).item()
     f_prime = SCALAR_FNS[f][3].format(u=tex_num(g_value))
     g_prime = SCALAR_FNS[g][3].format(u=tex_num(x))

@@ -12,8 +12,8 @@ import re
 
 import torch
 
-from core.autograd import ComputationGraph
-from core.autograd_presets import ChainRule, OptimizerTrace
+from ui.autograd.compute import Results
+from ui.autograd.inputs import Settings
 from ui.classroom import Question
 from ui.i18n import translate
 from ui.numbers import factor, num
@@ -55,28 +55,19 @@ def _entry(x: torch.Tensor, index: int = 0) -> float:
 
 
 def _shape(x: torch.Tensor, lang: str) -> str:
-    return "×".join(str(s) for s in x.shape) if x.dim() else translate("autograd.q_scalar", lang)
+    return "×".join(str(s) for s in x.shape) if x.dim() else translate("autograd.quiz.scalar", lang)
 
 
-def autograd_questions(
-    preset: str,
-    values: tuple,
-    lr: float,
-    graph: ComputationGraph,
-    rule: ChainRule,
-    trace: OptimizerTrace,
-    lang: str,
-) -> list[Question]:
-    """Five questions on the current expression: its intermediate value, the loss, one gradient entry,
-    that parameter after one SGD step, and how many forward-mode passes its gradient would take.
-
-    `graph` must come from a backward run (`preset_graph(..., backward=True)`); `rule` and `trace`
-    are `chain_rule` and `optimizer_trace` of the same inputs, `values` as the page reads them."""
+def autograd_questions(results: Results, lang: str) -> list[Question]:
+    """Five questions on the expression of `results`: its intermediate value, the loss, one gradient entry,
+    that parameter after one SGD step, and how many forward-mode passes its gradient would take."""
+    preset, inputs, lr = results.settings.preset, results.settings.inputs, results.settings.lr
+    graph, rule, trace = results.graph, results.rule, results.trace
     root = next(n for n in graph.nodes if n.id == graph.root)
     loss_name = LOSS_NAME[preset]
     loss = float(root.value.item())
     middle = graph.node(rule.middle).value
-    index = int(values[3]) if preset == "softmax_ce" else 0  # the entry asked about: target class or first
+    index = inputs.target if preset == "softmax_ce" else 0  # the entry asked about: target class or first
     grad = _entry(rule.autograd, index)
     param = trace.names.index(rule.wrt)
     before, after = _entry(trace.value_before[param], index), _entry(trace.value_after_step[param], index)
@@ -89,7 +80,7 @@ def autograd_questions(
     key = f"ag_{preset}_"
     questions: list[Question] = []
     if preset == "linear":
-        X, y, w, b = [values[0:2], values[2:4], values[4:6]], values[6:9], values[9:11], values[11]
+        X, y, w, b = inputs.X, inputs.y, inputs.w, inputs.b
         y_hat = middle.reshape(-1).tolist()
         residual = [p - t for p, t in zip(y_hat, y, strict=True)]
         outer = rule.outer.reshape(-1).tolist()
@@ -97,20 +88,20 @@ def autograd_questions(
         questions += [
             Question(
                 key + "yhat",
-                tr("autograd.q_lin_mid", x1=vector(X[0]), **common),
+                tr("autograd.quiz.lin_mid", x1=vector(X[0]), **common),
                 y_hat[0],
                 tr(
-                    "autograd.q_lin_mid_reason",
+                    "autograd.quiz.lin_mid_reason",
                     terms=f"{num(X[0][0])}·{factor(w[0])} + {num(X[0][1])}·{factor(w[1])} + {factor(b)}",
                     answer=num(y_hat[0]),
                 ),
             ),
             Question(
                 key + "loss",
-                tr("autograd.q_lin_loss", X="[" + ", ".join(vector(r) for r in X) + "]", y=vector(y), **common),
+                tr("autograd.quiz.lin_loss", X="[" + ", ".join(vector(r) for r in X) + "]", y=vector(y), **common),
                 loss,
                 tr(
-                    "autograd.q_lin_loss_reason",
+                    "autograd.quiz.lin_loss_reason",
                     y_hat="[" + ", ".join(num(v) for v in y_hat) + "]",
                     squares=" + ".join(f"{factor(r)}²" for r in residual),
                     n=len(y),
@@ -119,10 +110,10 @@ def autograd_questions(
             ),
             Question(
                 key + "grad",
-                tr("autograd.q_lin_grad", **common),
+                tr("autograd.quiz.lin_grad", **common),
                 grad,
                 tr(
-                    "autograd.q_lin_grad_reason",
+                    "autograd.quiz.lin_grad_reason",
                     terms=" + ".join(f"{factor(o)}·{num(row[0])}" for o, row in zip(outer, X, strict=True)),
                     n=len(y),
                     answer=num(grad),
@@ -131,28 +122,28 @@ def autograd_questions(
         ]
         name, grad_name = "w[0, 0]", "w.grad[0, 0]"
     elif preset == "chain":
-        x, g, f = values
+        x, g, f = inputs.x, inputs.g, inputs.f
         fx = plain_fn(f, plain_fn(g, "x"))
         g_value = float(middle.item())
         questions += [
             Question(
                 key + "g",
-                tr("autograd.q_ch_mid", x=num(x), g=plain_fn(g, "u")),
+                tr("autograd.quiz.ch_mid", x=num(x), g=plain_fn(g, "u")),
                 g_value,
-                tr("autograd.q_ch_mid_reason", g_at=plain_fn(g, num(x)), answer=num(g_value)),
+                tr("autograd.quiz.ch_mid_reason", g_at=plain_fn(g, num(x)), answer=num(g_value)),
             ),
             Question(
                 key + "y",
-                tr("autograd.q_ch_loss", x=num(x), fx=fx),
+                tr("autograd.quiz.ch_loss", x=num(x), fx=fx),
                 loss,
-                tr("autograd.q_ch_loss_reason", f_at=plain_fn(f, num(g_value)), answer=num(loss)),
+                tr("autograd.quiz.ch_loss_reason", f_at=plain_fn(f, num(g_value)), answer=num(loss)),
             ),
             Question(
                 key + "grad",
-                tr("autograd.q_ch_grad", x=num(x), fx=fx),
+                tr("autograd.quiz.ch_grad", x=num(x), fx=fx),
                 grad,
                 tr(
-                    "autograd.q_ch_grad_reason",
+                    "autograd.quiz.ch_grad_reason",
                     f_prime=plain_fn(f, num(g_value), table=PLAIN_DERIVATIVES),
                     g_prime=plain_fn(g, num(x), table=PLAIN_DERIVATIVES),
                     outer=factor(rule.outer.item()),
@@ -163,16 +154,16 @@ def autograd_questions(
         ]
         name, grad_name = "x", "x.grad"
     else:
-        z, target = values[0:3], index
+        z, target = inputs.logits, index
         log_p = _entry(middle, target)
         common = dict(z=vector(z), t=target)
         questions += [
             Question(
                 key + "logp",
-                tr("autograd.q_sm_mid", **common),
+                tr("autograd.quiz.sm_mid", **common),
                 log_p,
                 tr(
-                    "autograd.q_sm_mid_reason",
+                    "autograd.quiz.sm_mid_reason",
                     t=target,
                     zt=num(z[target]),
                     lse=num(math.log(sum(math.exp(v) for v in z))),
@@ -181,25 +172,25 @@ def autograd_questions(
             ),
             Question(
                 key + "loss",
-                tr("autograd.q_sm_loss", **common),
+                tr("autograd.quiz.sm_loss", **common),
                 loss,
-                tr("autograd.q_sm_loss_reason", t=target, log_p=num(log_p), answer=num(loss)),
+                tr("autograd.quiz.sm_loss_reason", t=target, log_p=num(log_p), answer=num(loss)),
             ),
             Question(
                 key + "grad",
-                tr("autograd.q_sm_grad", **common),
+                tr("autograd.quiz.sm_grad", **common),
                 grad,
-                tr("autograd.q_sm_grad_reason", t=target, p=num(math.exp(log_p)), answer=num(grad)),
+                tr("autograd.quiz.sm_grad_reason", t=target, p=num(math.exp(log_p)), answer=num(grad)),
             ),
         ]
         name, grad_name = f"z[0, {target}]", f"z.grad[0, {target}]"
     questions += [
         Question(
             key + "step",
-            tr("autograd.q_step", lr=num(lr), name=name, before=num(before)),
+            tr("autograd.quiz.step", lr=num(lr), name=name, before=num(before)),
             after,
             tr(
-                "autograd.q_step_reason",
+                "autograd.quiz.step_reason",
                 name=name,
                 grad_name=grad_name,
                 before=num(before),
@@ -211,37 +202,40 @@ def autograd_questions(
         Question(
             key + "passes",
             tr(
-                "autograd.q_passes",
+                "autograd.quiz.passes",
                 loss=loss_name,
-                params=tr("autograd.q_list_sep").join(f"{n.label} ({_shape(n.value, lang)})" for n in leaves),
+                params=tr("autograd.quiz.list_sep").join(f"{n.label} ({_shape(n.value, lang)})" for n in leaves),
             ),
             float(passes),
-            tr("autograd.q_passes_reason", loss=loss_name, n=passes),
+            tr("autograd.quiz.passes_reason", loss=loss_name, n=passes),
         ),
     ]
     return questions
 
 
-def worksheet_inputs(preset: str, values: tuple, lr: float, lang: str) -> dict[str, str]:
+def worksheet_inputs(settings: Settings, lang: str) -> dict[str, str]:
     """The page's inputs as readable strings, for the printable worksheet."""
-    inputs = {translate("autograd.preset", lang): translate(f"autograd.preset_{preset}", lang)}
+    preset, inputs = settings.preset, settings.inputs
+    shown = {translate("autograd.preset.label", lang): translate(f"autograd.preset.{preset}", lang)}
     if preset == "linear":
-        rows = [values[0:2], values[2:4], values[4:6]]
-        inputs |= {
-            "X": "[" + ", ".join(vector(r) for r in rows) + "]",
-            "y": vector(values[6:9]),
-            "w": vector(values[9:11]),
-            "b": num(values[11]),
+        shown |= {
+            "X": "[" + ", ".join(vector(r) for r in inputs.X) + "]",
+            "y": vector(inputs.y),
+            "w": vector(inputs.w),
+            "b": num(inputs.b),
         }
     elif preset == "chain":
-        x, g, f = values
-        inputs |= {
-            "x": num(x),
-            translate("autograd.inner_fn", lang): plain_fn(g, "u"),
-            translate("autograd.outer_fn", lang): plain_fn(f, "u"),
+        g, f = inputs.g, inputs.f
+        shown |= {
+            "x": num(inputs.x),
+            translate("autograd.editor.inner_fn", lang): plain_fn(g, "u"),
+            translate("autograd.editor.outer_fn", lang): plain_fn(f, "u"),
             "y = f(g(x))": plain_fn(f, plain_fn(g, "x")),
         }
     else:
-        inputs |= {"z = [z₀, z₁, z₂]": vector(values[0:3]), translate("autograd.target", lang): str(int(values[3]))}
-    inputs["lr"] = num(lr)
-    return inputs
+        shown |= {
+            "z = [z₀, z₁, z₂]": vector(inputs.logits),
+            translate("autograd.editor.target", lang): str(inputs.target),
+        }
+    shown["lr"] = num(settings.lr)
+    return shown

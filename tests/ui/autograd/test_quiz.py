@@ -11,45 +11,30 @@ import torch
 import torch.nn.functional as F
 
 from core.autograd_presets import (
-    ChainInputs,
-    LinearInputs,
-    SoftmaxInputs,
     build_expression,
     chain_rule,
     optimizer_trace,
-    preset_graph,
 )
-from ui.autograd_quiz import autograd_questions, plain_fn, worksheet_inputs
+from ui.autograd.quiz import autograd_questions, plain_fn, worksheet_inputs
 
 LINEAR = (1.0, 2.0, 2.0, 0.0, 0.0, 1.0, 3.0, 2.0, 1.0, 0.5, -0.5, 0.0)  # the page's default values
 
 
-def inputs_of(preset: str, values: tuple):
-    if preset == "linear":
-        return LinearInputs(X=(values[0:2], values[2:4], values[4:6]), y=values[6:9], w=values[9:11], b=values[11])
-    if preset == "chain":
-        return ChainInputs(x=values[0], g=values[1], f=values[2])
-    return SoftmaxInputs(logits=values[0:3], target=int(values[3]))
+@pytest.fixture
+def ask(make_results):
+    """The page's questions for a preset's numbers, written flat (see conftest.settings_of)."""
 
+    def ask(preset: str, values: tuple, lr: float = 0.1, lang: str = "en", only_w: bool = False):
+        return autograd_questions(make_results(preset, values, lr=lr, only_w=only_w), lang)
 
-def ask(preset: str, values: tuple, lr: float = 0.1, lang: str = "en", given=None):
-    inputs = inputs_of(preset, values)
-    return autograd_questions(
-        preset,
-        values,
-        lr,
-        preset_graph(inputs, backward=True),
-        chain_rule(inputs),
-        optimizer_trace(inputs, lr=lr, given=given),
-        lang,
-    )
+    return ask
 
 
 def answers(questions) -> dict[str, float]:
     return {q.key.rsplit("_", 1)[1]: q.answer for q in questions}
 
 
-def test_linear_seed_example_matches_the_known_golden_values():
+def test_linear_seed_example_matches_the_known_golden_values(ask):
     got = answers(ask("linear", LINEAR))
     # ŷ = X wᵀ + b = [-0.5, 1, -0.5]; L = (3.5² + 1² + 1.5²)/3 = 31/6; ∂L/∂w₀ = 2/3·(-3.5·1 - 1·2 - 1.5·0)
     assert got["yhat"] == pytest.approx(-0.5)
@@ -66,7 +51,7 @@ def test_linear_seed_example_matches_the_known_golden_values():
         ((0.0, 0.0, 10.0, -10.0, 3.0, 3.0, -50.0, 20.0, 0.0, 4.0, 0.5, -2.0), 1.5),
     ],
 )
-def test_linear_answers_equal_an_independent_pytorch_computation(values, lr):
+def test_linear_answers_equal_an_independent_pytorch_computation(values, lr, ask):
     X = torch.tensor(values[0:6], dtype=torch.float64).reshape(3, 2)
     y = torch.tensor(values[6:9], dtype=torch.float64)
     w = torch.tensor(values[9:11], dtype=torch.float64, requires_grad=True)
@@ -84,7 +69,7 @@ def test_linear_answers_equal_an_independent_pytorch_computation(values, lr):
 
 @pytest.mark.parametrize("g", ["square", "sin", "exp", "tanh", "sigmoid"])
 @pytest.mark.parametrize("f", ["square", "sin", "tanh", "sigmoid"])
-def test_chain_answers_equal_the_hand_derivative(g, f):
+def test_chain_answers_equal_the_hand_derivative(g, f, ask):
     fns = {
         "square": (lambda u: u * u, lambda u: 2 * u),
         "sin": (math.sin, math.cos),
@@ -103,7 +88,7 @@ def test_chain_answers_equal_the_hand_derivative(g, f):
     assert got["passes"] == 1
 
 
-def test_chain_seed_example_matches_the_known_golden_values():
+def test_chain_seed_example_matches_the_known_golden_values(ask):
     got = answers(ask("chain", (0.5, "square", "sin")))
     assert got["g"] == pytest.approx(0.25)
     assert got["y"] == pytest.approx(math.sin(0.25))
@@ -112,7 +97,7 @@ def test_chain_seed_example_matches_the_known_golden_values():
 
 
 @pytest.mark.parametrize("target", [0, 1, 2])
-def test_softmax_answers_equal_torch_cross_entropy(target):
+def test_softmax_answers_equal_torch_cross_entropy(target, ask):
     values, lr = (2.0, 1.0, 0.1, target), 0.5
     z = torch.tensor([values[0:3]], dtype=torch.float64, requires_grad=True)
     loss = F.cross_entropy(z, torch.tensor([target]))
@@ -128,12 +113,12 @@ def test_softmax_answers_equal_torch_cross_entropy(target):
         assert got["grad"] == pytest.approx(-0.341, abs=1e-3)  # the page's golden z.grad[0, 0]
 
 
-def test_the_optimizer_only_holding_w_does_not_change_the_question_on_w():
-    assert answers(ask("linear", LINEAR, given=("w",)))["step"] == pytest.approx(answers(ask("linear", LINEAR))["step"])
+def test_the_optimizer_only_holding_w_does_not_change_the_question_on_w(ask):
+    assert answers(ask("linear", LINEAR, only_w=True))["step"] == pytest.approx(answers(ask("linear", LINEAR))["step"])
 
 
-def test_answers_are_read_from_the_same_core_results_the_page_shows():
-    inputs = inputs_of("linear", LINEAR)
+def test_answers_are_read_from_the_same_core_results_the_page_shows(ask, make_settings):
+    inputs = make_settings("linear", LINEAR).inputs
     expr = build_expression(inputs)
     got = answers(ask("linear", LINEAR))
     assert got["loss"] == expr.loss.item()
@@ -149,7 +134,7 @@ def test_answers_are_read_from_the_same_core_results_the_page_shows():
         ("softmax_ce", (0.3, -1.2, 4.0, 1), 0.7, ["[0.3, -1.2, 4]", "0.7"]),
     ],
 )
-def test_prompts_carry_the_live_inputs(preset, values, lr, needles):
+def test_prompts_carry_the_live_inputs(preset, values, lr, needles, ask):
     questions = ask(preset, values, lr)
     prompts = " ".join(q.prompt for q in questions)
     for needle in needles:
@@ -160,7 +145,7 @@ def test_prompts_carry_the_live_inputs(preset, values, lr, needles):
 
 
 @pytest.mark.parametrize("preset", ["linear", "chain", "softmax_ce"])
-def test_reasons_write_the_formula_with_the_answer(preset):
+def test_reasons_write_the_formula_with_the_answer(preset, ask):
     values = {"linear": LINEAR, "chain": (0.5, "square", "sin"), "softmax_ce": (2.0, 1.0, 0.1, 0)}[preset]
     for q in ask(preset, values):
         assert q.reason.strip()
@@ -168,7 +153,7 @@ def test_reasons_write_the_formula_with_the_answer(preset):
 
 
 @pytest.mark.parametrize("preset", ["linear", "chain", "softmax_ce"])
-def test_both_languages_produce_text_with_the_same_answers(preset):
+def test_both_languages_produce_text_with_the_same_answers(preset, ask):
     values = {"linear": LINEAR, "chain": (0.5, "square", "sin"), "softmax_ce": (2.0, 1.0, 0.1, 0)}[preset]
     en, zh = ask(preset, values, lang="en"), ask(preset, values, lang="zh")
     assert len(en) == len(zh) >= 4
@@ -181,7 +166,7 @@ def test_both_languages_produce_text_with_the_same_answers(preset):
         assert q_en.prompt != q_zh.prompt
 
 
-def test_question_keys_are_unique_and_name_the_preset():
+def test_question_keys_are_unique_and_name_the_preset(ask):
     cases = [("linear", LINEAR), ("chain", (0.5, "sin", "exp"))]
     keys = [q.key for preset, values in cases for q in ask(preset, values)]
     assert len(keys) == len(set(keys))
@@ -195,9 +180,9 @@ def test_plain_functions_parenthesize_where_needed():
     assert plain_fn("sin", plain_fn("square", "x")) == "sin(x²)"
 
 
-def test_worksheet_inputs_are_readable_strings():
-    sheet = worksheet_inputs("linear", LINEAR, 0.1, "en")
+def test_worksheet_inputs_are_readable_strings(make_settings):
+    sheet = worksheet_inputs(make_settings("linear", LINEAR), "en")
     assert sheet["X"] == "[[1, 2], [2, 0], [0, 1]]" and sheet["w"] == "[0.5, -0.5]" and sheet["lr"] == "0.1"
-    chain = worksheet_inputs("chain", (0.5, "square", "sin"), 0.1, "zh")
+    chain = worksheet_inputs(make_settings("chain", (0.5, "square", "sin")), "zh")
     assert chain["y = f(g(x))"] == "sin(x²)" and "内层函数 g(u)" in chain
-    assert worksheet_inputs("softmax_ce", (2.0, 1.0, 0.1, 2), 0.1, "en")["True class"] == "2"
+    assert worksheet_inputs(make_settings("softmax_ce", (2.0, 1.0, 0.1, 2)), "en")["True class"] == "2"

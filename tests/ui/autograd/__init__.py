@@ -1,0 +1,1 @@
+"""Tests of ui/autograd/, one file per module."""

@@ -1,5 +1,4 @@
 """Strings of the autograd page (computation graph, chain rule, forward vs reverse mode, pitfalls)."""
-# ruff: noqa: E501  (long translated sentences read better unbroken, as in ui/locales)
 
 STRINGS = {
     "nav.autograd": ("Autograd: the computation graph", "自动求导：计算图"),

@@ -146,7 +146,7 @@ def test_chinese_page_shows_the_translated_step_table():
 
 
 def test_a_rerun_that_changes_nothing_trains_nothing(monkeypatch):
-    import ui.regression_compute as compute
+    import ui.regression.compute as compute
 
     calls = []
     real_train = compute.train

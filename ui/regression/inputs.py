@@ -1,13 +1,20 @@
-"""The regression page's settings panel: the data and the training controls, every one kept in the URL."""
+"""The regression page's settings panel: the data and the training controls, every one kept in the URL.
+
+The data sources (example, synthetic, CSV) are drawn by `data_settings` and `feature_scaling` alone, apart
+from the training controls: another page can draw them the same way.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
 
+from core.config import OPTIMIZERS as CORE_OPTIMIZERS
 from core.errors import InputError
+from core.losses import LOSSES
 from core.number_lists import parse_number_list
 from core.regression import (
     MAX_FEATURES,
@@ -22,21 +29,38 @@ from core.regression import (
 from core.table import MAX_UPLOAD_BYTES, table_xy
 from ui.i18n import t
 from ui.numbers import count
-from ui.regression_compute import Data, parsed_table, standardized, synthetic_arrays
-from ui.regression_stability import scaling_caption
-from ui.regression_step import amount, feature_names
+from ui.regression.compute import Data, parsed_table, standardized, synthetic_arrays
+from ui.regression.notation import amount, feature_names
+from ui.regression.stability import SMALLEST_LR, scaling_caption
 from ui.state import url_number, url_select, url_text, url_toggle, warn_bad_param, write_param
 from ui.text import escape_md, shown
 
 SOURCES = ("toy", "synthetic", "csv")
-LOSSES = ("mean", "sum", "sum_over_batch", "half_mean")
-OPTIMIZERS = ("torch_sgd", "manual")
+DEFAULTS = {"lr": 0.5, "batch": 3, "epochs": 3, "loss": "sum_over_batch", "w0": "1, 2"}
+# the updates this page explains step by step; core.config.OPTIMIZERS also lists ones it does not (momentum,
+# Adam, … belong to the Optimizers page), so the page picks its own, in core's order
+PAGE_OPTIMIZERS = ("torch_sgd", "manual")
+OPTIMIZERS = tuple(name for name in CORE_OPTIMIZERS if name in PAGE_OPTIMIZERS)
 _MAX_LIST_CHARS = 400
 NUMBER_FORMAT = "%.6g"  # a number input shows what was typed (Streamlit's own "%.2f" shows 0.001 as 0.00)
 
 
-class NoUpload(Exception):
-    """The CSV source is chosen but no file is uploaded yet: the page shows a hint instead of results."""
+@dataclass(frozen=True)
+class Settings:
+    """What the settings panel says: the data to train on and the run's configuration."""
+
+    data: Data
+    config: TrainConfig
+
+
+def read_settings() -> Settings:
+    """Draw the settings panel (the data, the DataLoader's side, the model's side) and return what it says.
+
+    Raises InputError when an input is unusable; stops the page with a hint while a CSV is not yet uploaded.
+    """
+    data_column, train_column, model_column = st.columns(3, gap="medium")
+    data = feature_scaling(data_column, data_settings(data_column))
+    return Settings(data, training_settings(train_column, model_column, data, DEFAULTS))
 
 
 def _url_number_list(
@@ -108,7 +132,8 @@ def _csv_settings(c: Any) -> Data:
         help=t("regression.upload_help", rows=count(MAX_ROWS), features=MAX_FEATURES),
     )  # fmt: skip
     if upload is None:
-        raise NoUpload
+        st.info(t("regression.upload_first"))  # below the panel's columns, across the page
+        st.stop()
     data = upload.getvalue()
     digest = hashlib.sha256(data).hexdigest()
     table = parsed_table(digest, data)
@@ -205,7 +230,7 @@ def training_settings(train_column: Any, model_column: Any, data: Data, defaults
         st.session_state["batch"] = data.n
     left, right = c.columns(2)
     lr = url_number(
-        "lr", t("regression.lr"), default=defaults["lr"], min_value=1e-6, max_value=MAX_LR, step=0.01,
+        "lr", t("regression.lr"), default=defaults["lr"], min_value=SMALLEST_LR, max_value=MAX_LR, step=0.01,
         format=NUMBER_FORMAT, container=left, help=t("regression.lr_help", limit=MAX_LR),
     )  # fmt: skip
     batch = url_number(
@@ -259,6 +284,3 @@ def training_settings(train_column: Any, model_column: Any, data: Data, defaults
         lr=lr, batch_size=batch, epochs=epochs, shuffle=shuffle, seed=seed, loss=loss, optimizer=optimizer,
         w0=w0 or None, b0=b0, batch_order=order or None,
     )  # fmt: skip
-
-
-DEFAULTS = {"lr": 0.5, "batch": 3, "epochs": 3, "loss": "sum_over_batch", "w0": "1, 2"}

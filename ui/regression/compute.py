@@ -155,6 +155,11 @@ def training_run(data_key: tuple, _X: np.ndarray, _y: np.ndarray, config: tuple,
     )
 
 
+def trained(data: Data, config: TrainConfig, device: str) -> Run:
+    """The run of `config` on `data` (see training_run)."""
+    return training_run(data.key, data.X, data.y, config_key(config), device)
+
+
 def _read_only(values: torch.Tensor, dtype: type | None = None) -> np.ndarray:
     """A run's history as an array nothing can write to: the run is shared by every session."""
     array = values.cpu().numpy()

@@ -14,18 +14,12 @@ from core.regression import TrainConfig
 from ui.classroom import Question
 from ui.i18n import translate
 from ui.numbers import count, factor, num
-from ui.regression_compute import Data, Run, config_key
-from ui.regression_step import MAX_VECTOR, amount
+from ui.regression.compute import Data, Run, config_key
+from ui.regression.notation import amount, plain_vec
 
 # the factors k in ℓ = k·Σr² and c in ∂ℓ/∂r = c·r of each convention (core/losses.py), written as fractions
 _LOSS_FACTOR = {"mean": "1/{B}", "sum": "1", "sum_over_batch": "1/{B}", "half_mean": "1/(2·{B})"}
 _GRAD_FACTOR = {"mean": "2/{B}", "sum": "2", "sum_over_batch": "2/{B}", "half_mean": "1/{B}"}
-
-
-def plain_vec(values: np.ndarray) -> str:
-    """A vector as plain text, long ones shortened: [1, -4.3333, …]."""
-    items = [num(v) for v in values[:MAX_VECTOR]] + (["…"] if len(values) > MAX_VECTOR else [])
-    return "[" + ", ".join(items) + "]"
 
 
 def _batch_set(batch: np.ndarray, limit: int = 12) -> str:

@@ -6,8 +6,10 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from ui.charts import regression as charts
+from ui.a11y import contrast_ratio
+from ui.charts import CATEGORICAL, DARK_TEXT, LIGHT_TEXT, NEUTRAL
 from ui.i18n import translate
+from ui.regression import charts
 
 LABELS = (("batch", "batch loss"), ("epoch", "full-data loss"))
 
@@ -45,7 +47,7 @@ def test_loss_chart_colours_each_series_by_its_code_in_every_language():
         color = _layers(spec)[0]["encoding"]["color"]
         colours.append((color["scale"]["domain"], color["scale"]["range"]))
         assert translate("regression.series_epoch", lang) in color["legend"]["labelExpr"]
-    assert colours[0] == colours[1] == (["batch", "epoch"], charts.RUN_COLORS[:2])
+    assert colours[0] == colours[1] == (["batch", "epoch"], CATEGORICAL[:2])
 
 
 def _surface_and_paths(steps: int = 3):
@@ -66,9 +68,11 @@ def test_contour_draws_a_seamless_surface_thin_trails_and_haloed_labels():
     assert heat["encoding"]["stroke"]["field"] == "loss"  # each cell stroked in its own colour: no white seams
     assert trail["mark"]["type"] == "rule" and trail["mark"]["strokeWidth"] < 2
     assert trail["encoding"]["opacity"]["field"] == "age"  # the trail fades in from the start: its direction
-    assert halo["mark"]["stroke"] == "white" and halo["mark"]["strokeWidth"] >= 3 and label["mark"]["color"] == "black"
+    # the labels sit on the grey surface in both themes: one fixed dark colour on a light halo
+    assert halo["mark"]["stroke"] == LIGHT_TEXT and halo["mark"]["strokeWidth"] >= 3
+    assert label["mark"]["color"] == DARK_TEXT and contrast_ratio(DARK_TEXT, LIGHT_TEXT) >= 4.5
     # colour is never the only cue: each run has its own Okabe–Ito colour, dash and marker shape
-    assert trail["encoding"]["color"]["scale"]["range"] == charts.RUN_COLORS[:3]
+    assert trail["encoding"]["color"]["scale"]["range"] == CATEGORICAL[:3]
     assert len({str(d) for d in trail["encoding"]["strokeDash"]["scale"]["range"]}) == 3
     assert len(set(stops["encoding"]["shape"]["scale"]["range"])) == 3
 
@@ -94,4 +98,23 @@ def test_batch_strip_has_one_cell_per_sample_and_epoch():
         }
     )
     spec = charts.batch_strip(frame, x_title="position", y_title="").to_dict()
-    assert sum(len(rows) for rows in spec["datasets"].values()) == 6
+    cells = _layers(spec)[0]
+    assert len(spec["datasets"][cells["data"]["name"]]) == 6
+
+
+def test_batch_strip_marks_each_batch_start_and_writes_readable_numbers_on_every_colour():
+    frame = pd.DataFrame({"epoch": "e1", "position": range(9), "sample": range(9), "batch": range(1, 10)})  # size 1
+    spec = charts.batch_strip(frame, x_title="position", y_title="").to_dict()
+    cells, text, rules = _layers(spec)
+    assert [row["position"] for row in spec["datasets"][rules["data"]["name"]]] == list(range(1, 9))
+    fills, inks = cells["encoding"]["color"]["scale"]["range"], text["encoding"]["color"]["scale"]["range"]
+    assert len(fills) == len(inks) == 9
+    assert all(contrast_ratio(fill, ink) >= 4.5 for fill, ink in zip(fills, inks, strict=True))
+
+
+def test_the_batch_is_told_apart_by_shape_and_the_rest_is_neutral():
+    points = pd.DataFrame({"x": [0.0, 1.0], "y": [1.0, 2.0], "in_batch": [True, False], "sample": [0, 1]})
+    lines = pd.DataFrame({"x": [0.0, 1.0], "y": [1.0, 2.0], "which": "before"})
+    dots = _layers(charts.batch_scatter(points, lines, x_title="x", y_title="y").to_dict())[0]
+    assert dots["encoding"]["shape"]["scale"]["range"] == ["diamond", "circle"]
+    assert dots["encoding"]["color"]["scale"]["range"][1] == NEUTRAL

@@ -14,12 +14,12 @@ import streamlit as st
 from core.regression import MAX_LR, StepSizeLimits, TrainConfig
 from ui.i18n import t
 from ui.numbers import count, num
-from ui.regression_compute import Data, Run, gram_condition
-from ui.regression_step import param_names, param_symbol
+from ui.regression.compute import Data, Run, gram_condition
+from ui.regression.notation import param_names, param_symbol
 from ui.state import encode_number, write_param
 from ui.text import escape_md
 
-SMALLEST_LR = 1e-6  # the learning-rate field's minimum (ui/regression_inputs.py)
+SMALLEST_LR = 1e-6  # the learning-rate field's minimum
 _HESSIAN_FACTOR = {"mean": r"\tfrac{2}{B}", "sum": "2", "sum_over_batch": r"\tfrac{2}{B}", "half_mean": r"\tfrac{1}{B}"}
 _FULL_FACTOR = {"mean": r"\tfrac{2}{n}", "sum": "2", "sum_over_batch": r"\tfrac{2}{n}", "half_mean": r"\tfrac{1}{n}"}
 MAX_LISTED = 3  # feature columns written out in the standardisation caption

@@ -1,4 +1,6 @@
 """Strings of the page "Linear regression by SGD"."""
+# long translated sentences read better unbroken (as ui/locales/ in pyproject.toml)
+# ruff: noqa: E501
 
 STRINGS = {
     "nav.regression": ("Linear regression by SGD", "用 SGD 训练线性回归"),
@@ -174,8 +176,8 @@ STRINGS = {
     "regression.line_after": ("after the step", "更新后"),
     "regression.axis_yhat": ("prediction ŷ (before the step)", "预测值 ŷ（更新前）"),
     "regression.batch_highlight": (
-        "The current batch is highlighted in orange; the other samples are grey.",
-        "当前批次用橙色标出，其余样本为灰色。",
+        "The current batch is drawn as larger orange diamonds; the other samples are small grey dots.",
+        "当前批次画成较大的橙色菱形，其余样本为灰色小圆点。",
     ),
     "regression.step_table": (
         "**Steps {first}–{last} of {total}** (▶ marks the selected one; the full history is a CSV download in the last tab).",
@@ -224,8 +226,8 @@ STRINGS = {
     "regression.strip_title": ("Which samples went into which batch", "哪些样本进了哪个批次"),
     "regression.strip_epoch": ("epoch {epoch}", "第 {epoch} 轮"),
     "regression.strip_x": (
-        "position in the epoch (colour: batch; number: sample index)",
-        "在本轮中的位置（颜色：批次；数字：样本编号）",
+        "position in the epoch (colour and thick lines: batches; number: sample index)",
+        "在本轮中的位置（颜色和粗线：批次；数字：样本编号）",
     ),
     "regression.strip_shuffled": (
         "With shuffling, every epoch draws a new order from the seeded generator: that, not `optim.SGD`, is the stochastic part.",
@@ -648,5 +650,56 @@ STRINGS |= {
     "regression.param_help": (
         "w₀ … are the weights of features x₀ …, PyTorch's w[0] …; in the link they are pa=w0, pb=b.",
         "w₀ … 是特征 x₀ … 的权重，即 PyTorch 中的 w[0] …；链接里写作 pa=w0、pb=b。",
+    ),
+    # --- the charts' text alternatives (ui/regression/figures.py) ---
+    "regression.figure.table_rows": (
+        "The table lists {shown} of the {total} rows, evenly spaced, the first and the last included.",
+        "表中列出 {total} 行中均匀间隔的 {shown} 行（含第一行和最后一行）。",
+    ),
+    "regression.figure.yes": ("yes", "是"),
+    "regression.figure.no": ("no", "否"),
+    "regression.figure.col_in_batch": ("in the batch", "在批次中"),
+    "regression.figure.col_point": ("point", "点"),
+    "regression.figure.col_run": ("run", "训练"),
+    "regression.figure.col_epoch": ("epoch", "轮"),
+    "regression.figure.col_batches": ("samples, batch by batch", "各批次的样本"),
+    "regression.step.scatter_summary": (
+        "The {n} samples' {feature} against y, the {samples} of step {step}'s batch as larger diamonds. "
+        "Before the step the line has w = {w}, b = {b}.",
+        "全部 {n} 个样本的 {feature} 与 y，第 {step} 步批次中的 {samples}画成较大的菱形。更新前直线的 w = {w}，b = {b}。",
+    ),
+    "regression.step.scatter_after": ("After it: w = {w}, b = {b}.", "更新后：w = {w}，b = {b}。"),
+    "regression.step.fit_summary": (
+        "y against the prediction ŷ before step {step} ({n} samples), the {samples} of the batch as larger "
+        "diamonds; on the grey diagonal ŷ = y. The largest gap |ŷ − y| is {gap}, at sample {worst}.",
+        "第 {step} 步更新前的预测值 ŷ 与 y（共 {n} 个样本），批次中的 {samples}画成较大的菱形；灰色对角线上 ŷ = y。"
+        "|ŷ − y| 最大为 {gap}，在样本 {worst}。",
+    ),
+    "regression.curves.loss_summary": (
+        "The batch loss is {first} at step 1 and {last} at step {steps}, lowest {low} at step {low_step}. "
+        "The dashed rule marks step {step}, batch loss {now}.",
+        "批次损失第 1 步为 {first}，第 {steps} 步为 {last}，最低为 {low}（第 {low_step} 步）。虚线标出第 {step} 步，批次损失为 {now}。",
+    ),
+    "regression.curves.loss_summary_epoch": (
+        "The point after epoch {epochs} ({series}) is {epoch_loss}.",
+        "第 {epochs} 轮结束后的点（{series}）为 {epoch_loss}。",
+    ),
+    "regression.curves.contour_summary": (
+        "Over the grid drawn, the loss as a function of {a} and {b} goes from {low} to {high}; it is lowest at the "
+        "optimum {a} = {a_star}, {b} = {b_star}.",
+        "在图中的网格上，损失随 {a} 和 {b} 的取值从 {low} 变到 {high}；最低处是最优解 {a} = {a_star}，{b} = {b_star}。",
+    ),
+    "regression.curves.contour_run": (
+        "{run}: from {a} = {a0}, {b} = {b0} to {a} = {a1}, {b} = {b1} in {steps}.",
+        "{run}：从 {a} = {a0}，{b} = {b0} 到 {a} = {a1}，{b} = {b1}，共 {steps}。",
+    ),
+    "regression.curves.distance_summary": (
+        "{run}: ‖θ − θ*‖ goes from {start} to {end} in {steps}.",
+        "{run}：‖θ − θ*‖ 从 {start} 变到 {end}，共 {steps}。",
+    ),
+    "regression.regimes.strip_summary": (
+        "Batches of {B} (a thick line where one starts): epoch 1 takes the samples in the order {first}; "
+        "epoch {epoch} in the order {last}.",
+        "批大小 {B}（粗线标出每个批次的开头）：第 1 轮按 {first} 的顺序取样本；第 {epoch} 轮按 {last} 的顺序。",
     ),
 }

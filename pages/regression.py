@@ -23,9 +23,9 @@ def settings_and_run() -> tuple[Settings, Run]:
 
 
 st.title(t("nav.regression"))
-st.markdown(t("regression.intro"))
+st.markdown(t("regression.page.intro"))
 
-with st.expander(t("regression.settings"), expanded=True):
+with st.expander(t("regression.page.settings"), expanded=True):
     # a half-typed list must not blank the page in front of the class: the last valid run stays
     (settings, run), fresh = last_valid("regression", settings_and_run)
 data, config = settings.data, settings.config
@@ -41,7 +41,7 @@ questions = regression_questions(data, run, config, step, lang) if quizzing else
 quiz(questions)
 if questions:  # only in quiz mode
     worksheet_button(
-        t("regression.ws_title", step=step + 1), worksheet_inputs(data, run, config, step, lang), questions, lang
+        t("regression.quiz.ws_title", step=step + 1), worksheet_inputs(data, run, config, step, lang), questions, lang
     )
 hidden = results_hidden(questions)  # once: one note, then each tab leaves out what the questions ask about
 tabs, opened = url_tabs("regression")

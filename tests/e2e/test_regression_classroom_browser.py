@@ -49,13 +49,15 @@ def test_predict_then_reveal_the_batch_loss(app, lang):
 
 
 def test_a_lesson_link_hides_the_learning_rate_and_uses_its_value(app):
-    label = translate("regression.lr", "en")
+    label = translate("regression.train.lr", "en")
     app.goto("regression?quiz=true")
     app.page.get_by_role("spinbutton", name=label).wait_for()  # drawn without the lesson link
     app.page.locator(GUESS).wait_for()
     app.goto("regression?quiz=true&lr=0.1&hide=lr")
     app.page.locator(GUESS).wait_for()
-    app.page.get_by_role("spinbutton", name=translate("regression.epochs", "en")).wait_for()  # the others are drawn
+    app.page.get_by_role(
+        "spinbutton", name=translate("regression.train.epochs", "en")
+    ).wait_for()  # the others are drawn
     assert app.page.get_by_role("spinbutton", name=label).count() == 0
     assert app.page.locator('[data-testid="stMain"]').get_by_text("η = 0.1:").count() >= 1
     assert "lr=0.1" in app.page.url

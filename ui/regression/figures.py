@@ -33,7 +33,9 @@ def _table(frame: pd.DataFrame, summary: str) -> tuple[pd.DataFrame, str]:
 
 
 def _listed(indices: np.ndarray) -> str:
-    return t("regression.list_sep").join(map(str, indices[:MAX_LISTED])) + (" …" if len(indices) > MAX_LISTED else "")
+    return t("regression.page.list_sep").join(map(str, indices[:MAX_LISTED])) + (
+        " …" if len(indices) > MAX_LISTED else ""
+    )
 
 
 def distances(thetas: np.ndarray, theta_star: np.ndarray) -> np.ndarray:
@@ -58,16 +60,18 @@ def batch_figure(data: Data, run: Run, i: int, after: np.ndarray | None) -> None
     rest = rest[np.linspace(0, len(rest) - 1, min(len(rest), MAX_SCATTER_REST)).astype(int)] if len(rest) else rest
     order = np.concatenate([rest, batch[:1000]])
     y_hat = data.X @ before[:-1] + before[-1]
-    x_name = data.features[0] if data.d == 1 else t("regression.col_yhat")
+    x_name = data.features[0] if data.d == 1 else t("regression.step.col_yhat")
     x = data.X[:, 0] if data.d == 1 else y_hat
     points = pd.DataFrame({"x": x[order], "y": data.y[order], "in_batch": in_batch[order], "sample": order})
     common = dict(step=count(i + 1), n=count(data.n), samples=amount(len(batch), "sample"))
     if data.d == 1:
         xs = np.array([x.min(), x.max()])
-        lines = pd.DataFrame({"x": xs, "y": xs * before[0] + before[1], "which": [t("regression.line_before")] * 2})
+        lines = pd.DataFrame(
+            {"x": xs, "y": xs * before[0] + before[1], "which": [t("regression.step.line_before")] * 2}
+        )
         summary = t("regression.step.scatter_summary", feature=x_name, w=num(before[0]), b=num(before[1]), **common)
         if after is not None:  # left out while quiz mode hides the step's result
-            after_line = {"x": xs, "y": xs * after[0] + after[1], "which": [t("regression.line_after")] * 2}
+            after_line = {"x": xs, "y": xs * after[0] + after[1], "which": [t("regression.step.line_after")] * 2}
             lines = pd.concat([lines, pd.DataFrame(after_line)], ignore_index=True)
             summary += " " + t("regression.step.scatter_after", w=num(after[0]), b=num(after[1]))
         builder, frames, titles = charts.batch_scatter, (points, lines), {"x_title": x_name, "y_title": "y"}
@@ -77,10 +81,14 @@ def batch_figure(data: Data, run: Run, i: int, after: np.ndarray | None) -> None
         worst = int(np.nanargmax(gaps)) if not np.isnan(gaps).all() else 0
         summary = t("regression.step.fit_summary", gap=num(gaps[worst]), worst=worst, **common)
         points = points.rename(columns={"x": "y_hat"})
-        builder, frames, titles = charts.fit_scatter, (points,), {"x_title": t("regression.axis_yhat"), "y_title": "y"}
+        builder, frames, titles = (
+            charts.fit_scatter,
+            (points,),
+            {"x_title": t("regression.step.axis_yhat"), "y_title": "y"},
+        )
     drawn = points.sort_values("sample")
     table = pd.DataFrame({
-        t("regression.col_sample"): drawn["sample"],
+        t("regression.step.col_sample"): drawn["sample"],
         x_name: drawn.iloc[:, 0],
         "y": drawn["y"],
         t("regression.figure.col_in_batch"): drawn["in_batch"].map(
@@ -103,9 +111,9 @@ def loss_figure(data: Data, run: Run, config: TrainConfig, i: int) -> None:
     ends = (np.arange(len(run.epoch_loss)) + 1) * run.steps_per_epoch
     epochs = pd.DataFrame({"step": ends, "loss": run.epoch_loss * scale, "series": "epoch"})
     epoch_label = (
-        t("regression.series_epoch_scaled", batch=count(run.batch_size), n=count(data.n))
+        t("regression.curves.series_epoch_scaled", batch=count(run.batch_size), n=count(data.n))
         if scale != 1
-        else t("regression.series_epoch")
+        else t("regression.curves.series_epoch")
     )
     with np.errstate(invalid="ignore"):
         low = int(np.nanargmin(run.loss)) if not np.isnan(run.loss).all() else 0
@@ -120,15 +128,15 @@ def loss_figure(data: Data, run: Run, config: TrainConfig, i: int) -> None:
         )  # fmt: skip
     by_step = dict(zip(ends.tolist(), epochs["loss"], strict=True))
     table = pd.DataFrame({
-        t("regression.axis_step"): steps["step"],
-        t("regression.series_batch"): run.loss,
+        t("regression.curves.axis_step"): steps["step"],
+        t("regression.curves.series_batch"): run.loss,
         epoch_label: [num(by_step[s]) if s in by_step else "" for s in steps["step"].tolist()],
     })  # fmt: skip
     table, summary = _table(table, summary)
     chart.described(
-        charts.loss_chart, steps, epochs, summary=summary, data=table, x_title=t("regression.axis_step"),
-        y_title=t("regression.axis_loss"), current=i + 1,
-        labels=(("batch", t("regression.series_batch")), ("epoch", epoch_label)),
+        charts.loss_chart, steps, epochs, summary=summary, data=table, x_title=t("regression.curves.axis_step"),
+        y_title=t("regression.curves.axis_loss"), current=i + 1,
+        labels=(("batch", t("regression.curves.series_batch")), ("epoch", epoch_label)),
     )  # fmt: skip
 
 
@@ -138,15 +146,15 @@ def choose_params(d: int, *, draw: bool = True) -> tuple[int, int]:
     names = param_names(d)
     left, right = st.columns(2) if draw else (None, None)
     a = url_select(
-        "pa", t("regression.param_a"), names, default=names[0], container=left, widget="segmented", draw=draw,
-        format_func=param_symbol, help=t("regression.param_help"),
+        "pa", t("regression.curves.param_a"), names, default=names[0], container=left, widget="segmented", draw=draw,
+        format_func=param_symbol, help=t("regression.curves.param_help"),
     )  # fmt: skip
     rest = [n for n in names if n != a]
     default_b = "b" if a != "b" else names[0]
     if st.session_state.get("pb") == a:
         st.session_state["pb"] = default_b
     b = url_select(
-        "pb", t("regression.param_b"), rest, default=default_b, container=right, widget="segmented", draw=draw,
+        "pb", t("regression.curves.param_b"), rest, default=default_b, container=right, widget="segmented", draw=draw,
         format_func=param_symbol,
     )  # fmt: skip
     return names.index(a), names.index(b)
@@ -160,9 +168,9 @@ def contour_figure(
     box = charts.contour_box(paths, theta_star, pa, pb)
     surface = surface_frame(data.key, data.X, data.y, (pa, pb), tuple(theta_star), box, config.loss)
     trail = charts.contour_trail(paths, pa, pb, box)
-    marks = [(theta_star[pa], theta_star[pb], t("regression.mark_optimum"))]
+    marks = [(theta_star[pa], theta_star[pb], t("regression.curves.mark_optimum"))]
     if current is not None:
-        marks.append((current[pa], current[pb], t("regression.mark_current")))
+        marks.append((current[pa], current[pb], t("regression.curves.mark_current")))
     a, b = param_label(pa, data.d), param_label(pb, data.d)
     sentences = [
         t("regression.curves.contour_summary", a=a, b=b, a_star=num(theta_star[pa]), b_star=num(theta_star[pb]),
@@ -173,7 +181,7 @@ def contour_figure(
             t("regression.curves.contour_run", run=name, a=a, b=b, a0=num(path[0, pa]), b0=num(path[0, pb]),
               a1=num(path[-1, pa]), b1=num(path[-1, pb]), steps=amount(len(path) - 1, "step"))
         )  # fmt: skip
-    point, step = t("regression.figure.col_point"), t("regression.axis_step")
+    point, step = t("regression.figure.col_point"), t("regression.curves.axis_step")
     stops = charts.path_markers(trail).assign(order=lambda f: f["order"].map(count))
     table = pd.concat([
         pd.DataFrame({point: stops["run"], step: stops["order"], a: stops["a"], b: stops["b"]}),
@@ -181,7 +189,7 @@ def contour_figure(
     ], ignore_index=True)  # fmt: skip
     chart.described(
         charts.contour, surface, trail, pd.DataFrame(marks, columns=["a", "b", "label"]),
-        summary=" ".join(sentences), data=table, a_title=a, b_title=b, loss_title=t("regression.axis_loss"),
+        summary=" ".join(sentences), data=table, a_title=a, b_title=b, loss_title=t("regression.curves.axis_loss"),
     )  # fmt: skip
 
 
@@ -196,7 +204,11 @@ def distance_figure(paths: dict[str, np.ndarray], theta_star: np.ndarray) -> Non
           end=num(f["distance"].iloc[-1]), steps=amount(len(f) - 1, "step"))
         for f in frames
     )  # fmt: skip
-    step, distance, run = t("regression.axis_step"), t("regression.axis_distance"), t("regression.figure.col_run")
+    step, distance, run = (
+        t("regression.curves.axis_step"),
+        t("regression.curves.axis_distance"),
+        t("regression.figure.col_run"),
+    )
     rows = max(TABLE_ROWS // len(frames), 2)  # each run evenly spaced, its start and its end kept
     table = pd.concat(
         [charts.downsample(f, rows).rename(columns={"step": step, "distance": distance, "run": run}) for f in frames]
@@ -219,7 +231,7 @@ def strip_figure(data: Data, run: Run) -> tuple[int, int]:
     """The first epochs' sample order in batches; returns how many epochs and positions it shows."""
     epochs = min(STRIP_EPOCHS, run.orders.shape[0])
     positions = min(STRIP_POSITIONS, data.n)
-    labels = [t("regression.strip_epoch", epoch=e + 1) for e in range(epochs)]
+    labels = [t("regression.regimes.strip_epoch", epoch=e + 1) for e in range(epochs)]
     frame = pd.DataFrame([
         {"epoch": labels[e], "position": p, "sample": int(run.orders[e, p]), "batch": p // run.batch_size + 1}
         for e in range(epochs) for p in range(positions)
@@ -239,5 +251,7 @@ def strip_figure(data: Data, run: Run) -> tuple[int, int]:
         t("regression.figure.col_epoch"): labels,
         t("regression.figure.col_batches"): [batches(e) for e in range(epochs)],
     })  # fmt: skip
-    chart.described(charts.batch_strip, frame, summary=summary, data=table, x_title=t("regression.strip_x"), y_title="")
+    chart.described(
+        charts.batch_strip, frame, summary=summary, data=table, x_title=t("regression.regimes.strip_x"), y_title=""
+    )
     return epochs, positions

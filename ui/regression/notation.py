@@ -14,8 +14,8 @@ SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 def amount(n: int, noun: str) -> str:
-    """`n` with its noun in the right number ("1 step", "3 steps"): key regression.n_<noun>[_one]."""
-    return t(f"regression.n_{noun}_one" if n == 1 else f"regression.n_{noun}", n=count(n))
+    """`n` with its noun in the right number ("1 step", "3 steps"): key regression.count.<noun>[_one]."""
+    return t(f"regression.count.{noun}_one" if n == 1 else f"regression.count.{noun}", n=count(n))
 
 
 def param_names(d: int) -> list[str]:
@@ -108,8 +108,8 @@ def where_one_over_b(config: TrainConfig, run: Run, i: int) -> str:
     """Where the convention puts the batch's 1/B; for d2l's, its own numbers next to this page's."""
     B = len(run.batch(i))
     if config.loss != "half_mean":
-        return t(f"regression.where_b_{config.loss}", B=B)
+        return t(f"regression.step.where_b_{config.loss}", B=B)
     return t(
-        "regression.where_b_half_mean", B=B, grad=plain_vec(run.grad_w[i]), grad_sum=plain_vec(B * run.grad_w[i]),
+        "regression.step.where_b_half_mean", B=B, grad=plain_vec(run.grad_w[i]), grad_sum=plain_vec(B * run.grad_w[i]),
         before=plain_vec(run.theta_at(i)[:-1]), lr=num(config.lr), after=plain_vec(run.theta_at(i + 1)[:-1]),
     )  # fmt: skip

@@ -40,19 +40,19 @@ def step_control(run: Run) -> int:
     if st.session_state.get("step", 1) > last:
         st.session_state["step"] = last
     if last == 1:
-        st.caption(t("regression.one_step"))
+        st.caption(t("regression.control.one_step"))
         return 0
     cols = st.columns([2, 2, 2, 2, 7], vertical_alignment="bottom")
     buttons = [
-        ("step_first", t("regression.first_step"), ":material/first_page:", -last),
-        ("step_prev", t("regression.prev_step"), ":material/chevron_left:", -1),
-        ("step_next", t("regression.next_step"), ":material/chevron_right:", 1),
-        ("step_last", t("regression.last_step"), ":material/last_page:", last),
+        ("step_first", t("regression.control.first_step"), ":material/first_page:", -last),
+        ("step_prev", t("regression.control.prev_step"), ":material/chevron_left:", -1),
+        ("step_next", t("regression.control.next_step"), ":material/chevron_right:", 1),
+        ("step_last", t("regression.control.last_step"), ":material/last_page:", last),
     ]
     for column, (key, label, icon, delta) in zip(cols, buttons, strict=False):
         column.button(label, key=key, icon=icon, on_click=_move, args=(delta, last), width="stretch")
     step = url_number(
-        "step", t("regression.step_slider", total=count(last)), default=1, min_value=1, max_value=last,
+        "step", t("regression.control.step_slider", total=count(last)), default=1, min_value=1, max_value=last,
         widget="slider", container=cols[4],
     )  # fmt: skip
     return int(step) - 1
@@ -73,7 +73,7 @@ def render_step(settings: Settings, run: Run, i: int, hidden: bool) -> None:
     before, after = run.theta_at(i), run.theta_at(i + 1)
     B = len(batch)
     st.subheader(
-        t("regression.step_title", step=count(i + 1), total=count(run.steps), epoch=count(i // spe + 1),
+        t("regression.step.title", step=count(i + 1), total=count(run.steps), epoch=count(i // spe + 1),
           k=count(i % spe + 1))
     )  # fmt: skip
     left, right = st.columns([3, 2])
@@ -81,26 +81,26 @@ def render_step(settings: Settings, run: Run, i: int, hidden: bool) -> None:
         for formula in step_formulas(config, run, i, hidden):
             st.latex(formula)
         if hidden:
-            st.caption(t("regression.hidden_formula"))
-        st.caption(t("regression.step_where"))
+            st.caption(t("regression.quiz.hidden_formula"))
+        st.caption(t("regression.step.where"))
         if not hidden:
             st.caption(where_one_over_b(config, run, i))
     with right:
         figures.batch_figure(data, run, i, None if hidden else after)
-        st.caption(t("regression.batch_highlight"))
+        st.caption(t("regression.step.batch_highlight"))
     rows = batch[:MAX_BATCH_ROWS]
     y_hat = data.X[rows] @ before[:-1] + before[-1]
     table = pd.DataFrame({
-        t("regression.col_sample"): rows,
+        t("regression.step.col_sample"): rows,
         **{name: data.X[rows, j] for j, name in enumerate(data.features)},
-        t("regression.col_y"): data.y[rows],
-        t("regression.col_yhat"): y_hat,
-        t("regression.col_residual"): y_hat - data.y[rows],
+        t("regression.step.col_y"): data.y[rows],
+        t("regression.step.col_yhat"): y_hat,
+        t("regression.step.col_residual"): y_hat - data.y[rows],
     })  # fmt: skip
-    st.markdown(t("regression.batch_table", samples=amount(B, "sample")))
-    number_table(table, table.columns[1:], pinned=[t("regression.col_sample")])
+    st.markdown(t("regression.step.batch_table", samples=amount(B, "sample")))
+    number_table(table, table.columns[1:], pinned=[t("regression.step.col_sample")])
     if B > MAX_BATCH_ROWS:
-        st.caption(t("regression.batch_rows_cut", shown=count(MAX_BATCH_ROWS), count=count(B)))
+        st.caption(t("regression.step.batch_rows_cut", shown=count(MAX_BATCH_ROWS), count=count(B)))
     if not hidden:
         _step_table(run, i)
 
@@ -111,20 +111,20 @@ def _step_table(run: Run, i: int) -> None:
     grads, params = step_columns(run.w.shape[1])
     table = pd.DataFrame({
         "": ["▶" if j == i else "" for j in range(lo, hi)],
-        t("regression.col_step"): np.arange(lo, hi) + 1,
-        t("regression.col_epoch"): np.arange(lo, hi) // run.steps_per_epoch + 1,
-        t("regression.col_batch"): [_indices(run.batch(j)) for j in range(lo, hi)],
-        t("regression.col_loss"): run.loss[lo:hi],
+        t("regression.step.col_step"): np.arange(lo, hi) + 1,
+        t("regression.step.col_epoch"): np.arange(lo, hi) // run.steps_per_epoch + 1,
+        t("regression.step.col_batch"): [_indices(run.batch(j)) for j in range(lo, hi)],
+        t("regression.step.col_loss"): run.loss[lo:hi],
         **dict(zip(grads, [*run.grad_w[lo:hi].T, run.grad_b[lo:hi]], strict=True)),
         **dict(zip(params, [*run.w[lo:hi].T, run.b[lo:hi]], strict=True)),
     })  # fmt: skip
-    st.markdown(t("regression.step_table", first=count(lo + 1), last=count(hi), total=count(run.steps)))
-    st.caption(t("regression.index_convention"))
+    st.markdown(t("regression.step.step_table", first=count(lo + 1), last=count(hi), total=count(run.steps)))
+    st.caption(t("regression.step.index_convention"))
     number_table(
         table,
-        [t("regression.col_loss"), *grads, *params],
-        counts=[t("regression.col_step"), t("regression.col_epoch")],
-        pinned=["", t("regression.col_step")],
+        [t("regression.step.col_loss"), *grads, *params],
+        counts=[t("regression.step.col_step"), t("regression.step.col_epoch")],
+        pinned=["", t("regression.step.col_step")],
     )
 
 
@@ -167,29 +167,31 @@ def render_curves(settings: Settings, run: Run, i: int, hidden: bool) -> None:
     selected step's loss and parameters, are left out (the controls stay).
     """
     data, config = settings.data, settings.config
-    st.subheader(t("regression.loss_title"))
+    st.subheader(t("regression.curves.loss_title"))
     if hidden:
-        st.caption(t("regression.hidden_formula"))
+        st.caption(t("regression.quiz.hidden_formula"))
     else:
         figures.loss_figure(data, run, config, i)
-        st.caption(t("regression.loss_caption") if run.batch_size < data.n else t("regression.loss_caption_full"))
+        st.caption(
+            t("regression.curves.loss_caption") if run.batch_size < data.n else t("regression.curves.loss_caption_full")
+        )
         if config.loss == "sum" and run.batch_size != data.n:
-            st.caption(t("regression.loss_sum_caption", batch=count(run.batch_size), n=count(data.n)))
+            st.caption(t("regression.curves.loss_sum_caption", batch=count(run.batch_size), n=count(data.n)))
             if data.n % run.batch_size:
-                st.caption(t("regression.loss_sum_last", last=amount(data.n % run.batch_size, "sample")))
-    st.subheader(t("regression.surface_title"))
+                st.caption(t("regression.curves.loss_sum_last", last=amount(data.n % run.batch_size, "sample")))
+    st.subheader(t("regression.curves.surface_title"))
     pa, pb = figures.choose_params(data.d)
     theta_star = optimum(data.key, data.X, data.y)
-    paths = {t("regression.run_this", batch=count(run.batch_size)): run.theta()}
+    paths = {t("regression.curves.run_this", batch=count(run.batch_size)): run.theta()}
     if hidden:
-        st.caption(t("regression.hidden_formula"))
+        st.caption(t("regression.quiz.hidden_formula"))
     else:
         figures.contour_figure(data, config, paths, theta_star, pa, pb, current=run.theta_at(i + 1))
         a, b = figures.param_label(pa, data.d), figures.param_label(pb, data.d)
-        st.caption(t("regression.surface_caption", a=a, b=b))
+        st.caption(t("regression.curves.surface_caption", a=a, b=b))
         if data.d > 1:
-            st.caption(slice_sentence(data.d, pa, pb, theta_star, t("regression.slice_optimum")))
-    st.subheader(t("regression.distance_title"))
+            st.caption(slice_sentence(data.d, pa, pb, theta_star, t("regression.curves.slice_optimum")))
+    st.subheader(t("regression.curves.distance_title"))
     figures.distance_figure(paths, theta_star)
 
 
@@ -199,24 +201,32 @@ def render_curves(settings: Settings, run: Run, i: int, hidden: bool) -> None:
 def render_regimes(settings: Settings, run: Run, i: int, hidden: bool) -> None:
     """Seed 004's point: the DataLoader's batch size and shuffling, not optim.SGD, decide the flavour."""
     data, config = settings.data, settings.config
-    st.markdown(t("regression.regimes_intro"))
-    st.subheader(t("regression.strip_title"))
+    st.markdown(t("regression.regimes.intro"))
+    st.subheader(t("regression.regimes.strip_title"))
     epochs, positions = figures.strip_figure(data, run)
-    st.caption(t("regression.strip_shuffled") if config.shuffle else t("regression.strip_fixed"))
+    st.caption(t("regression.regimes.strip_shuffled") if config.shuffle else t("regression.regimes.strip_fixed"))
     if positions < data.n:
-        st.caption(t("regression.strip_cut_positions", positions=count(positions), n=count(data.n)))
+        st.caption(t("regression.regimes.strip_cut_positions", positions=count(positions), n=count(data.n)))
     if epochs < run.orders.shape[0]:
-        st.caption(t("regression.strip_cut_epochs", epochs=count(epochs), total=count(run.orders.shape[0])))
+        st.caption(t("regression.regimes.strip_cut_epochs", epochs=count(epochs), total=count(run.orders.shape[0])))
     sizes = sorted({1, run.batch_size, data.n})
-    st.subheader(t("regression.compare_title", sizes=t("regression.list_sep").join(map(count, sizes))))
-    if not url_toggle("cmp", t("regression.compare_toggle"), default=False, help=t("regression.compare_help")):
+    st.subheader(t("regression.regimes.compare_title", sizes=t("regression.page.list_sep").join(map(count, sizes))))
+    if not url_toggle(
+        "cmp", t("regression.regimes.compare_toggle"), default=False, help=t("regression.regimes.compare_help")
+    ):
         return
     paths = {}
     for size in sizes:
-        name = t("regression.run_regime", regime=regime_label(regime(size, data.n, config.shuffle)), batch=count(size))
+        name = t(
+            "regression.regimes.run_regime",
+            regime=regime_label(regime(size, data.n, config.shuffle)),
+            batch=count(size),
+        )
         steps = config.epochs * steps_per_epoch(data.n, size)
         if steps > MAX_STEPS:
-            st.info(t("regression.compare_skipped", batch=count(size), steps=count(steps), limit=count(MAX_STEPS)))
+            st.info(
+                t("regression.regimes.compare_skipped", batch=count(size), steps=count(steps), limit=count(MAX_STEPS))
+            )
             continue
         try:
             result = trained(data, replace(config, batch_size=size), selected_device())
@@ -226,7 +236,7 @@ def render_regimes(settings: Settings, run: Run, i: int, hidden: bool) -> None:
         paths[name] = result.theta()
         if result.diverged:
             st.warning(
-                t("regression.compare_diverged", batch=count(size), step=count(result.diverged_step + 1)),
+                t("regression.regimes.compare_diverged", batch=count(size), step=count(result.diverged_step + 1)),
                 icon=":material/warning:",
             )
     if not paths:
@@ -235,7 +245,7 @@ def render_regimes(settings: Settings, run: Run, i: int, hidden: bool) -> None:
     theta_star = optimum(data.key, data.X, data.y)
     figures.contour_figure(data, config, paths, theta_star, pa, pb)
     figures.distance_figure(paths, theta_star)
-    st.caption(t("regression.compare_caption"))
+    st.caption(t("regression.regimes.compare_caption"))
 
 
 # --- tab 4: the result, the script, the downloads ---------------------------------------------------------------
@@ -252,26 +262,26 @@ def render_result(settings: Settings, run: Run, i: int, hidden: bool) -> None:
     final = run.theta_at(run.steps)
     params = step_columns(data.d)[1]
     table = pd.DataFrame({
-        t("regression.col_param"): params,
-        t("regression.col_start"): run.theta_at(0),
-        t("regression.col_final"): final,
-        t("regression.col_optimum"): theta_star,
+        t("regression.result.col_param"): params,
+        t("regression.result.col_start"): run.theta_at(0),
+        t("regression.result.col_final"): final,
+        t("regression.result.col_optimum"): theta_star,
     })  # fmt: skip
     if data.true_w is not None:
-        table[t("regression.col_true")] = [*data.true_w, data.true_b]
-    st.subheader(t("regression.result_title"))
+        table[t("regression.result.col_true")] = [*data.true_w, data.true_b]
+    st.subheader(t("regression.result.title"))
     if hidden and i == run.steps - 1:
-        st.caption(t("regression.hidden_formula"))
+        st.caption(t("regression.quiz.hidden_formula"))
     else:
         number_table(table, table.columns[1:], digits=6)  # as many decimals as the script prints
-        st.markdown(t("regression.result_gap", gap=num(float(figures.distances(final[None, :], theta_star)[0]))))
+        st.markdown(t("regression.result.gap", gap=num(float(figures.distances(final[None, :], theta_star)[0]))))
         original_units(data, final, theta_star)
         singular_note(data)
-    st.subheader(t("regression.script_title"))
+    st.subheader(t("regression.result.script_title"))
     dataset = dict(data.dataset)
     if dataset["kind"] == "table":
         if data.n * (data.d + 1) > MAX_EMBEDDED_VALUES:
-            st.info(t("regression.script_too_big", limit=count(MAX_EMBEDDED_VALUES)))
+            st.info(t("regression.result.script_too_big", limit=count(MAX_EMBEDDED_VALUES)))
             dataset = None
         else:
             dataset.update(X=data.X.tolist(), y=data.y.tolist())
@@ -279,16 +289,16 @@ def render_result(settings: Settings, run: Run, i: int, hidden: bool) -> None:
         source = to_pytorch_script(config, dataset)
         st.markdown(script_intro(config, dataset))
         script(source, "loss_lab_sgd.py")
-    st.subheader(t("regression.history_title"))
+    st.subheader(t("regression.result.history_title"))
     if hidden:
-        st.caption(t("regression.hidden_formula"))
+        st.caption(t("regression.quiz.hidden_formula"))
         return
     st.download_button(
-        t("regression.history_download", steps=amount(run.steps, "step")), lambda: history_csv(run),
+        t("regression.result.history_download", steps=amount(run.steps, "step")), lambda: history_csv(run),
         file_name="sgd_history.csv", mime="text/csv", on_click="ignore", icon=":material/download:",
     )  # fmt: skip
     if run.batch_size > MAX_BATCH_ROWS:
-        st.caption(t("regression.history_no_indices", limit=count(MAX_BATCH_ROWS)))
+        st.caption(t("regression.result.history_no_indices", limit=count(MAX_BATCH_ROWS)))
 
 
 def history_csv(run: Run) -> str:

@@ -40,13 +40,13 @@ def test_loss_chart_colours_each_series_by_its_code_in_every_language():
     colours = []
     for lang in ("en", "zh"):
         labels = (
-            ("batch", translate("regression.series_batch", lang)),
-            ("epoch", translate("regression.series_epoch", lang)),
+            ("batch", translate("regression.curves.series_batch", lang)),
+            ("epoch", translate("regression.curves.series_epoch", lang)),
         )
         spec = charts.loss_chart(steps, epochs, x_title="", y_title="", current=1, labels=labels).to_dict()
         color = _layers(spec)[0]["encoding"]["color"]
         colours.append((color["scale"]["domain"], color["scale"]["range"]))
-        assert translate("regression.series_epoch", lang) in color["legend"]["labelExpr"]
+        assert translate("regression.curves.series_epoch", lang) in color["legend"]["labelExpr"]
     assert colours[0] == colours[1] == (["batch", "epoch"], CATEGORICAL[:2])
 
 

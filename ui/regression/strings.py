@@ -693,8 +693,8 @@ STRINGS |= {
         "批次损失第 1 步为 {first}，第 {steps} 步为 {last}，最低为 {low}（第 {low_step} 步）。虚线标出第 {step} 步，批次损失为 {now}。",
     ),
     "regression.curves.loss_summary_epoch": (
-        "The point after epoch {epochs} ({series}) is {epoch_loss}.",
-        "第 {epochs} 轮结束后的点（{series}）为 {epoch_loss}。",
+        "{series}: {epoch_loss} after epoch {epochs}.",
+        "{series}：第 {epochs} 轮结束后为 {epoch_loss}。",
     ),
     "regression.curves.contour_summary": (
         "Over the grid drawn, the loss as a function of {a} and {b} goes from {low} to {high}; it is lowest at the "

@@ -29,22 +29,20 @@ def _runs(frame: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(frame["run"]))
 
 
-def _run_channel(channel: type, frame: pd.DataFrame, styles: list, legend: bool = True) -> Any:
-    runs = _runs(frame)
-    return channel(
-        "run:N",
-        title=None,
-        scale=alt.Scale(domain=runs, range=(styles * len(runs))[: len(runs)]),
-        # colour and shape share one legend (a dash would draw the symbols' outlines dashed); one item a line,
-        # as in every legend here: a phone's width holds the longest label, not a row of them
-        legend=alt.Legend(orient="top", direction="vertical", labelLimit=0, symbolStrokeWidth=2) if legend else None,
-    )
+def _legend(outline: float) -> alt.Legend:
+    """One item a line, as in every legend here: a phone's width holds the longest label, not a row of them.
+    `outline`: the symbols' stroke width (a line's symbol is its stroke; a filled marker's needs none)."""
+    return alt.Legend(orient="top", direction="vertical", labelLimit=0, symbolStrokeWidth=outline)
 
 
-def _run_color(frame: pd.DataFrame) -> alt.Color:
+def _run_channel(channel: type, frame: pd.DataFrame, styles: list, legend: bool = True, outline: float = 2) -> Any:
     runs = _runs(frame)
-    legend = alt.Legend(orient="top", direction="vertical", labelLimit=0, symbolStrokeWidth=2)
-    return alt.Color("run:N", title=None, scale=categorical_scale(runs), legend=legend)
+    scale = alt.Scale(domain=runs, range=(styles * len(runs))[: len(runs)])
+    return channel("run:N", title=None, scale=scale, legend=_legend(outline) if legend else None)
+
+
+def _run_color(frame: pd.DataFrame, outline: float = 2) -> alt.Color:
+    return alt.Color("run:N", title=None, scale=categorical_scale(_runs(frame)), legend=_legend(outline))
 
 
 def _in_batch(channel: type, batch: Any, rest: Any) -> Any:
@@ -263,7 +261,9 @@ def contour(
             y=y,
             x2=alt.X2("a2:Q"),
             y2=alt.Y2("b2:Q"),
-            color=_run_color(paths),
+            # colour and shape share one legend of filled markers: the trail's dash, which Vega-Lite draws into
+            # the symbols' outlines, is left out of it with the outlines
+            color=_run_color(paths, outline=0),
             strokeDash=_run_channel(alt.StrokeDash, paths, RUN_DASHES, legend=False),
             # a fading trail shows the direction: faint at the start, solid at the end
             opacity=alt.Opacity("age:Q", scale=alt.Scale(domain=[0, 1], range=[0.25, 1]), legend=None),
@@ -275,8 +275,8 @@ def contour(
         .encode(
             x=x,
             y=y,
-            color=_run_color(paths),
-            shape=_run_channel(alt.Shape, paths, RUN_SHAPES),
+            color=_run_color(paths, outline=0),
+            shape=_run_channel(alt.Shape, paths, RUN_SHAPES, outline=0),
             size=alt.SizeValue(30, condition={"test": "datum.end", "value": 110}),
             tooltip=[alt.Tooltip("run:N"), alt.Tooltip("order:Q"), alt.Tooltip("a:Q"), alt.Tooltip("b:Q")],
         )

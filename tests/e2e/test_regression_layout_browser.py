@@ -81,7 +81,7 @@ def test_nothing_is_wider_than_its_container_or_cut_off(browser, server, lang, w
         # at phone width a table may scroll sideways inside its own frame; at desktop size it must fit
         clipped = app.page.evaluate(_CLIPPED, width >= 1000)
         assert not clipped, (key, clipped)
-        app.screenshot(f"regression-layout-{key.split('_', 1)[1]}-{lang}-{width}")
+        app.screenshot(f"regression-layout-{key.rsplit('.', 1)[1]}-{lang}-{width}")
     app.assert_clean()
     context.close()
 

@@ -22,6 +22,8 @@ from ui.state import url_select
 TABLE_ROWS = 100
 MAX_SCATTER_REST = 4000  # samples drawn besides the batch: every sample of a big data set would swamp the browser
 MAX_LISTED = 12  # sample indices written out in a sentence
+STRIP_POSITIONS = 48
+STRIP_EPOCHS = 6
 
 
 def _table(frame: pd.DataFrame, summary: str) -> tuple[pd.DataFrame, str]:
@@ -33,9 +35,8 @@ def _table(frame: pd.DataFrame, summary: str) -> tuple[pd.DataFrame, str]:
 
 
 def _listed(indices: np.ndarray) -> str:
-    return t("regression.page.list_sep").join(map(str, indices[:MAX_LISTED])) + (
-        " …" if len(indices) > MAX_LISTED else ""
-    )
+    shown = t("regression.page.list_sep").join(map(str, indices[:MAX_LISTED]))
+    return shown + (" …" if len(indices) > MAX_LISTED else "")
 
 
 def distances(thetas: np.ndarray, theta_star: np.ndarray) -> np.ndarray:
@@ -74,29 +75,25 @@ def batch_figure(data: Data, run: Run, i: int, after: np.ndarray | None) -> None
             after_line = {"x": xs, "y": xs * after[0] + after[1], "which": [t("regression.step.line_after")] * 2}
             lines = pd.concat([lines, pd.DataFrame(after_line)], ignore_index=True)
             summary += " " + t("regression.step.scatter_after", w=num(after[0]), b=num(after[1]))
-        builder, frames, titles = charts.batch_scatter, (points, lines), {"x_title": x_name, "y_title": "y"}
+        builder, frames = charts.batch_scatter, (points, lines)
     else:
         with np.errstate(invalid="ignore"):
             gaps = np.abs(y_hat - data.y)
         worst = int(np.nanargmax(gaps)) if not np.isnan(gaps).all() else 0
         summary = t("regression.step.fit_summary", gap=num(gaps[worst]), worst=worst, **common)
-        points = points.rename(columns={"x": "y_hat"})
-        builder, frames, titles = (
-            charts.fit_scatter,
-            (points,),
-            {"x_title": t("regression.step.axis_yhat"), "y_title": "y"},
-        )
+        builder, frames = charts.fit_scatter, (points.rename(columns={"x": "y_hat"}),)
     drawn = points.sort_values("sample")
     table = pd.DataFrame({
         t("regression.step.col_sample"): drawn["sample"],
-        x_name: drawn.iloc[:, 0],
+        x_name: drawn["x"],
         "y": drawn["y"],
         t("regression.figure.col_in_batch"): drawn["in_batch"].map(
             {True: t("regression.figure.yes"), False: t("regression.figure.no")}
         ),
     })  # fmt: skip
     table, summary = _table(table, summary)
-    chart.described(builder, *frames, summary=summary, data=table, **titles)
+    x_title = x_name if data.d == 1 else t("regression.step.axis_yhat")
+    chart.described(builder, *frames, summary=summary, data=table, x_title=x_title, y_title="y")
 
 
 # --- the curves tab: the loss, the loss surface, the distance to the optimum ------------------------------------
@@ -204,11 +201,8 @@ def distance_figure(paths: dict[str, np.ndarray], theta_star: np.ndarray) -> Non
           end=num(f["distance"].iloc[-1]), steps=amount(len(f) - 1, "step"))
         for f in frames
     )  # fmt: skip
-    step, distance, run = (
-        t("regression.curves.axis_step"),
-        t("regression.curves.axis_distance"),
-        t("regression.figure.col_run"),
-    )
+    step, distance = t("regression.curves.axis_step"), t("regression.curves.axis_distance")
+    run = t("regression.figure.col_run")
     rows = max(TABLE_ROWS // len(frames), 2)  # each run evenly spaced, its start and its end kept
     table = pd.concat(
         [charts.downsample(f, rows).rename(columns={"step": step, "distance": distance, "run": run}) for f in frames]
@@ -221,10 +215,6 @@ def distance_figure(paths: dict[str, np.ndarray], theta_star: np.ndarray) -> Non
 
 
 # --- the regimes tab: which sample went into which batch -----------------------------------------------------
-
-
-STRIP_POSITIONS = 48
-STRIP_EPOCHS = 6
 
 
 def strip_figure(data: Data, run: Run) -> tuple[int, int]:

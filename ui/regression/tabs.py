@@ -199,7 +199,8 @@ def render_curves(settings: Settings, run: Run, i: int, hidden: bool) -> None:
 
 
 def render_regimes(settings: Settings, run: Run, i: int, hidden: bool) -> None:
-    """Seed 004's point: the DataLoader's batch size and shuffling, not optim.SGD, decide the flavour."""
+    """Seed 004's point: the DataLoader's batch size and shuffling, not optim.SGD, decide the flavour (the
+    selected step and quiz mode change nothing here)."""
     data, config = settings.data, settings.config
     st.markdown(t("regression.regimes.intro"))
     st.subheader(t("regression.regimes.strip_title"))
@@ -317,4 +318,6 @@ def history_csv(run: Run) -> str:
     return frame.to_csv(index=False)
 
 
+# every tab draws from the same four things: the settings, the run, the selected step (0-based) and whether
+# quiz mode hides the results
 TABS = {"step": render_step, "curves": render_curves, "regimes": render_regimes, "result": render_result}

@@ -2,6 +2,8 @@
 
 Every chart goes through `ui.chart.described`: a sentence built from the live numbers and the numbers behind
 the chart (at most `TABLE_ROWS` rows, evenly spaced like the chart's own points, and the caption says so).
+A table's first column heads its rows, so it is text (steps and samples written as counts): `st.table` does
+not show a row header of plain integers.
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ def batch_figure(data: Data, run: Run, i: int, after: np.ndarray | None) -> None
         builder, frames = charts.fit_scatter, (points.rename(columns={"x": "y_hat"}),)
     drawn = points.sort_values("sample")
     table = pd.DataFrame({
-        t("regression.step.col_sample"): drawn["sample"],
+        t("regression.step.col_sample"): drawn["sample"].map(count),
         x_name: drawn["x"],
         "y": drawn["y"],
         t("regression.figure.col_in_batch"): drawn["in_batch"].map(
@@ -125,7 +127,7 @@ def loss_figure(data: Data, run: Run, config: TrainConfig, i: int) -> None:
         )  # fmt: skip
     by_step = dict(zip(ends.tolist(), epochs["loss"], strict=True))
     table = pd.DataFrame({
-        t("regression.curves.axis_step"): steps["step"],
+        t("regression.curves.axis_step"): steps["step"].map(count),
         t("regression.curves.series_batch"): run.loss,
         epoch_label: [num(by_step[s]) if s in by_step else "" for s in steps["step"].tolist()],
     })  # fmt: skip
@@ -204,9 +206,8 @@ def distance_figure(paths: dict[str, np.ndarray], theta_star: np.ndarray) -> Non
     step, distance = t("regression.curves.axis_step"), t("regression.curves.axis_distance")
     run = t("regression.figure.col_run")
     rows = max(TABLE_ROWS // len(frames), 2)  # each run evenly spaced, its start and its end kept
-    table = pd.concat(
-        [charts.downsample(f, rows).rename(columns={"step": step, "distance": distance, "run": run}) for f in frames]
-    )[[step, run, distance]]
+    thinned = pd.concat([charts.downsample(f, rows) for f in frames])
+    table = pd.DataFrame({step: thinned["step"].map(count), run: thinned["run"], distance: thinned["distance"]})
     if sum(map(len, frames)) > len(table):
         summary += " " + t("regression.figure.table_rows", shown=count(len(table)), total=count(sum(map(len, frames))))
     chart.described(

@@ -38,6 +38,10 @@ def test_regression_page_shows_the_seed_example_in_every_tab(app, lang):
     for key in ("regression.tab.curves", "regression.tab.regimes", "regression.tab.result"):
         _open_tab(app, key, lang)
         app.assert_clean()
+        if key == "regression.tab.curves":  # a chart's numbers, each row headed by its step
+            app.page.get_by_text(translate("a11y.chart_data", lang)).first.click()
+            header = app.page.locator('[data-testid="stTable"] th').first
+            assert header.inner_text().strip() == translate("regression.curves.axis_step", lang)
         app.screenshot(f"regression-{key.rsplit('.', 1)[1]}-{lang}")
     assert app.page.locator('[data-testid="stCode"]').count() >= 1
 

@@ -124,18 +124,18 @@ def loss_chart(
     y = alt.Y("loss:Q", title=y_title, scale=scale, axis=NUMBER_AXIS)
     codes = [code for code, _ in labels]
     names = json.dumps(dict(labels), ensure_ascii=False)
-    color = alt.Color(
-        "series:N",
-        title=None,
-        scale=categorical_scale(codes),
-        legend=alt.Legend(orient="top", direction="vertical", labelLimit=0, labelExpr=f"{names}[datum.value]"),
+    legend = alt.Legend(
+        orient="top", direction="vertical", labelLimit=0, labelExpr=f"{names}[datum.value]", symbolStrokeWidth=2
     )
+    color = alt.Color("series:N", title=None, scale=categorical_scale(codes), legend=legend)
+    # the legend tells the two apart by shape too: a line for the steps, a diamond for the epochs
+    shape = alt.Shape("series:N", title=None, scale=alt.Scale(domain=codes, range=["stroke", "diamond"]), legend=legend)
     x = alt.X("step:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1))  # steps are whole numbers
     line = alt.Chart(downsample(steps)).mark_line(opacity=0.7).encode(x=x, y=y, color=color)
     dots = (
         alt.Chart(downsample(epochs))
-        .mark_point(filled=True, size=70, shape="diamond")
-        .encode(x=alt.X("step:Q"), y=y, color=color)
+        .mark_point(filled=False, size=70, strokeWidth=2, opacity=1)
+        .encode(x=alt.X("step:Q"), y=y, color=color, shape=shape)
     )
     rule = (
         alt.Chart(pd.DataFrame({"step": [current]}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import altair as alt
 import numpy as np
 import pandas as pd
+import pytest
 
 from ui.a11y import contrast_ratio
 from ui.charts import CATEGORICAL, DARK_TEXT, LIGHT_TEXT, NEUTRAL
@@ -118,3 +119,21 @@ def test_the_batch_is_told_apart_by_shape_and_the_rest_is_neutral():
     dots = _layers(charts.batch_scatter(points, lines, x_title="x", y_title="y").to_dict())[0]
     assert dots["encoding"]["shape"]["scale"]["range"] == ["diamond", "circle"]
     assert dots["encoding"]["color"]["scale"]["range"][1] == NEUTRAL
+
+
+def test_the_loss_legend_tells_the_steps_from_the_epochs_by_shape_too():
+    steps = pd.DataFrame({"step": [1, 2, 3], "loss": [3.0, 2.0, 1.0], "series": "batch"})
+    epochs = pd.DataFrame({"step": [3], "loss": [1.5], "series": "epoch"})
+    dots = _layers(charts.loss_chart(steps, epochs, x_title="", y_title="", current=1, labels=LABELS).to_dict())[1]
+    assert dots["encoding"]["shape"]["scale"] == {"domain": ["batch", "epoch"], "range": ["stroke", "diamond"]}
+
+
+def test_the_contour_box_holds_every_trajectory_but_a_runaway_one():
+    theta_star = np.array([1.0, 2.0])
+    near = {"run": np.array([[0.0, 0.0], [0.5, 1.0], [1.0, 2.0]])}
+    a_low, a_high, b_low, b_high = charts.contour_box(near, theta_star, 0, 1)
+    assert a_low < 0 < 1 < a_high and b_low < 0 < 2 < b_high
+    assert a_high - 1 == pytest.approx(1 - a_low)  # centred on the optimum
+    away = {"run": np.array([[0.0, 0.0], [1e30, -1e30]])}
+    box = charts.contour_box(away, theta_star, 0, 1)
+    assert max(abs(v) for v in box) < 100  # ten times the start's distance, not the divergence's

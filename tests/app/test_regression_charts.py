@@ -45,15 +45,16 @@ def test_the_loss_caption_reads_the_seed_run_and_changes_with_the_learning_rate(
 
 def test_the_scatter_caption_follows_the_step():
     first = _caption(open_page(PAGE), "y against the prediction")
-    assert "before step 1 (6 samples)" in first
+    assert "before step 1 for 6 samples," in first
     second = _caption(open_page(PAGE, params={"step": "2"}), "y against the prediction")
-    assert "before step 2 (6 samples)" in second and second != first
+    assert "before step 2 for 6 samples," in second and second != first
 
 
 def test_the_one_feature_scatter_names_the_line_before_and_after_the_step():
     at = open_page(PAGE, params={"data": "synthetic", "tw": "1.5", "w0": "", "b0": "0.5"})
     caption = _caption(at, "against y")
     assert "Before the step the line has w = " in caption and ", b = 0.5." in caption and "After it: w = " in caption
+    assert caption.startswith("x0 against y for 1,000 samples, the 3 samples of step 1's batch")
     hidden = _caption(open_page(PAGE, params={"data": "synthetic", "tw": "1.5", "w0": "", "quiz": "1"}), "against y")
     assert "After it" not in hidden  # quiz mode: the step's result is asked, not shown
 
@@ -68,6 +69,12 @@ def test_the_strip_caption_holds_the_live_order_and_batch_size():
     assert seed.startswith(
         "Batches of 3 (a thick line where one starts): epoch 1 takes the samples in the order 5, 1, 0"
     )
+
+
+def test_a_large_data_set_is_drawn_in_part_and_the_caption_says_how_much():
+    at = open_page(PAGE, params={"data": "synthetic", "n": "20000", "batch": "10", "epochs": "1", "w0": ""})
+    caption = _caption(at, "y against the prediction")
+    assert "for 4,010 of the 20,000 samples (the batch's, at most 1,000, and an even spread of the rest)" in caption
 
 
 def test_a_long_run_thins_its_tables_and_says_so():

@@ -22,7 +22,8 @@ from ui.regression.notation import amount, param_names, param_symbol
 from ui.state import url_select
 
 TABLE_ROWS = 100
-MAX_SCATTER_REST = 4000  # samples drawn besides the batch: every sample of a big data set would swamp the browser
+# samples drawn: every sample of a big data set would swamp the browser (together at most the chart's MAX_POINTS)
+MAX_SCATTER_REST, MAX_SCATTER_BATCH = 4000, 1000
 MAX_LISTED = 12  # sample indices written out in a sentence
 STRIP_POSITIONS = 48
 STRIP_EPOCHS = 6
@@ -61,12 +62,17 @@ def batch_figure(data: Data, run: Run, i: int, after: np.ndarray | None) -> None
     in_batch[batch] = True
     rest = np.flatnonzero(~in_batch)  # an even sample of the rest, then the batch on top
     rest = rest[np.linspace(0, len(rest) - 1, min(len(rest), MAX_SCATTER_REST)).astype(int)] if len(rest) else rest
-    order = np.concatenate([rest, batch[:1000]])
+    order = np.concatenate([rest, batch[:MAX_SCATTER_BATCH]])
     y_hat = data.X @ before[:-1] + before[-1]
     x_name = data.features[0] if data.d == 1 else t("regression.step.col_yhat")
     x = data.X[:, 0] if data.d == 1 else y_hat
     points = pd.DataFrame({"x": x[order], "y": data.y[order], "in_batch": in_batch[order], "sample": order})
-    common = dict(step=count(i + 1), n=count(data.n), samples=amount(len(batch), "sample"))
+    drawn = (
+        amount(data.n, "sample")
+        if len(order) == data.n
+        else t("regression.step.drawn_of", shown=count(len(order)), total=count(data.n), limit=count(MAX_SCATTER_BATCH))
+    )
+    common = dict(step=count(i + 1), drawn=drawn, samples=amount(len(batch), "sample"))
     if data.d == 1:
         xs = np.array([x.min(), x.max()])
         lines = pd.DataFrame(
@@ -84,12 +90,12 @@ def batch_figure(data: Data, run: Run, i: int, after: np.ndarray | None) -> None
         worst = int(np.nanargmax(gaps)) if not np.isnan(gaps).all() else 0
         summary = t("regression.step.fit_summary", gap=num(gaps[worst]), worst=worst, **common)
         builder, frames = charts.fit_scatter, (points.rename(columns={"x": "y_hat"}),)
-    drawn = points.sort_values("sample")
+    shown = points.sort_values("sample")
     table = pd.DataFrame({
-        t("regression.step.col_sample"): drawn["sample"].map(count),
-        x_name: drawn["x"],
-        "y": drawn["y"],
-        t("regression.figure.col_in_batch"): drawn["in_batch"].map(
+        t("regression.step.col_sample"): shown["sample"].map(count),
+        x_name: shown["x"],
+        "y": shown["y"],
+        t("regression.figure.col_in_batch"): shown["in_batch"].map(
             {True: t("regression.figure.yes"), False: t("regression.figure.no")}
         ),
     })  # fmt: skip

@@ -676,16 +676,21 @@ STRINGS |= {
     "regression.figure.col_epoch": ("epoch", "轮"),
     "regression.figure.col_batches": ("samples, batch by batch", "各批次的样本"),
     "regression.step.scatter_summary": (
-        "The {n} samples' {feature} against y, the {samples} of step {step}'s batch as larger diamonds. "
+        "{feature} against y for {drawn}, the {samples} of step {step}'s batch as larger diamonds. "
         "Before the step the line has w = {w}, b = {b}.",
-        "全部 {n} 个样本的 {feature} 与 y，第 {step} 步批次中的 {samples}画成较大的菱形。更新前直线的 w = {w}，b = {b}。",
+        "{drawn}的 {feature} 与 y，第 {step} 步批次中的 {samples}画成较大的菱形。更新前直线的 w = {w}，b = {b}。",
     ),
     "regression.step.scatter_after": ("After it: w = {w}, b = {b}.", "更新后：w = {w}，b = {b}。"),
     "regression.step.fit_summary": (
-        "y against the prediction ŷ before step {step} ({n} samples), the {samples} of the batch as larger "
-        "diamonds; on the grey diagonal ŷ = y. The largest gap |ŷ − y| is {gap}, at sample {worst}.",
-        "第 {step} 步更新前的预测值 ŷ 与 y（共 {n} 个样本），批次中的 {samples}画成较大的菱形；灰色对角线上 ŷ = y。"
-        "|ŷ − y| 最大为 {gap}，在样本 {worst}。",
+        "y against the prediction ŷ before step {step} for {drawn}, the {samples} of the batch as larger "
+        "diamonds; on the grey diagonal ŷ = y. The largest gap |ŷ − y| among all the samples is {gap}, at sample "
+        "{worst}.",
+        "{drawn}在第 {step} 步更新前的预测值 ŷ 与 y，批次中的 {samples}画成较大的菱形；灰色对角线上 ŷ = y。"
+        "所有样本中 |ŷ − y| 最大为 {gap}，在样本 {worst}。",
+    ),
+    "regression.step.drawn_of": (
+        "{shown} of the {total} samples (the batch's, at most {limit}, and an even spread of the rest)",
+        "{total} 个样本中的 {shown} 个（批次中的样本，至多 {limit} 个，以及均匀选取的其余样本）",
     ),
     "regression.curves.loss_summary": (
         "The batch loss is {first} at step 1 and {last} at step {steps}, lowest {low} at step {low_step}. "

@@ -51,10 +51,10 @@ PAGES: list[PageInfo] = [
     PageInfo(
         "pages/regression.py", "regression", ":material/trending_down:", "nav.regression", "regression.question",
         (
-            ("step", "regression.tab_step"),
-            ("curves", "regression.tab_curves"),
-            ("regimes", "regression.tab_regimes"),
-            ("result", "regression.tab_result"),
+            ("step", "regression.tab.step"),
+            ("curves", "regression.tab.curves"),
+            ("regimes", "regression.tab.regimes"),
+            ("result", "regression.tab.result"),
         ),
     ),
     PageInfo(

@@ -9,6 +9,7 @@ into channel objects through `SchemaBase.from_dict`, which hashes its whole sche
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import inspect
 import pkgutil
 import threading
@@ -16,6 +17,7 @@ import threading
 import altair as alt
 import pytest
 
+import ui
 import ui.charts
 from tests.app.helpers import open_page, open_tab, page_tabs
 from ui import chart
@@ -37,11 +39,19 @@ VARIANTS: dict[str, list[dict[str, str]]] = {
 }
 
 
+def _chart_modules() -> list[str]:
+    """ui/charts/* and each topic package's charts module (ui/<topic>/charts.py)."""
+    shared = [f"ui.charts.{m.name}" for m in pkgutil.iter_modules(ui.charts.__path__)]
+    topics = [f"ui.{m.name}.charts" for m in pkgutil.iter_modules(ui.__path__) if m.ispkg and m.name != "charts"]
+    return shared + [name for name in topics if importlib.util.find_spec(name) is not None]
+
+
 def _builders() -> set[str]:
-    """module.function of every public chart builder in ui/charts/ (they return Altair charts)."""
+    """module.function of every public chart builder in ui/charts/ and ui/<topic>/charts.py (they return
+    Altair charts)."""
     names = set()
-    for module_info in pkgutil.iter_modules(ui.charts.__path__):
-        module = importlib.import_module(f"ui.charts.{module_info.name}")
+    for module_name in _chart_modules():
+        module = importlib.import_module(module_name)
         for name, function in inspect.getmembers(module, inspect.isfunction):
             returns = inspect.signature(function).return_annotation
             if function.__module__ == module.__name__ and not name.startswith("_") and "Chart" in str(returns):

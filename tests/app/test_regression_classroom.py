@@ -57,7 +57,7 @@ def test_quiz_on_asks_about_the_step_and_hides_its_numbers():
 def test_quiz_on_hides_the_loss_curve_the_trajectory_and_the_history_in_the_other_tabs():
     at = open_page(PAGE, params={"tab": "curves"})
     assert len(at.get("vega_lite_chart")) == 3  # loss curve, loss surface with the path, distance
-    history = translate("regression.history_download", "en", steps="6 steps")
+    history = translate("regression.result.history_download", "en", steps="6 steps")
     assert history in [b.label for b in open_tab(at, "regression", "result").get("download_button")]
     at = open_page(PAGE, params={"quiz": "true", "tab": "curves"})
     assert not at.exception and len(_hidden_notes(at)) == 1

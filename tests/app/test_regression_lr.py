@@ -136,12 +136,14 @@ def test_the_lesson_and_the_labels_in_chinese():
     assert "超过了本次训练的稳定上界" in lesson and "本次训练的小批量上界" in lesson
     assert "全批量梯度下降的上界" in lesson
     assert at.button(key="use_lr").label == "使用建议的学习率 η = 0.012"
-    assert translate("regression.loss_sum_over_batch", "zh").startswith("求和再除以批大小")
-    assert "批大小" in translate("regression.loss_half_mean", "zh")
+    assert translate("regression.model.loss_sum_over_batch", "zh").startswith("求和再除以批大小")
+    assert "批大小" in translate("regression.model.loss_half_mean", "zh")
 
 
 def test_sum_over_batch_is_labelled_and_written_as_the_sum_divided_by_the_batch_size():
-    assert translate("regression.loss_sum_over_batch", "en") == "sum ÷ batch size: MSELoss(reduction='sum') / len(y)"
+    assert (
+        translate("regression.model.loss_sum_over_batch", "en") == "sum ÷ batch size: MSELoss(reduction='sum') / len(y)"
+    )
     formulas = " ".join(f.value for f in open_page(PAGE).latex)
     assert r"\frac{1}{3}\underbrace{\textstyle\sum_{i\in I}(\hat y_i-y_i)^2}_{\texttt{MSELoss(sum)}} = 12" in formulas
 
@@ -169,7 +171,7 @@ def test_with_sum_the_loss_chart_draws_the_full_data_loss_scaled_by_b_over_n():
 def test_standardised_toy_data_keeps_the_hand_worked_first_batch():
     at = open_page(PAGE, params={"std": "true"})
     table = next(df.value for df in at.dataframe if "b.grad" in df.value.columns)
-    assert table.iloc[0][translate("regression.col_batch", "en")] == "5, 1, 0"
+    assert table.iloc[0][translate("regression.step.col_batch", "en")] == "5, 1, 0"
 
 
 def test_quiz_mode_keeps_the_lesson_but_not_the_losses_it_asks_about():

@@ -15,15 +15,15 @@ def _step_table(at):
 
 
 def _result_table(at):
-    return next(df.value for df in at.dataframe if translate("regression.col_optimum", "en") in df.value.columns)
+    return next(df.value for df in at.dataframe if translate("regression.result.col_optimum", "en") in df.value.columns)
 
 
 def test_seed_example_first_row_reads_the_hand_computation():
     at = open_page(PAGE)
     row = _step_table(at).iloc[0]
-    assert row[translate("regression.col_batch", "en")] == "5, 1, 0"
+    assert row[translate("regression.step.col_batch", "en")] == "5, 1, 0"
     # the table shows the numbers as the tutorial writes them (ui/numbers): 32/3 as 10.6667
-    assert row[translate("regression.col_loss", "en")] == "12"
+    assert row[translate("regression.step.col_loss", "en")] == "12"
     assert [row["w.grad[0]"], row["w.grad[1]"], row["b.grad"]] == ["10.6667", "16", "6.6667"]
     assert [row["w[0]"], row["w[1]"], row["b"]] == ["-4.3333", "-6", "-3.3333"]
 
@@ -41,15 +41,15 @@ def test_synthetic_data_recovers_the_true_parameters_and_shows_them():
     at = open_page(PAGE, params=params)
     assert not at.exception and not at.error
     table = _result_table(at)
-    trained = table[translate("regression.col_final", "en")].astype(float).tolist()
-    assert table[translate("regression.col_true", "en")].tolist() == ["2", "-3.4", "4.2"]
+    trained = table[translate("regression.result.col_final", "en")].astype(float).tolist()
+    assert table[translate("regression.result.col_true", "en")].tolist() == ["2", "-3.4", "4.2"]
     assert trained == pytest.approx([2, -3.4, 4.2], abs=0.01)
 
 
 def test_csv_source_asks_for_a_file_first():
     at = open_page(PAGE, params={"data": "csv"})
     assert not at.exception
-    assert translate("regression.upload_first", "en") in [i.value for i in at.info]
+    assert translate("regression.data.upload_first", "en") in [i.value for i in at.info]
 
 
 def test_uploaded_csv_is_trained_on_and_its_bad_rows_are_reported():
@@ -60,14 +60,14 @@ def test_uploaded_csv_is_trained_on_and_its_bad_rows_are_reported():
     warnings = " ".join(w.value for w in at.warning)
     assert "**age**" in warnings and "2 `oops`" in warnings
     assert "(2 in all): 2, 5" in warnings
-    assert _step_table(at).iloc[0][translate("regression.col_batch", "en")] != ""
+    assert _step_table(at).iloc[0][translate("regression.step.col_batch", "en")] != ""
 
 
 def test_next_step_button_walks_one_step_and_puts_it_in_the_url():
     at = open_page(PAGE)
     at.button(key="step_next").click().run()
     table = _step_table(at)
-    assert table.loc[table[""] == "▶", translate("regression.col_step", "en")].tolist() == ["2"]
+    assert table.loc[table[""] == "▶", translate("regression.step.col_step", "en")].tolist() == ["2"]
     assert url_param(at, "step") == "2"
     at.button(key="step_last").click().run()
     assert url_param(at, "step") == "6"
@@ -86,7 +86,7 @@ def test_a_malformed_initial_w_typed_in_shows_an_error_and_no_traceback():
     assert not at.exception
     assert any("two" in e.value for e in at.error)
     assert translate("error.kept_last", "en") in [c.value for c in at.caption]
-    assert _step_table(at).iloc[0][translate("regression.col_loss", "en")] == "12"
+    assert _step_table(at).iloc[0][translate("regression.step.col_loss", "en")] == "12"
 
 
 def test_initial_w_of_the_wrong_length_names_both_lengths():
@@ -142,11 +142,11 @@ def test_the_script_and_the_history_can_be_downloaded():
 
 def test_chinese_page_shows_the_translated_step_table():
     at = open_page(PAGE, params={"lang": "zh"})
-    assert translate("regression.col_batch", "zh") in _step_table(at).columns
+    assert translate("regression.step.col_batch", "zh") in _step_table(at).columns
 
 
 def test_a_rerun_that_changes_nothing_trains_nothing(monkeypatch):
-    import ui.regression_compute as compute
+    import ui.regression.compute as compute
 
     calls = []
     real_train = compute.train

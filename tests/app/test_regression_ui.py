@@ -28,7 +28,7 @@ def test_training_settings_survive_choosing_the_csv_source_before_a_file_is_uplo
     at.file_uploader[0].set_value(CSV).run()
     widgets = [*at.number_input, *at.text_input, *at.toggle, at.radio(key="loss")]
     expected = {"lr": 0.5, "batch": 3, "epochs": 3, "seed": 0, "b0": 0, "w0": "1, 2", "shuffle": True}
-    expected["loss"] = translate("regression.loss_sum_over_batch", "en")
+    expected["loss"] = translate("regression.model.loss_sum_over_batch", "en")
     drawn = {w.key: _drawn_value(w) for w in widgets if w.key in expected}
     assert drawn == expected
     at.number_input(key="epochs").set_value(4).run()  # the first edit sends every widget's value back

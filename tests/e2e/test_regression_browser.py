@@ -35,10 +35,14 @@ def test_regression_page_shows_the_seed_example_in_every_tab(app, lang):
     app.page.locator('[data-testid="stNumberInputField"]').first.wait_for()  # widgets drawn, not placeholders
     app.page.wait_for_timeout(1000)
     app.screenshot(f"regression-step-{lang}")
-    for key in ("regression.tab_curves", "regression.tab_regimes", "regression.tab_result"):
+    for key in ("regression.tab.curves", "regression.tab.regimes", "regression.tab.result"):
         _open_tab(app, key, lang)
         app.assert_clean()
-        app.screenshot(f"regression-{key.split('_', 1)[1]}-{lang}")
+        if key == "regression.tab.curves":  # a chart's numbers, each row headed by its step
+            app.page.get_by_text(translate("a11y.chart_data", lang)).first.click()
+            header = app.page.locator('[data-testid="stTable"] th').first
+            assert header.inner_text().strip() == translate("regression.curves.axis_step", lang)
+        app.screenshot(f"regression-{key.rsplit('.', 1)[1]}-{lang}")
     assert app.page.locator('[data-testid="stCode"]').count() >= 1
 
 
@@ -55,7 +59,7 @@ def test_next_step_button_moves_the_step_into_the_url(app):
 
 def test_changing_the_learning_rate_retrains_and_updates_the_url(app):
     app.goto("regression")
-    box = app.page.get_by_role("spinbutton", name=translate("regression.lr", "en"))
+    box = app.page.get_by_role("spinbutton", name=translate("regression.train.lr", "en"))
     box.fill("0.02")
     box.press("Enter")
     app.settle()
@@ -72,7 +76,7 @@ def test_the_suggested_learning_rate_is_one_click_away_and_standardising_keeps_t
     app.page.locator(".st-key-use_lr button").first.click()
     app.settle()
     assert re.search(r"[?&]lr=0\.012\b", app.page.url), app.page.url
-    assert app.page.get_by_role("spinbutton", name=translate("regression.lr", "en")).input_value() == "0.012"
+    assert app.page.get_by_role("spinbutton", name=translate("regression.train.lr", "en")).input_value() == "0.012"
     assert app.page.locator('[data-testid="stAlertContentWarning"]').count() == 0
     app.goto("regression?std=true&lang=zh&tab=result")
     app.page.get_by_text("换回原始单位").first.wait_for(timeout=30_000)

@@ -34,7 +34,7 @@ def test_predict_then_reveal_the_batch_loss(app, lang):
     app.settle()
     app.page.locator(REVEAL).click()
     app.settle()
-    verdict = translate("classroom.off_by", lang, answer="12.0000", guess="10.0000", error="-2.0000")
+    verdict = translate("classroom.off_by", lang, answer="12", guess="10", error="-2")  # as the page writes numbers
     shown = app.page.locator('[data-testid="stAlertContentWarning"]', has_text=verdict)
     shown.wait_for(timeout=30_000)
     assert main.get_by_text("1/3·36 = 12").count() >= 1  # the reason, with the numbers
@@ -49,13 +49,15 @@ def test_predict_then_reveal_the_batch_loss(app, lang):
 
 
 def test_a_lesson_link_hides_the_learning_rate_and_uses_its_value(app):
-    label = translate("regression.lr", "en")
+    label = translate("regression.train.lr", "en")
     app.goto("regression?quiz=true")
     app.page.get_by_role("spinbutton", name=label).wait_for()  # drawn without the lesson link
     app.page.locator(GUESS).wait_for()
     app.goto("regression?quiz=true&lr=0.1&hide=lr")
     app.page.locator(GUESS).wait_for()
-    app.page.get_by_role("spinbutton", name=translate("regression.epochs", "en")).wait_for()  # the others are drawn
+    app.page.get_by_role(
+        "spinbutton", name=translate("regression.train.epochs", "en")
+    ).wait_for()  # the others are drawn
     assert app.page.get_by_role("spinbutton", name=label).count() == 0
     assert app.page.locator('[data-testid="stMain"]').get_by_text("η = 0.1:").count() >= 1
     assert "lr=0.1" in app.page.url

@@ -13,7 +13,7 @@ from ui.i18n import translate
 
 pytestmark = pytest.mark.e2e
 
-TABS = ("regression.tab_step", "regression.tab_curves", "regression.tab_regimes", "regression.tab_result")
+TABS = ("regression.tab.step", "regression.tab.curves", "regression.tab.regimes", "regression.tab.result")
 # a run that diverges: by step 40 its numbers are ~1e23, the widest the formulas and the tables get
 WIDE = "regression?lr=0.5&epochs=30&step=40&cmp=true"
 
@@ -81,7 +81,7 @@ def test_nothing_is_wider_than_its_container_or_cut_off(browser, server, lang, w
         # at phone width a table may scroll sideways inside its own frame; at desktop size it must fit
         clipped = app.page.evaluate(_CLIPPED, width >= 1000)
         assert not clipped, (key, clipped)
-        app.screenshot(f"regression-layout-{key.split('_', 1)[1]}-{lang}-{width}")
+        app.screenshot(f"regression-layout-{key.rsplit('.', 1)[1]}-{lang}-{width}")
     app.assert_clean()
     context.close()
 
@@ -92,7 +92,7 @@ def test_uploading_a_csv_keeps_every_training_setting_and_the_url(app, tmp_path)
     csv = tmp_path / "houses.csv"
     csv.write_text("size,age,price\n1,2,3\n2,1,5\n3,1,7\n4,0,9\n5,1,11\n6,2,13\n")
     app.goto("regression")
-    app.page.get_by_text(translate("regression.source_csv", "en"), exact=True).click()
+    app.page.get_by_text(translate("regression.data.source_csv", "en"), exact=True).click()
     app.settle()
     app.page.locator('input[type="file"]').set_input_files(str(csv))
     app.settle()
@@ -100,18 +100,17 @@ def test_uploading_a_csv_keeps_every_training_setting_and_the_url(app, tmp_path)
 
     def shown() -> dict[str, str | bool]:
         box = app.page.get_by_role
-        values = {
-            key: box("spinbutton", name=translate(f"regression.{key}", "en")).input_value()
-            for key in ("lr", "batch", "epochs", "seed", "b0")
-        }
-        values["w0"] = box("textbox", name=translate("regression.w0", "en")).input_value()
-        values["shuffle"] = box("switch", name=translate("regression.shuffle", "en")).is_checked()
-        values["loss"] = box("radio", name=translate("regression.loss_sum_over_batch", "en")).is_checked()
+        labels = {key: f"regression.train.{key}" for key in ("lr", "batch", "epochs", "seed")}
+        labels["b0"] = "regression.model.b0"
+        values = {key: box("spinbutton", name=translate(label, "en")).input_value() for key, label in labels.items()}
+        values["w0"] = box("textbox", name=translate("regression.model.w0", "en")).input_value()
+        values["shuffle"] = box("switch", name=translate("regression.train.shuffle", "en")).is_checked()
+        values["loss"] = box("radio", name=translate("regression.model.loss_sum_over_batch", "en")).is_checked()
         return values
 
     before = {"lr": "0.5", "batch": "3", "epochs": "3", "seed": "0", "b0": "0", "w0": "1, 2", "shuffle": True}
     assert shown() == {**before, "loss": True}
-    epochs = app.page.get_by_role("spinbutton", name=translate("regression.epochs", "en"))
+    epochs = app.page.get_by_role("spinbutton", name=translate("regression.train.epochs", "en"))
     epochs.fill("4")
     epochs.press("Enter")
     app.settle()

@@ -14,18 +14,12 @@ from core.regression import TrainConfig
 from ui.classroom import Question
 from ui.i18n import translate
 from ui.numbers import count, factor, num
-from ui.regression_compute import Data, Run, config_key
-from ui.regression_step import MAX_VECTOR, amount
+from ui.regression.compute import Data, Run, config_key
+from ui.regression.notation import amount, plain_vec
 
 # the factors k in ℓ = k·Σr² and c in ∂ℓ/∂r = c·r of each convention (core/losses.py), written as fractions
 _LOSS_FACTOR = {"mean": "1/{B}", "sum": "1", "sum_over_batch": "1/{B}", "half_mean": "1/(2·{B})"}
 _GRAD_FACTOR = {"mean": "2/{B}", "sum": "2", "sum_over_batch": "2/{B}", "half_mean": "1/{B}"}
-
-
-def plain_vec(values: np.ndarray) -> str:
-    """A vector as plain text, long ones shortened: [1, -4.3333, …]."""
-    items = [num(v) for v in values[:MAX_VECTOR]] + (["…"] if len(values) > MAX_VECTOR else [])
-    return "[" + ", ".join(items) + "]"
 
 
 def _batch_set(batch: np.ndarray, limit: int = 12) -> str:
@@ -61,10 +55,10 @@ def regression_questions(data: Data, run: Run, config: TrainConfig, i: int, lang
     questions = [
         Question(
             f"regression_loss_{tag}",
-            translate("regression.q_loss", lang, loss=loss_name(config.loss, lang), **common),
+            translate("regression.quiz.loss", lang, loss=loss_name(config.loss, lang), **common),
             float(run.loss[i]),
             translate(
-                "regression.q_loss_why",
+                "regression.quiz.loss_why",
                 lang,
                 r=plain_vec(residual),
                 k=k_loss,
@@ -74,22 +68,22 @@ def regression_questions(data: Data, run: Run, config: TrainConfig, i: int, lang
         ),
         Question(
             f"regression_grad_w0_{tag}",
-            translate("regression.q_grad_w", lang, j=0, js="₀", **common),
+            translate("regression.quiz.grad_w", lang, j=0, js="₀", **common),
             float(run.grad_w[i, 0]),
-            translate("regression.q_grad_w_why", lang, j=0, c=k_grad, dot=num(dot), answer=num(run.grad_w[i, 0])),
+            translate("regression.quiz.grad_w_why", lang, j=0, c=k_grad, dot=num(dot), answer=num(run.grad_w[i, 0])),
         ),
         Question(
             f"regression_grad_b_{tag}",
-            translate("regression.q_grad_b", lang, **common),
+            translate("regression.quiz.grad_b", lang, **common),
             float(run.grad_b[i]),
-            translate("regression.q_grad_b_why", lang, c=k_grad, total=num(total), answer=num(run.grad_b[i])),
+            translate("regression.quiz.grad_b_why", lang, c=k_grad, total=num(total), answer=num(run.grad_b[i])),
         ),
         Question(
             f"regression_next_w0_{tag}",
-            translate("regression.q_next_w", lang, j=0, lr=lr, before=num(before[0]), step=count(i + 1)),
+            translate("regression.quiz.next_w", lang, j=0, lr=lr, before=num(before[0]), step=count(i + 1)),
             float(after[0]),
             translate(
-                "regression.q_next_w_why",
+                "regression.quiz.next_w_why",
                 lang,
                 j=0,
                 before=num(before[0]),
@@ -100,10 +94,10 @@ def regression_questions(data: Data, run: Run, config: TrainConfig, i: int, lang
         ),
         Question(
             f"regression_next_b_{tag}",
-            translate("regression.q_next_b", lang, lr=lr, before=num(before[-1]), step=count(i + 1)),
+            translate("regression.quiz.next_b", lang, lr=lr, before=num(before[-1]), step=count(i + 1)),
             float(after[-1]),
             translate(
-                "regression.q_next_b_why",
+                "regression.quiz.next_b_why",
                 lang,
                 before=num(before[-1]),
                 lr=lr,
@@ -118,31 +112,33 @@ def regression_questions(data: Data, run: Run, config: TrainConfig, i: int, lang
 def worksheet_inputs(data: Data, run: Run, config: TrainConfig, i: int, lang: str) -> dict[str, str]:
     """The page's inputs as readable strings, for the printed worksheet."""
     sources = {
-        "toy": translate("regression.source_toy", lang),
-        "synthetic": translate("regression.source_synthetic", lang),
+        "toy": translate("regression.data.source_toy", lang),
+        "synthetic": translate("regression.data.source_synthetic", lang),
     }
     inputs = {
-        translate("regression.data", lang): sources.get(data.key[0], translate("regression.source_csv", lang)),
-        translate("regression.n", lang): count(data.n),
-        translate("regression.ws_features", lang): ", ".join(data.features),
-        translate("regression.lr", lang): num(config.lr),
-        translate("regression.batch", lang): count(config.batch_size),
-        translate("regression.epochs", lang): count(config.epochs),
-        translate("regression.loss", lang): loss_name(config.loss, lang),
-        translate("regression.ws_start", lang): f"w = {plain_vec(run.w0)}, b = {num(run.b0)}",
-        translate("regression.ws_step", lang): count(i + 1),
+        translate("regression.data.label", lang): sources.get(
+            data.key[0], translate("regression.data.source_csv", lang)
+        ),
+        translate("regression.data.n", lang): count(data.n),
+        translate("regression.quiz.ws_features", lang): ", ".join(data.features),
+        translate("regression.train.lr", lang): num(config.lr),
+        translate("regression.train.batch", lang): count(config.batch_size),
+        translate("regression.train.epochs", lang): count(config.epochs),
+        translate("regression.model.loss", lang): loss_name(config.loss, lang),
+        translate("regression.quiz.ws_start", lang): f"w = {plain_vec(run.w0)}, b = {num(run.b0)}",
+        translate("regression.quiz.ws_step", lang): count(i + 1),
     }
     if data.true_w is not None:
-        inputs[translate("regression.true_w", lang)] = plain_vec(np.asarray(data.true_w))
-        inputs[translate("regression.true_b", lang)] = num(data.true_b)
+        inputs[translate("regression.data.true_w", lang)] = plain_vec(np.asarray(data.true_w))
+        inputs[translate("regression.data.true_b", lang)] = num(data.true_b)
     return inputs
 
 
 def loss_name(code: str, lang: str) -> str:
     names = {
-        "mean": translate("regression.loss_mean", lang),
-        "sum": translate("regression.loss_sum", lang),
-        "sum_over_batch": translate("regression.loss_sum_over_batch", lang),
-        "half_mean": translate("regression.loss_half_mean", lang),
+        "mean": translate("regression.model.loss_mean", lang),
+        "sum": translate("regression.model.loss_sum", lang),
+        "sum_over_batch": translate("regression.model.loss_sum_over_batch", lang),
+        "half_mean": translate("regression.model.loss_half_mean", lang),
     }
     return names[code]

@@ -126,7 +126,7 @@ def training_run(data_key: tuple, _X: np.ndarray, _y: np.ndarray, config: tuple,
     total = cfg.epochs * steps_per_epoch(len(_y), cfg.batch_size)
 
     def text(fraction: float) -> str:
-        return t("regression.training", done=f"{round(fraction * total):,}", total=f"{total:,}")
+        return t("regression.page.progress", done=f"{round(fraction * total):,}", total=f"{total:,}")
 
     bar = st.progress(0.0, text=text(0.0)) if total > _PROGRESS_ABOVE_STEPS else None
     shown = [0.0]
@@ -153,6 +153,11 @@ def training_run(data_key: tuple, _X: np.ndarray, _y: np.ndarray, config: tuple,
         diverged=h.diverged,
         diverged_step=h.diverged_step,
     )
+
+
+def trained(data: Data, config: TrainConfig, device: str) -> Run:
+    """The run of `config` on `data` (see training_run)."""
+    return training_run(data.key, data.X, data.y, config_key(config), device)
 
 
 def _read_only(values: torch.Tensor, dtype: type | None = None) -> np.ndarray:
@@ -201,7 +206,7 @@ def step_limits(data: Data, config: TrainConfig, run: Run) -> StepSizeLimits:
     total = config.epochs * steps_per_epoch(data.n, config.batch_size)
     if total <= _PROGRESS_ABOVE_STEPS:
         return _limits(data.key, data.X, batches, run.orders)
-    with st.spinner(t("regression.curvatures", steps=f"{total:,}")):  # one eigenvalue problem per step
+    with st.spinner(t("regression.page.curvatures", steps=f"{total:,}")):  # one eigenvalue problem per step
         return _limits(data.key, data.X, batches, run.orders)
 
 

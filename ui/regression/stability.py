@@ -14,12 +14,12 @@ import streamlit as st
 from core.regression import MAX_LR, StepSizeLimits, TrainConfig
 from ui.i18n import t
 from ui.numbers import count, num
-from ui.regression_compute import Data, Run, gram_condition
-from ui.regression_step import param_names, param_symbol
+from ui.regression.compute import Data, Run, gram_condition
+from ui.regression.notation import param_names, param_symbol
 from ui.state import encode_number, write_param
 from ui.text import escape_md
 
-SMALLEST_LR = 1e-6  # the learning-rate field's minimum (ui/regression_inputs.py)
+SMALLEST_LR = 1e-6  # the learning-rate field's minimum
 _HESSIAN_FACTOR = {"mean": r"\tfrac{2}{B}", "sum": "2", "sum_over_batch": r"\tfrac{2}{B}", "half_mean": r"\tfrac{1}{B}"}
 _FULL_FACTOR = {"mean": r"\tfrac{2}{n}", "sum": "2", "sum_over_batch": r"\tfrac{2}{n}", "half_mean": r"\tfrac{1}{n}"}
 MAX_LISTED = 3  # feature columns written out in the standardisation caption
@@ -33,9 +33,9 @@ def _use_lr(value: float) -> None:
 
 def bounds_text(data: Data, run: Run, config: TrainConfig, limits: StepSizeLimits) -> str:
     """Both bounds with their live numbers, and why they differ."""
-    order = t("regression.lr_shuffled") if config.shuffle else t("regression.lr_fixed_order")
+    order = t("regression.lr.shuffled") if config.shuffle else t("regression.lr.fixed_order")
     text = t(
-        "regression.lr_bounds",
+        "regression.lr.bounds",
         run_lr=num(limits.run_lr),
         batches=count(len(limits.batch_curvature)),
         B=config.batch_size,
@@ -47,11 +47,11 @@ def bounds_text(data: Data, run: Run, config: TrainConfig, limits: StepSizeLimit
     )
     ratio = num(limits.largest / limits.full)
     if config.batch_size == data.n:
-        differ = t("regression.lr_differ_full")
+        differ = t("regression.lr.differ_full")
     elif config.loss == "sum":
-        differ = t("regression.lr_differ_sum", ratio=ratio)
+        differ = t("regression.lr.differ_sum", ratio=ratio)
     else:
-        differ = t("regression.lr_differ_mean", ratio=ratio)
+        differ = t("regression.lr.differ_mean", ratio=ratio)
     return f"{text}\n\n{differ}"
 
 
@@ -60,9 +60,9 @@ def conditioning_text(data: Data, limits: StepSizeLimits) -> str:
     kappa = limits.condition_number
     shrink = num(1 - 1 / kappa)
     if data.scaling is not None:
-        return t("regression.lr_conditioning_std", kappa=num(kappa), shrink=shrink)
+        return t("regression.lr.conditioning_std", kappa=num(kappa), shrink=shrink)
     after = gram_condition(data.key, data.X, standardized=True)
-    return t("regression.lr_conditioning", kappa=num(kappa), shrink=shrink, kappa_std=num(after))
+    return t("regression.lr.conditioning", kappa=num(kappa), shrink=shrink, kappa_std=num(after))
 
 
 def render_lr_check(data: Data, run: Run, config: TrainConfig, limits: StepSizeLimits, quizzing: bool = False) -> None:
@@ -70,25 +70,25 @@ def render_lr_check(data: Data, run: Run, config: TrainConfig, limits: StepSizeL
     folded away. `quizzing`: the batch losses, which the questions may ask for, are left out."""
     lr = config.lr
     if lr <= limits.run_lr and not run.diverged:
-        title = t("regression.lr_ok_title", lr=num(lr), run_lr=num(limits.run_lr), full_lr=num(limits.full_batch_lr))
+        title = t("regression.lr.ok_title", lr=num(lr), run_lr=num(limits.run_lr), full_lr=num(limits.full_batch_lr))
         with st.expander(title, icon=":material/speed:"):
             st.markdown(bounds_text(data, run, config, limits))
             st.markdown(conditioning_text(data, limits))
         return
     parts = []
     if run.diverged:
-        parts.append(t("regression.lr_diverged", step=run.diverged_step + 1, lr=num(lr)))
+        parts.append(t("regression.lr.diverged", step=run.diverged_step + 1, lr=num(lr)))
     else:
-        parts.append(t("regression.lr_too_big", lr=num(lr)))
+        parts.append(t("regression.lr.too_big", lr=num(lr)))
     if run.steps >= 2 and not quizzing:
-        parts.append(t("regression.lr_went", first=num(run.loss[0]), last=num(run.loss[-1]), steps=count(run.steps)))
+        parts.append(t("regression.lr.went", first=num(run.loss[0]), last=num(run.loss[-1]), steps=count(run.steps)))
     if lr > limits.run_lr:
         first = limits.first_unstable_step(lr)  # never after a divergence: only such a step stretches the error
         lam = float(limits.batch_curvature[first])
         samples = run.batch(first)
         parts.append(
             t(
-                "regression.lr_why",
+                "regression.lr.why",
                 c=_HESSIAN_FACTOR[config.loss],
                 step=count(first + 1),
                 samples=", ".join(map(str, samples[:8])) + (", …" if len(samples) > 8 else ""),
@@ -98,18 +98,18 @@ def render_lr_check(data: Data, run: Run, config: TrainConfig, limits: StepSizeL
             )
         )
     else:  # below the bound and still not finite: the data itself is near float64's limit
-        parts.append(t("regression.lr_overflow", run_lr=num(limits.run_lr)))
+        parts.append(t("regression.lr.overflow", run_lr=num(limits.run_lr)))
     parts.append(bounds_text(data, run, config, limits))
     box = st.error if run.diverged else st.warning
     box("\n\n".join(parts), icon=":material/error:" if run.diverged else ":material/warning:")
     suggested = min(limits.suggested_lr, MAX_LR)
     if suggested >= SMALLEST_LR:
         st.button(
-            t("regression.lr_use", lr=num(suggested)), key="use_lr", icon=":material/auto_fix_high:",
-            on_click=_use_lr, args=(suggested,), help=t("regression.lr_use_help"), type="primary",
+            t("regression.lr.use", lr=num(suggested)), key="use_lr", icon=":material/auto_fix_high:",
+            on_click=_use_lr, args=(suggested,), help=t("regression.lr.use_help"), type="primary",
         )  # fmt: skip
     else:
-        st.info(t("regression.lr_too_small", lr=num(suggested), limit=num(SMALLEST_LR)))
+        st.info(t("regression.lr.too_small", lr=num(suggested), limit=num(SMALLEST_LR)))
     st.caption(conditioning_text(data, limits))
 
 
@@ -124,7 +124,7 @@ def scaling_caption(container: Any, data: Data) -> None:
         for name, m, s in zip(data.features[:MAX_LISTED], mean, scale, strict=False)
     ]
     mapping = ", ".join(columns) + (", …" if data.d > MAX_LISTED else "")
-    container.caption(t("regression.std_caption", mapping=mapping))
+    container.caption(t("regression.data.std_caption", mapping=mapping))
 
 
 def original_units(data: Data, theta: np.ndarray, theta_star: np.ndarray) -> None:
@@ -138,22 +138,22 @@ def original_units(data: Data, theta: np.ndarray, theta_star: np.ndarray) -> Non
         return "[" + ", ".join(num(v) for v in w) + "]", num(values[-1] - w @ mean)
 
     (w, b), (w_star, b_star) = raw(theta), raw(theta_star)
-    st.markdown(t("regression.original_units", w=w, b=b, w_star=w_star, b_star=b_star))
+    st.markdown(t("regression.result.original_units", w=w, b=b, w_star=w_star, b_star=b_star))
 
 
 def singular_note(data: Data) -> None:
     """When AᵀA is singular the normal equation has many solutions: say which one the table shows."""
     if np.isinf(gram_condition(data.key, data.X)):
-        st.caption(t("regression.singular"))
+        st.caption(t("regression.result.singular"))
 
 
 def script_intro(config: TrainConfig, dataset: dict) -> str:
     """What the exported script uses, named from the run's loss and update."""
     d2l = config.loss == "half_mean" and config.optimizer == "manual"
-    loss = t("regression.script_loss_d2l" if d2l else f"regression.script_loss_{config.loss}")
-    update = t("regression.script_update_d2l" if d2l else f"regression.script_update_{config.optimizer}")
-    extra = t("regression.script_standardize") if dataset.get("standardize") else ""
-    return t("regression.script_intro", loss=loss, update=update, extra=extra)
+    loss = t("regression.result.script_loss_d2l" if d2l else f"regression.result.script_loss_{config.loss}")
+    update = t("regression.result.script_update_d2l" if d2l else f"regression.result.script_update_{config.optimizer}")
+    extra = t("regression.result.script_standardize") if dataset.get("standardize") else ""
+    return t("regression.result.script_intro", loss=loss, update=update, extra=extra)
 
 
 def slice_sentence(d: int, pa: int, pb: int, center: np.ndarray, where: str) -> str:
@@ -161,4 +161,4 @@ def slice_sentence(d: int, pa: int, pb: int, center: np.ndarray, where: str) -> 
     names = [param_symbol(code) for code in param_names(d)]
     held = [f"{names[k]} = {num(center[k])}" for k in range(d + 1) if k not in (pa, pb)]
     shown = ", ".join(held[:MAX_HELD]) + (", …" if len(held) > MAX_HELD else "")
-    return t("regression.surface_slice", count=d + 1, a=names[pa], b=names[pb], held=shown, where=where)
+    return t("regression.curves.surface_slice", count=d + 1, a=names[pa], b=names[pb], held=shown, where=where)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import altair as alt
 import numpy as np
 import pandas as pd
+import pytest
 
-from ui.charts import regression as charts
+from ui.a11y import contrast_ratio
+from ui.charts import CATEGORICAL, DARK_TEXT, LIGHT_TEXT, NEUTRAL
 from ui.i18n import translate
+from ui.regression import charts
 
 LABELS = (("batch", "batch loss"), ("epoch", "full-data loss"))
 
@@ -38,14 +41,14 @@ def test_loss_chart_colours_each_series_by_its_code_in_every_language():
     colours = []
     for lang in ("en", "zh"):
         labels = (
-            ("batch", translate("regression.series_batch", lang)),
-            ("epoch", translate("regression.series_epoch", lang)),
+            ("batch", translate("regression.curves.series_batch", lang)),
+            ("epoch", translate("regression.curves.series_epoch", lang)),
         )
         spec = charts.loss_chart(steps, epochs, x_title="", y_title="", current=1, labels=labels).to_dict()
         color = _layers(spec)[0]["encoding"]["color"]
         colours.append((color["scale"]["domain"], color["scale"]["range"]))
-        assert translate("regression.series_epoch", lang) in color["legend"]["labelExpr"]
-    assert colours[0] == colours[1] == (["batch", "epoch"], charts.RUN_COLORS[:2])
+        assert translate("regression.curves.series_epoch", lang) in color["legend"]["labelExpr"]
+    assert colours[0] == colours[1] == (["batch", "epoch"], CATEGORICAL[:2])
 
 
 def _surface_and_paths(steps: int = 3):
@@ -66,9 +69,11 @@ def test_contour_draws_a_seamless_surface_thin_trails_and_haloed_labels():
     assert heat["encoding"]["stroke"]["field"] == "loss"  # each cell stroked in its own colour: no white seams
     assert trail["mark"]["type"] == "rule" and trail["mark"]["strokeWidth"] < 2
     assert trail["encoding"]["opacity"]["field"] == "age"  # the trail fades in from the start: its direction
-    assert halo["mark"]["stroke"] == "white" and halo["mark"]["strokeWidth"] >= 3 and label["mark"]["color"] == "black"
+    # the labels sit on the grey surface in both themes: one fixed dark colour on a light halo
+    assert halo["mark"]["stroke"] == LIGHT_TEXT and halo["mark"]["strokeWidth"] >= 3
+    assert label["mark"]["color"] == DARK_TEXT and contrast_ratio(DARK_TEXT, LIGHT_TEXT) >= 4.5
     # colour is never the only cue: each run has its own Okabe–Ito colour, dash and marker shape
-    assert trail["encoding"]["color"]["scale"]["range"] == charts.RUN_COLORS[:3]
+    assert trail["encoding"]["color"]["scale"]["range"] == CATEGORICAL[:3]
     assert len({str(d) for d in trail["encoding"]["strokeDash"]["scale"]["range"]}) == 3
     assert len(set(stops["encoding"]["shape"]["scale"]["range"])) == 3
 
@@ -94,4 +99,41 @@ def test_batch_strip_has_one_cell_per_sample_and_epoch():
         }
     )
     spec = charts.batch_strip(frame, x_title="position", y_title="").to_dict()
-    assert sum(len(rows) for rows in spec["datasets"].values()) == 6
+    cells = _layers(spec)[0]
+    assert len(spec["datasets"][cells["data"]["name"]]) == 6
+
+
+def test_batch_strip_marks_each_batch_start_and_writes_readable_numbers_on_every_colour():
+    frame = pd.DataFrame({"epoch": "e1", "position": range(9), "sample": range(9), "batch": range(1, 10)})  # size 1
+    spec = charts.batch_strip(frame, x_title="position", y_title="").to_dict()
+    cells, text, rules = _layers(spec)
+    assert [row["position"] for row in spec["datasets"][rules["data"]["name"]]] == list(range(1, 9))
+    fills, inks = cells["encoding"]["color"]["scale"]["range"], text["encoding"]["color"]["scale"]["range"]
+    assert len(fills) == len(inks) == 9
+    assert all(contrast_ratio(fill, ink) >= 4.5 for fill, ink in zip(fills, inks, strict=True))
+
+
+def test_the_batch_is_told_apart_by_shape_and_the_rest_is_neutral():
+    points = pd.DataFrame({"x": [0.0, 1.0], "y": [1.0, 2.0], "in_batch": [True, False], "sample": [0, 1]})
+    lines = pd.DataFrame({"x": [0.0, 1.0], "y": [1.0, 2.0], "which": "before"})
+    dots = _layers(charts.batch_scatter(points, lines, x_title="x", y_title="y").to_dict())[0]
+    assert dots["encoding"]["shape"]["scale"]["range"] == ["diamond", "circle"]
+    assert dots["encoding"]["color"]["scale"]["range"][1] == NEUTRAL
+
+
+def test_the_loss_legend_tells_the_steps_from_the_epochs_by_shape_too():
+    steps = pd.DataFrame({"step": [1, 2, 3], "loss": [3.0, 2.0, 1.0], "series": "batch"})
+    epochs = pd.DataFrame({"step": [3], "loss": [1.5], "series": "epoch"})
+    dots = _layers(charts.loss_chart(steps, epochs, x_title="", y_title="", current=1, labels=LABELS).to_dict())[1]
+    assert dots["encoding"]["shape"]["scale"] == {"domain": ["batch", "epoch"], "range": ["stroke", "diamond"]}
+
+
+def test_the_contour_box_holds_every_trajectory_but_a_runaway_one():
+    theta_star = np.array([1.0, 2.0])
+    near = {"run": np.array([[0.0, 0.0], [0.5, 1.0], [1.0, 2.0]])}
+    a_low, a_high, b_low, b_high = charts.contour_box(near, theta_star, 0, 1)
+    assert a_low < 0 < 1 < a_high and b_low < 0 < 2 < b_high
+    assert a_high - 1 == pytest.approx(1 - a_low)  # centred on the optimum
+    away = {"run": np.array([[0.0, 0.0], [1e30, -1e30]])}
+    box = charts.contour_box(away, theta_star, 0, 1)
+    assert max(abs(v) for v in box) < 100  # ten times the start's distance, not the divergence's

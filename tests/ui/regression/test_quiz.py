@@ -8,30 +8,11 @@ import numpy as np
 import pytest
 import torch
 
-from core.regression import TrainConfig, synthetic_data, toy_dataset, train
+from core.regression import TrainConfig, train
 from ui.classroom import worksheet_html
 from ui.numbers import num
-from ui.regression_compute import Data, config_key, training_run
-from ui.regression_quiz import regression_questions, worksheet_inputs
-
-SEED_CONFIG = TrainConfig(lr=0.5, batch_size=3, epochs=3, loss="sum_over_batch", w0=(1, 2), b0=0, batch_order=(5, 1, 0))
-
-
-def _toy() -> Data:
-    X, y = toy_dataset(device="cpu")
-    return Data(("toy",), X.numpy(), y.numpy().ravel(), ("x0", "x1"), {"kind": "toy"})
-
-
-def _synthetic(w=(2.0, -3.4), b=4.2, n=40, noise=0.01, seed=3) -> Data:
-    X, y = synthetic_data(list(w), b, n, noise, seed, device="cpu")
-    dataset = {"kind": "synthetic", "w": list(w), "b": b, "n": n, "noise": noise, "seed": seed}
-    key = ("synthetic", tuple(w), b, n, noise, seed)
-    return Data(key, X.numpy(), y.numpy().ravel(), ("x0", "x1"), dataset, tuple(w), b)
-
-
-def _page_run(data: Data, config: TrainConfig):
-    """The run exactly as the page gets it (the cached plain-array copy of core's history)."""
-    return training_run(data.key, data.X, data.y, config_key(config), "cpu")
+from ui.regression.compute import Data
+from ui.regression.quiz import regression_questions, worksheet_inputs
 
 
 def _core(data: Data, config: TrainConfig):
@@ -43,9 +24,8 @@ def _answers(questions) -> dict[str, float]:
     return {re.sub(r"_[0-9a-f]{10}$", "", q.key): q.answer for q in questions}
 
 
-def test_seed_example_answers_are_the_hand_computed_values():
-    data = _toy()
-    questions = regression_questions(data, _page_run(data, SEED_CONFIG), SEED_CONFIG, 0, "en")
+def test_seed_example_answers_are_the_hand_computed_values(toy, seed_run, seed_config):
+    questions = regression_questions(toy, seed_run, seed_config, 0, "en")
     assert _answers(questions) == pytest.approx({
         "regression_loss": 12.0,
         "regression_grad_w0": 32 / 3,
@@ -57,11 +37,11 @@ def test_seed_example_answers_are_the_hand_computed_values():
 
 @pytest.mark.parametrize("loss", ["mean", "sum", "sum_over_batch", "half_mean"])
 @pytest.mark.parametrize("i", [0, 2, 7])
-def test_answers_equal_core_results_for_each_step_and_convention(loss, i):
-    data = _synthetic()
+def test_answers_equal_core_results_for_each_step_and_convention(loss, i, synthetic, run_of):
+    data = synthetic()
     config = TrainConfig(lr=0.03, batch_size=7, epochs=2, seed=5, loss=loss, w0=(0.5, -1.0), b0=0.25)
     core = _core(data, config)
-    answers = _answers(regression_questions(data, _page_run(data, config), config, i, "en"))
+    answers = _answers(regression_questions(data, run_of(data, config), config, i, "en"))
     assert answers == pytest.approx({
         "regression_loss": float(core.loss[i]),
         "regression_grad_w0": float(core.grad_w[i, 0]),
@@ -71,9 +51,8 @@ def test_answers_equal_core_results_for_each_step_and_convention(loss, i):
     }, rel=1e-9, abs=1e-12)  # fmt: skip
 
 
-def test_reasons_hold_the_numbers_of_the_formula():
-    data = _toy()
-    reasons = [q.reason for q in regression_questions(data, _page_run(data, SEED_CONFIG), SEED_CONFIG, 0, "en")]
+def test_reasons_hold_the_numbers_of_the_formula(toy, seed_run, seed_config):
+    reasons = [q.reason for q in regression_questions(toy, seed_run, seed_config, 0, "en")]
     assert reasons[0] == "Residuals ŷ − y = [4, 2, 4]; ℓ = 1/3·Σ(ŷᵢ − yᵢ)² = 1/3·36 = 12."
     assert reasons[1] == "w.grad[0] = 2/3·Σᵢ (ŷᵢ − yᵢ)·X[i, 0] = 2/3·16 = 10.6667."
     assert reasons[2] == "b.grad = 2/3·Σ(ŷᵢ − yᵢ) = 2/3·10 = 6.6667."
@@ -81,10 +60,10 @@ def test_reasons_hold_the_numbers_of_the_formula():
     assert reasons[4] == "b − η·b.grad = 0 − 0.5·6.6667 = -3.3333."
 
 
-def test_prompts_carry_the_live_inputs():
-    data = _synthetic()
+def test_prompts_carry_the_live_inputs(synthetic, run_of):
+    data = synthetic()
     config = TrainConfig(lr=0.07, batch_size=4, epochs=1, seed=1, loss="mean", w0=(0.5, -1.25), b0=0.75)
-    run = _page_run(data, config)
+    run = run_of(data, config)
     i = 2
     prompts = [q.prompt for q in regression_questions(data, run, config, i, "en")]
     batch = "{" + ", ".join(map(str, run.batch(i))) + "}"
@@ -98,25 +77,23 @@ def test_prompts_carry_the_live_inputs():
     assert "η = 0.07" in prompts[4] and f"(it was {num(before[2])})" in prompts[4]
 
 
-def test_prompts_change_with_the_inputs():
-    data = _toy()
+def test_prompts_change_with_the_inputs(toy, seed_run, seed_config, run_of):
+    data = toy
     other = TrainConfig(lr=0.1, batch_size=2, epochs=1, loss="sum", w0=(3, -1), b0=2, batch_order=(4, 2))
-    run = _page_run(data, other)
+    run = run_of(data, other)
     questions = regression_questions(data, run, other, 0, "en")
     assert (
         "I = {4, 2}" in questions[0].prompt and "w = [3, -1]" in questions[0].prompt and "b = 2" in questions[0].prompt
     )
     assert "η = 0.1" in questions[3].prompt and "(it was 3)" in questions[3].prompt
     assert "(it was 2)" in questions[4].prompt
-    seed = regression_questions(data, _page_run(data, SEED_CONFIG), SEED_CONFIG, 0, "en")
+    seed = regression_questions(data, seed_run, seed_config, 0, "en")
     assert {q.key for q in seed}.isdisjoint(q.key for q in questions)  # another state asks afresh
 
 
-def test_both_languages_produce_text():
-    data = _toy()
-    run = _page_run(data, SEED_CONFIG)
-    en = regression_questions(data, run, SEED_CONFIG, 1, "en")
-    zh = regression_questions(data, run, SEED_CONFIG, 1, "zh")
+def test_both_languages_produce_text(toy, seed_run, seed_config):
+    en = regression_questions(toy, seed_run, seed_config, 1, "en")
+    zh = regression_questions(toy, seed_run, seed_config, 1, "zh")
     assert len(en) == len(zh) == 5
     assert [q.answer for q in en] == [q.answer for q in zh]
     for e, z in zip(en, zh, strict=True):
@@ -127,26 +104,24 @@ def test_both_languages_produce_text():
         assert "{" not in e.reason and "{" not in z.reason  # every placeholder filled
 
 
-def test_a_diverged_run_asks_only_about_finite_numbers():
-    data = _synthetic(n=20)
+def test_a_diverged_run_asks_only_about_finite_numbers(synthetic, run_of):
+    data = synthetic(n=20)
     config = TrainConfig(lr=50.0, batch_size=20, epochs=200, loss="sum", w0=(1.0, 1.0), b0=0.0)
-    run = _page_run(data, config)
+    run = run_of(data, config)
     assert run.diverged
     questions = regression_questions(data, run, config, run.steps - 1, "en")
     assert all(np.isfinite(q.answer) for q in questions)
     assert regression_questions(data, run, config, 0, "en")  # the first step is still finite
 
 
-def test_out_of_range_step_asks_nothing():
-    data = _toy()
-    run = _page_run(data, SEED_CONFIG)
-    assert regression_questions(data, run, SEED_CONFIG, run.steps, "en") == []
+def test_out_of_range_step_asks_nothing(toy, seed_run, seed_config):
+    assert regression_questions(toy, seed_run, seed_config, seed_run.steps, "en") == []
 
 
-def test_worksheet_holds_the_inputs_and_the_answer_key():
-    data = _synthetic()
+def test_worksheet_holds_the_inputs_and_the_answer_key(synthetic, run_of):
+    data = synthetic()
     config = TrainConfig(lr=0.03, batch_size=10, epochs=1, loss="mean", w0=(0.0, 0.0), b0=0.0)
-    run = _page_run(data, config)
+    run = run_of(data, config)
     inputs = worksheet_inputs(data, run, config, 1, "en")
     assert inputs["Learning rate η"] == "0.03" and inputs["Batch size"] == "10" and inputs["Samples n"] == "40"
     assert inputs["True b"] == "4.2"
@@ -157,10 +132,11 @@ def test_worksheet_holds_the_inputs_and_the_answer_key():
     assert "学习率 η" in zh
 
 
-@pytest.mark.parametrize("config", [SEED_CONFIG, TrainConfig(lr=0.1, batch_size=7, epochs=2, loss="mean")])
-def test_theta_at_each_step_is_that_row_of_the_whole_trajectory(config):
-    data = _synthetic() if config.batch_order is None else _toy()
-    run = _page_run(data, config)
+@pytest.mark.parametrize("seed_example", [True, False])
+def test_theta_at_each_step_is_that_row_of_the_whole_trajectory(seed_example, toy, seed_config, synthetic, run_of):
+    config = seed_config if seed_example else TrainConfig(lr=0.1, batch_size=7, epochs=2, loss="mean")
+    data = toy if seed_example else synthetic()
+    run = run_of(data, config)
     whole = run.theta()
     assert whole.shape == (run.steps + 1, data.d + 1)
     for k in range(run.steps + 1):

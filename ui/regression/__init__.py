@@ -1,0 +1,1 @@
+"""The page "Linear regression": one mini-batch SGD run, one `optimizer.step()` at a time."""

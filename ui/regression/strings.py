@@ -1,6 +1,4 @@
 """Strings of the page "Linear regression by SGD"."""
-# long translated sentences read better unbroken (as ui/locales/ in pyproject.toml)
-# ruff: noqa: E501
 
 STRINGS = {
     "nav.regression": ("Linear regression by SGD", "用 SGD 训练线性回归"),

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from core.errors import InputError
+from core.optimizers import torch_arguments, torch_call
 
 if TYPE_CHECKING:
     from core.config import TrainConfig
@@ -109,9 +110,10 @@ def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
     """
     data_code = _data_code(dataset)
     n_samples = _n_samples(dataset)
-    d2l = config.loss == "half_mean" and config.optimizer == "manual"
+    d2l = config.loss == "half_mean" and config.optimizer == "manual" and not config.weight_decay
+    method = "SGD" if config.optimizer in ("torch_sgd", "manual") else f"torch.optim.{torch_arguments(config)[0]}"
     lines = [
-        '"""Linear regression by mini-batch SGD in plain PyTorch (exported from Loss Lab)."""',
+        f'"""Linear regression by mini-batch {method} in plain PyTorch (exported from Loss Lab)."""',
         "",
         "import torch",
         "from torch import nn",
@@ -136,11 +138,15 @@ def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
     loss_module, batch_loss, full_loss = _LOSS_CODE[config.loss]
     if loss_module:
         lines.append(f"loss_fn = {loss_module}")
-    if config.optimizer == "torch_sgd":
+    if config.optimizer == "torch_sgd" and not config.weight_decay:
         defaults = "# momentum, dampening, weight_decay: 0"
         lines.append(f"trainer = torch.optim.SGD(net.parameters(), lr={config.lr!r})  {defaults}")
-    else:
+    elif config.optimizer == "manual":
         lines.append(f"lr = {config.lr!r}")
+        if config.weight_decay:
+            lines.append(f"weight_decay = {config.weight_decay!r}")
+    else:
+        lines.append(f"trainer = {torch_call(config)}")
     shuffle = "True" if config.shuffle else "False"
     lines += [
         "",
@@ -166,7 +172,7 @@ def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
             "            for p in net.parameters():",
             "                p -= lr * p.grad / len(y)  # d2l writes batch_size: the same but for a shorter last batch",
         ]
-    elif config.optimizer == "torch_sgd":
+    elif config.optimizer != "manual":
         lines += [f"        l = {batch_loss}", "        trainer.zero_grad()", "        l.backward()"]
         lines += ["        trainer.step()"]
     else:
@@ -176,7 +182,7 @@ def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
             "        l.backward()",
             "        with torch.no_grad():  # the update optim.SGD does with its defaults, written out",
             "            for p in net.parameters():",
-            "                p -= lr * p.grad",
+            f"                p -= lr * {'(p.grad + weight_decay * p)' if config.weight_decay else 'p.grad'}",
         ]
     lines += [
         "    with torch.no_grad():",

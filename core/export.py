@@ -98,12 +98,23 @@ def _data_code(dataset: Mapping[str, Any]) -> list[str]:
     )
 
 
+def _scale_code(dataset: Mapping[str, Any]) -> list[str]:
+    """`dataset["scale"]` (optional, one factor per feature): the columns multiplied, as a Loss Lab lesson did."""
+    if not dataset.get("scale"):
+        return []
+    return [
+        "# each feature column multiplied by its factor, as Loss Lab's lesson did (one feature on another scale)",
+        f"features = features * torch.tensor({_floats(dataset['scale'])})",
+    ]
+
+
 def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
     """A self-contained script that reproduces `train`'s run: `nn.Linear`, a `DataLoader` with the run's seed,
     the run's loss (`nn.MSELoss` in its spelling, or d2l's `squared_loss`) and update (`optim.SGD`, or the
     same update written out: `p -= lr * p.grad`, and for 'half_mean' d2l's own `l.sum().backward()` and
     `p -= lr * p.grad / len(y)`, which is the same step).
 
+    `dataset["scale"]` (optional): one factor per feature column, applied first.
     `dataset["standardize"]` (optional): standardise the features first, as `standardize` does; the
     script then also prints w and b in the original units. Running it prints the loss after each epoch and
     the final w and b with 6 decimals.
@@ -122,6 +133,7 @@ def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
         "torch.set_default_dtype(torch.float64)  # Loss Lab computes in float64",
         *(_D2L_LOSS if config.loss == "half_mean" else [""]),
         *data_code,
+        *_scale_code(dataset),
         *(_STANDARDIZE if dataset.get("standardize") else []),
         "d = features.shape[1]",
         "",

@@ -1,7 +1,8 @@
 """Every visible string in English and Simplified Chinese, and `t(key, **values)` to fetch one.
 
-Catalogs live in `ui/locales/<topic>.py`, each a dict `STRINGS = {key: (english, chinese)}`,
-so a string cannot exist in one language only. Keys are namespaced by topic ("mse.title").
+Catalogs live in `ui/locales/<topic>.py` and in a topic package's `ui/<topic>/strings.py`, each a dict
+`STRINGS = {key: (english, chinese)}`, so a string cannot exist in one language only. Keys are
+namespaced by topic ("mse.title").
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from pathlib import Path
 
 import streamlit as st
 
+import ui
 from ui import locales
 
 LANGUAGES = {"en": "English", "zh": "简体中文"}
@@ -21,10 +24,18 @@ LANG_KEY = "lang"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
+def _catalog_modules() -> list[str]:
+    """ui/locales/*.py, then every topic package's strings.py (ui/<topic>/strings.py)."""
+    names = [f"ui.locales.{m.name}" for m in sorted(pkgutil.iter_modules(locales.__path__), key=lambda m: m.name)]
+    root = Path(ui.__path__[0])
+    topics = sorted(m.name for m in pkgutil.iter_modules(ui.__path__) if (root / m.name / "strings.py").exists())
+    return names + [f"ui.{topic}.strings" for topic in topics]
+
+
 def _load_catalog() -> dict[str, tuple[str, str]]:
     catalog: dict[str, tuple[str, str]] = {}
-    for module_info in sorted(pkgutil.iter_modules(locales.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"ui.locales.{module_info.name}")
+    for name in _catalog_modules():
+        module = importlib.import_module(name)
         duplicated = catalog.keys() & module.STRINGS.keys()
         if duplicated:
             raise RuntimeError(f"translation keys defined twice: {sorted(duplicated)}")

@@ -58,6 +58,14 @@ PAGES: list[PageInfo] = [
         ),
     ),
     PageInfo(
+        "pages/optimizers.py", "optimizers", ":material/speed:", "nav.optimizers", "optimizers.question",
+        (
+            ("race", "optimizers.tab.race"),
+            ("update", "optimizers.tab.update"),
+            ("code", "optimizers.tab.code"),
+        ),
+    ),
+    PageInfo(
         "pages/softmax.py", "softmax", ":material/bar_chart:", "nav.softmax", "softmax.question",
         (
             ("probs", "softmax.tab.probs"),

@@ -1,0 +1,71 @@
+"""Optimizers: SGD, momentum, Nesterov, RMSprop, Adam and AdamW on the same batches, every update written out."""
+
+import streamlit as st
+
+from core.errors import InputError
+from ui.classroom import QUIZ_KEY, quiz, results_hidden, worksheet_button
+from ui.errors import show_input_error
+from ui.i18n import current_lang, t
+from ui.optimizers import tabs
+from ui.optimizers.compute import config_key, optimizer_run, optimum
+from ui.optimizers.inputs import NoUpload, lesson_setting, optimizer_label, settings
+from ui.optimizers.lessons import lesson_sentence
+from ui.optimizers.quiz import optimizer_questions, worksheet_inputs
+from ui.router import leave_legacy_pages_mode
+from ui.sidebar import selected_device
+from ui.state import url_tabs
+
+leave_legacy_pages_mode()  # see ui/router.py
+
+st.title(t("nav.optimizers"))
+st.markdown(t("optimizers.page.intro"))
+
+lesson = lesson_setting(st)
+bad_input = False
+with st.expander(t("optimizers.page.settings"), expanded=True):
+    columns = st.columns(3, gap="medium")
+    # TODO(merge): ui.settings.last_valid
+    try:
+        chosen = settings(columns, st.container(), lesson)
+    except NoUpload:
+        st.info(t("optimizers.page.upload_first"))
+        st.stop()
+    except InputError as error:
+        show_input_error(error)
+        bad_input = True  # no questions about runs the inputs on screen no longer describe
+        if "optimizers_last" not in st.session_state:
+            st.stop()
+        st.caption(t("error.kept_last"))
+        chosen = st.session_state["optimizers_last"]
+    else:
+        st.session_state["optimizers_last"] = chosen
+
+device, data = selected_device(), chosen.data
+runs = {
+    c.optimizer: optimizer_run(data.key, data.X, data.y, config_key(c), device, optimizer_label(c.optimizer))
+    for c in chosen.configs
+}
+best = optimum(data.key, data.X, data.y)
+
+for name, run in runs.items():
+    if run.diverged_step is not None:
+        st.warning(t("optimizers.warn.diverged", name=optimizer_label(name), step=run.diverged_step + 1))
+if (sentence := lesson_sentence(chosen, runs, best, device)) and not results_hidden([]):
+    st.info(sentence, icon=":material/school:")
+
+step = tabs.step_control(runs)
+lang = current_lang()
+questions = optimizer_questions(chosen, runs, best[1], step, lang) if st.session_state.get(QUIZ_KEY) else []
+questions = [] if bad_input else questions
+quiz(questions)
+if questions:
+    worksheet_button(t("optimizers.page.ws_title", step=step + 1), worksheet_inputs(chosen, step), questions, lang)
+hidden = results_hidden(questions)
+page_tabs, opened = url_tabs("optimizers")
+with page_tabs[opened]:  # only the open tab is drawn: opening another one reruns the page
+    if opened == "race":
+        tabs.render_race(chosen, runs, best, hidden)
+    elif opened == "update":
+        tabs.render_update(chosen, runs, step, hidden)
+    else:
+        tabs.render_code(chosen)

@@ -31,7 +31,8 @@ with st.expander(t("optimizers.page.settings"), expanded=True):
         st.info(t("optimizers.page.upload_first"))
         st.stop()
     except InputError as error:
-        show_input_error(error)
+        if not error.details.get("shown"):
+            show_input_error(error)
         bad_input = True  # no questions about runs the inputs on screen no longer describe
         if "optimizers_last" not in st.session_state:
             st.stop()

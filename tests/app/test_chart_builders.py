@@ -17,6 +17,7 @@ import altair as alt
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 
+import ui
 import ui.charts
 from tests.app.helpers import open_page, open_tab, page_tabs
 from ui import chart
@@ -34,14 +35,26 @@ VARIANTS: dict[str, list[dict[str, str]]] = {
         {"lr": "3"},  # a run that diverges
     ],
     "softmax": [{}, {"T": "0.1"}],
+    "optimizers": [
+        {},
+        {"lesson": "lr"},  # a run that grows to 1e121
+        {"data": "toy", "opts": "torch_sgd,momentum,nesterov,rmsprop,adam,adamw"},
+        {"data": "synthetic", "tw": "1.5", "w0": ""},  # one feature: no slice
+    ],
 }
 
 
 def _builders() -> set[str]:
-    """module.function of every public chart builder in ui/charts/ (they return Altair charts)."""
+    """module.function of every public chart builder in ui/charts/ and in a topic's ui/<topic>/charts.py
+    (they return Altair charts)."""
     names = set()
-    for module_info in pkgutil.iter_modules(ui.charts.__path__):
-        module = importlib.import_module(f"ui.charts.{module_info.name}")
+    modules = [f"ui.charts.{m.name}" for m in pkgutil.iter_modules(ui.charts.__path__)]
+    modules += [f"ui.{m.name}.charts" for m in pkgutil.iter_modules(ui.__path__) if m.ispkg and m.name != "charts"]
+    for module_name in modules:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:  # a topic package without charts
+            continue
         for name, function in inspect.getmembers(module, inspect.isfunction):
             returns = inspect.signature(function).return_annotation
             if function.__module__ == module.__name__ and not name.startswith("_") and "Chart" in str(returns):

@@ -253,7 +253,7 @@ def chosen_optimizers(c: Any) -> tuple[str, ...]:
     if "_opts_widget" not in st.session_state:
         raw = st.session_state.get("opts", st.query_params.get("opts", DEFAULTS["opts"]))
         picked = [code for code in str(raw).split(",") if code in RACERS]
-        if len(picked) != len(str(raw).split(",")) or len(picked) < 2:
+        if len(picked) != len(str(raw).split(",")) or len(set(picked)) < 2:
             warn_bad_param("opts", raw, t("optimizers.input.opts_allowed", codes=", ".join(RACERS)), c)
             picked = DEFAULTS["opts"].split(",")
         st.session_state["_opts_widget"] = sorted(set(picked), key=RACERS.index)
@@ -314,6 +314,7 @@ def hyperparameters(c: Any, name: str, shared: dict[str, Any]) -> TrainConfig:
         return TrainConfig(lr=lr, optimizer=name, **fields, **shared)
     except InputError as error:
         show_input_error(error, container=c)
+        error.details["shown"] = True  # next to its widgets: the page need not repeat it
         raise
 
 

@@ -56,14 +56,16 @@ DEFAULTS: dict[str, Any] = {
     **{f"{PREFIX[o]}_{k}": v for o, values in TORCH_DEFAULTS.items() for k, v in values.items()},
     **{f"{PREFIX[o]}_lr": lr for o, lr in PAGE_LR.items()},
 }
+# x₀ × 10 makes the steepest curvature about 100 times larger: SGD's stable lr drops to about 0.01
+ILL_LR = {"sgd_lr": 0.005, "mom_lr": 0.005, "nag_lr": 0.005, "rms_lr": 0.05, "adam_lr": 0.1, "adamw_lr": 0.1}
 # each lesson: the settings it starts from (the rest at DEFAULTS), as a link `?lesson=<code>` opens them
 LESSON_PRESETS: dict[str, dict[str, Any]] = {
     "free": {},
-    "ill": {"x0scale": 10.0, "opts": "torch_sgd,momentum,adam", "sgd_lr": 0.005, "mom_lr": 0.005, "adam_lr": 0.1},
-    "scale": {"x0scale": 10.0, "opts": "torch_sgd,adam", "sgd_lr": 0.005, "adam_lr": 0.1},
-    "nesterov": {"opts": "momentum,nesterov", "mom_lr": 0.02, "nag_lr": 0.02, "mom_mu": 0.95, "nag_mu": 0.95},
-    "decay": {"opts": "adam,adamw", "adam_wd": 1.0, "adamw_wd": 1.0, "adam_lr": 0.1, "adamw_lr": 0.1},
-    "lr": {"opts": "torch_sgd,adam", "sgd_lr": 1.5, "adam_lr": 1.5},
+    "ill": {"x0scale": 10.0, "opts": "torch_sgd,momentum,adam", **ILL_LR},
+    "scale": {"x0scale": 10.0, "opts": "torch_sgd,adam", **ILL_LR},
+    "nesterov": {"opts": "momentum,nesterov", "mom_mu": 0.95, "nag_mu": 0.95},
+    "decay": {"opts": "adam,adamw", "adam_wd": 1.0, "adamw_wd": 1.0},
+    "lr": {"opts": "torch_sgd,adam", **{f"{p}_lr": 1.5 for p in PREFIX.values()}},
 }
 
 

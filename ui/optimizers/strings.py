@@ -158,9 +158,9 @@ STRINGS |= {  # warnings and lessons' sentences
     ),
     "optimizers.lesson.diverged": ("diverges at step {step}", "在第 {step} 步发散"),
     "optimizers.lesson.ill_text": (
-        "Feature x₀ is multiplied by {scale}, so the loss surface is a valley {kappa} times steeper across than "
-        "along (the condition number of AᵀA). {verdicts}.",
-        "特征 x₀ 乘以了 {scale}，于是损失曲面成了一条横向比纵向陡 {kappa} 倍的山谷（AᵀA 的条件数）。{verdicts}。",
+        "Feature x₀ is multiplied by {scale}, so the loss surface is a valley that curves {kappa} times more "
+        "sharply across than along (the condition number of AᵀA). {verdicts}.",
+        "特征 x₀ 乘以了 {scale}，于是损失曲面成了一条山谷：横向的弯曲程度是纵向的 {kappa} 倍（AᵀA 的条件数）。{verdicts}。",
     ),
     "optimizers.lesson.scale_text": (
         "With x₀ × {scale}, the first step moves w₀ by {moves}. Without the factor it moved it by {moves1}. "

@@ -1,0 +1,61 @@
+"""The optimizers page in a real browser: a lesson link in both languages, every tab, and a hyperparameter
+typed into its box retraining that optimizer and landing in the URL."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import Watched
+from ui.i18n import translate
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm_server(browser, server):
+    """Open Home once first: a fresh server resolves its very first deep link against the legacy pages/ menu."""
+    context = browser.new_context()
+    Watched(context.new_page(), server.url).goto("")
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_lesson_link_races_every_optimizer_in_every_tab(app, lang):
+    app.goto(f"optimizers?lang={lang}&lesson=ill&opts=torch_sgd,momentum,nesterov,rmsprop,adam,adamw")
+    app.assert_clean()
+    assert app.page.locator("h1").first.inner_text().strip() == translate("nav.optimizers", lang)
+    lesson = app.page.locator('[data-testid="stAlertContentInfo"]').first
+    lesson.wait_for(timeout=30_000)
+    assert "AᵀA" in lesson.inner_text()
+    app.page.locator('[data-testid="stVegaLiteChart"]').nth(1).wait_for(timeout=30_000)  # curves and surface
+    app.page.get_by_text(translate("optimizers.page.settings", lang), exact=True).click()  # fold the settings away
+    app.page.wait_for_timeout(1500)
+    app.screenshot(f"optimizers-race-{lang}")
+    app.page.locator('[data-testid="stVegaLiteChart"]').nth(1).scroll_into_view_if_needed()
+    app.page.wait_for_timeout(500)
+    app.screenshot(f"optimizers-surface-{lang}")
+    for key, name in (("optimizers.tab.update", "update"), ("optimizers.tab.code", "code")):
+        app.open_tab(translate(key, lang))
+        app.page.wait_for_timeout(500)
+        app.assert_clean()
+        app.screenshot(f"optimizers-{name}-{lang}")
+    assert app.page.locator('[data-testid="stCode"]').count() == 6  # one script per optimizer
+
+
+def test_typing_a_learning_rate_retrains_and_a_bad_momentum_is_named_at_its_box(app):
+    app.goto("optimizers")
+    boxes = app.page.get_by_role("spinbutton", name="lr")
+    boxes.nth(2).fill("0.05")  # Adam's
+    boxes.nth(2).press("Enter")
+    app.settle()
+    assert re.search(r"[?&]adam_lr=0\.05\b", app.page.url), app.page.url
+    momentum = app.page.get_by_role("spinbutton", name="momentum")
+    momentum.fill("1")
+    momentum.press("Enter")
+    app.settle()
+    error = app.page.locator('[data-testid="stAlertContentError"]')
+    assert error.count() == 1 and "momentum" in error.inner_text() and "[0, 1)" in error.inner_text()
+    app.assert_clean()
+    app.screenshot("optimizers-bad-momentum-en")

@@ -105,9 +105,10 @@ def test_settings_live_in_the_url_and_a_link_restores_them():
     at.number_input(key="rms_alpha").set_value(0.9).run()
     assert url_param(at, "opts") == "rmsprop,adamw" and url_param(at, "rms_alpha") == "0.9"
     again = open_page(PAGE, params={"opts": "rmsprop,adamw", "rms_alpha": "0.9"})
-    assert "torch.optim.RMSprop(params, lr=0.05, alpha=0.9, eps=1e-08, weight_decay=0.0)" in again.dataframe[
-        0
-    ].value.to_string()
+    assert (
+        "torch.optim.RMSprop(params, lr=0.05, alpha=0.9, eps=1e-08, weight_decay=0.0)"
+        in again.dataframe[0].value.to_string()
+    )
 
 
 def test_pytorchs_defaults_button_sets_torch_optims_own_defaults():
@@ -115,9 +116,9 @@ def test_pytorchs_defaults_button_sets_torch_optims_own_defaults():
     at.button(key="_defaults_adamw").click().run()
     assert url_param(at, "adamw_lr") == "0.001"  # the page's own default is 0.1
     assert url_param(at, "adamw_wd") is None  # 0.01, AdamW's default, is the page's default too
-    assert "AdamW(params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0.01)" in at.dataframe[
-        0
-    ].value.to_string()
+    assert (
+        "AdamW(params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0.01)" in at.dataframe[0].value.to_string()
+    )
 
 
 def test_changing_one_learning_rate_retrains_only_that_optimizer(monkeypatch):

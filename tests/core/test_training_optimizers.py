@@ -203,3 +203,14 @@ def test_exported_script_reproduces_each_optimizers_run(optimizer):
     b = float(re.search(r"^b: (.*)$", out, re.M)[1])
     np.testing.assert_allclose(w, history.w[-1].tolist(), atol=1e-5)
     np.testing.assert_allclose(b, history.b[-1].item(), atol=1e-5)
+
+
+def test_exported_script_multiplies_a_feature_as_the_run_did():
+    X, y = synthetic_data([2, -3.4], 4.2, 200, 0.01, 0)
+    scaled = X * torch.tensor([10.0, 1.0])
+    config = TrainConfig(lr=0.05, batch_size=20, epochs=2, optimizer="adam", device="cpu")
+    history = train(scaled, y, config)
+    script = to_pytorch_script(config, {**SYNTHETIC, "scale": [10.0, 1.0]})
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True).stdout
+    w = [float(v) for v in re.search(r"^w: (.*)$", out, re.M)[1].split()]
+    np.testing.assert_allclose(w, history.w[-1].tolist(), atol=1e-5)

@@ -7,11 +7,11 @@ import pytest
 import torch
 
 from core.regression import TrainConfig, path_losses, synthetic_data, train
+from ui.numbers import tex_num
 from ui.optimizers.compute import Data, Run
 from ui.optimizers.inputs import RACERS, Settings
 from ui.optimizers.lessons import first_move, overshoot
 from ui.optimizers.quiz import optimizer_questions
-from ui.numbers import tex_num
 from ui.optimizers.updates import hand_written_gap, update_lines
 
 X, Y = (v.double() for v in synthetic_data([2.0, -3.4], 4.2, 40, noise=0.3, seed=2))
@@ -71,12 +71,14 @@ def test_the_first_to_arrive_is_numbered_in_the_listed_order_and_0_when_none_arr
     settings = _settings(["torch_sgd", "adam"])
     runs = {c.optimizer: _run(c) for c in settings.configs}
     reached = {name: runs[name].reached(0.09) for name in runs}
-    first = [q for q in optimizer_questions(settings, runs, 0.09, 0, "en") if q.key.startswith("optim_first")][0]
-    expected = 0 if all(v is None for v in reached.values()) else 1 + ["torch_sgd", "adam"].index(
-        min((v, k) for k, v in reached.items() if v is not None)[1]
+    first = next(q for q in optimizer_questions(settings, runs, 0.09, 0, "en") if q.key.startswith("optim_first"))
+    expected = (
+        0
+        if all(v is None for v in reached.values())
+        else 1 + ["torch_sgd", "adam"].index(min((v, k) for k, v in reached.items() if v is not None)[1])
     )
     assert first.answer == expected
-    never = [q for q in optimizer_questions(settings, runs, 1e-9, 0, "en") if q.key.startswith("optim_first")][0]
+    never = next(q for q in optimizer_questions(settings, runs, 1e-9, 0, "en") if q.key.startswith("optim_first"))
     assert never.answer == 0
 
 

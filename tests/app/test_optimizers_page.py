@@ -155,3 +155,19 @@ def test_quiz_mode_asks_and_hides_the_race_until_revealed():
     prompts = [m.value for m in at.markdown if m.value.startswith("**") and "?" in m.value]
     assert len(prompts) == 4
     assert not at.dataframe  # the race table would give the last question away
+
+
+def test_switching_the_language_retrains_nothing(monkeypatch):
+    trained = []
+    original = compute.train
+
+    def counting(X, y, config, progress=None):
+        trained.append(config.optimizer)
+        return original(X, y, config, progress=progress)
+
+    monkeypatch.setattr(compute, "train", counting)
+    compute.optimizer_run.clear()
+    open_page(PAGE, params={"lesson": "nesterov"})
+    assert len(trained) == 2
+    open_page(PAGE, params={"lesson": "nesterov", "lang": "zh"})
+    assert len(trained) == 2

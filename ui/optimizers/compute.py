@@ -95,24 +95,25 @@ def optimum(data_key: tuple, _X: np.ndarray, _y: np.ndarray) -> tuple[np.ndarray
 
 # the largest allowed run keeps ~84 MB (100,000 steps × 5 columns of 21 values); six of them fit in the 12
 @st.cache_resource(max_entries=12, ttl=3600, show_spinner=False)
-def optimizer_run(data_key: tuple, _X: np.ndarray, _y: np.ndarray, config: tuple, device: str, label: str) -> Run:
+def optimizer_run(data_key: tuple, _X: np.ndarray, _y: np.ndarray, config: tuple, device: str, _label: str) -> Run:
     """Train one optimizer once per (data, config, device), with a progress bar on a long run (drawn inside
-    the cached function, so a cache hit replays nothing but the emptied bar)."""
+    the cached function, so a cache hit replays nothing but the emptied bar). `_label`, the optimizer's name in
+    the bar, is not part of the key: another language trains nothing anew."""
     cfg = TrainConfig(**dict(config), device=device)
     total = cfg.epochs * steps_per_epoch(len(_y), cfg.batch_size)
-    bar = st.progress(0.0, text=t("optimizers.training", name=label, total=count(total)))
-    if total <= PROGRESS_ABOVE_STEPS:
-        bar.empty()
+    text = t("optimizers.training", name=_label, total=count(total))
+    bar = st.progress(0.0, text=text) if total > PROGRESS_ABOVE_STEPS else None
     shown = [0.0]
 
     def progress(fraction: float) -> None:
-        if total > PROGRESS_ABOVE_STEPS and fraction - shown[0] >= 0.05:
+        if bar is not None and fraction - shown[0] >= 0.05:
             shown[0] = fraction
-            bar.progress(min(fraction, 1.0), text=t("optimizers.training", name=label, total=count(total)))
+            bar.progress(min(fraction, 1.0), text=text)
 
     X, y = torch.from_numpy(_X), torch.from_numpy(_y)
     h = train(X, y, cfg, progress=progress)
-    bar.empty()
+    if bar is not None:
+        bar.empty()
     theta = torch.cat([torch.cat([h.w0, h.b0.reshape(1)])[None], torch.column_stack([h.w, h.b])]).cpu()
     return Run(
         theta=_read_only(theta),

@@ -259,9 +259,11 @@ def chosen_optimizers(c: Any) -> tuple[str, ...]:
             warn_bad_param("opts", raw, t("optimizers.input.opts_allowed", codes=", ".join(RACERS)), c)
             picked = DEFAULTS["opts"].split(",")
         st.session_state["_opts_widget"] = sorted(set(picked), key=RACERS.index)
-    picked = c.multiselect(
+    # a multi-select segmented control, not a multiselect: its chips fail WCAG contrast in the dark theme
+    picked = c.segmented_control(
         t("optimizers.input.opts"),
         RACERS,
+        selection_mode="multi",
         format_func=optimizer_label,
         key="_opts_widget",
         help=t("optimizers.input.opts_help"),

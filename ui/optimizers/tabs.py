@@ -9,7 +9,7 @@ import streamlit as st
 from core.errors import InputError
 from core.optimizers import torch_call
 from core.regression import to_pytorch_script
-from ui.chart import described
+from ui.chart import data_table, described
 from ui.charts.surface import contour, downsample
 from ui.code import script
 from ui.errors import show_input_error
@@ -73,7 +73,7 @@ def render_race(settings: Settings, runs: Runs, optimum: tuple[np.ndarray, float
         }
         for c in settings.configs
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")  # a grid: it scrolls by keyboard on a phone
     st.caption(t("optimizers.race.optimum", loss=num(best)))
     _loss_curves(settings, runs, best)
     _surface(settings, runs, theta_star)
@@ -227,8 +227,9 @@ def _state_table(run: Run, i: int, d: int) -> None:
         **{name: values[i] for name, values in run.state.items()},
         t("optimizers.update.col_after"): run.theta[i + 1],
     }
-    with st.expander(t("optimizers.update.state_table", step=count(i + 1))):
-        st.dataframe(pd.DataFrame(table).map(lambda v: num(v) if isinstance(v, float) else v), hide_index=True)
+    # not in an expander: a grid drawn while folded keeps its width when the window narrows to a phone
+    st.markdown(t("optimizers.update.state_table", step=count(i + 1)))
+    st.dataframe(data_table(pd.DataFrame(table)), width="stretch")
 
 
 def render_code(settings: Settings) -> None:

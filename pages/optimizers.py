@@ -23,7 +23,7 @@ st.markdown(t("optimizers.page.intro"))
 lesson = lesson_setting(st)
 bad_input = False
 with st.expander(t("optimizers.page.settings"), expanded=True):
-    columns = st.columns(3, gap="medium")
+    columns = st.columns(2, gap="medium")
     # TODO(merge): ui.settings.last_valid
     try:
         chosen = settings(columns, st.container(), lesson)

@@ -57,5 +57,7 @@ def test_typing_a_learning_rate_retrains_and_a_bad_momentum_is_named_at_its_box(
     app.settle()
     error = app.page.locator('[data-testid="stAlertContentError"]')
     assert error.count() == 1 and "momentum" in error.inner_text() and "[0, 1)" in error.inner_text()
+    assert re.search(r"[?&]mom_mu=1\b", app.page.url) and "&n=" not in app.page.url, app.page.url
+    assert app.page.get_by_role("spinbutton", name="Samples n").input_value() == "200"  # the rest is untouched
     app.assert_clean()
     app.screenshot("optimizers-bad-momentum-en")

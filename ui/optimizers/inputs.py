@@ -325,10 +325,10 @@ def hyperparameters(c: Any, name: str, shared: dict[str, Any]) -> TrainConfig:
 def settings(columns: list[Any], optimizer_area: Any, lesson: str) -> Settings:
     """Draw every control and return the settings (InputError, shown where it arose, if one is invalid;
     NoUpload before a CSV is uploaded)."""
-    data_column, batch_column, pick_column = columns
+    data_column, batch_column = columns
     data = data_setting(data_column)
     shared = batch_setting(batch_column, data)
-    names = chosen_optimizers(pick_column)
+    names = chosen_optimizers(optimizer_area)  # the whole width: six names side by side
     boxes = optimizer_area.columns(3)
     configs, first_error = [], None
     for i, name in enumerate(names):

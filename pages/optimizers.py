@@ -51,8 +51,6 @@ best = optimum(data.key, data.X, data.y)
 for name, run in runs.items():
     if run.diverged_step is not None:
         st.warning(t("optimizers.warn.diverged", name=optimizer_label(name), step=run.diverged_step + 1))
-if (sentence := lesson_sentence(chosen, runs, best, device)) and not results_hidden([]):
-    st.info(sentence, icon=":material/school:")
 
 step = tabs.step_control(runs)
 lang = current_lang()
@@ -62,6 +60,8 @@ quiz(questions)
 if questions:
     worksheet_button(t("optimizers.page.ws_title", step=step + 1), worksheet_inputs(chosen, step), questions, lang)
 hidden = results_hidden(questions)
+if not hidden and (sentence := lesson_sentence(chosen, runs, best, device)):  # it would answer the quiz
+    st.info(sentence, icon=":material/school:")
 page_tabs, opened = url_tabs("optimizers")
 with page_tabs[opened]:  # only the open tab is drawn: opening another one reruns the page
     if opened == "race":

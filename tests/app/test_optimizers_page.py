@@ -171,3 +171,8 @@ def test_switching_the_language_retrains_nothing(monkeypatch):
     assert len(trained) == 2
     open_page(PAGE, params={"lesson": "nesterov", "lang": "zh"})
     assert len(trained) == 2
+
+
+def test_quiz_mode_hides_the_lessons_sentence_too():
+    at = open_page(PAGE, params={"quiz": "true", "lesson": "ill"})
+    assert not any("condition number" in info.value for info in at.info)

@@ -6,6 +6,7 @@ from core.errors import InputError
 from ui.classroom import QUIZ_KEY, quiz, results_hidden, worksheet_button
 from ui.errors import show_input_error
 from ui.i18n import current_lang, t
+from ui.numbers import count
 from ui.optimizers import tabs
 from ui.optimizers.compute import config_key, optimizer_run, optimum
 from ui.optimizers.inputs import NoUpload, lesson_setting, optimizer_label, settings
@@ -50,12 +51,12 @@ best = optimum(data.key, data.X, data.y)
 
 for name, run in runs.items():
     if run.diverged_step is not None:
-        st.warning(t("optimizers.warn.diverged", name=optimizer_label(name), step=run.diverged_step + 1))
+        st.warning(t("optimizers.warn.diverged", name=optimizer_label(name), step=count(run.diverged_step + 1)))
 
 step = tabs.step_control(runs)
 lang = current_lang()
-questions = optimizer_questions(chosen, runs, best[1], step, lang) if st.session_state.get(QUIZ_KEY) else []
-questions = [] if bad_input else questions
+quizzing = not bad_input and st.session_state.get(QUIZ_KEY)
+questions = optimizer_questions(chosen, runs, best[1], step, lang) if quizzing else []
 quiz(questions)
 if questions:
     worksheet_button(t("optimizers.page.ws_title", step=step + 1), worksheet_inputs(chosen, step), questions, lang)

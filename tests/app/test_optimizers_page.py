@@ -176,3 +176,12 @@ def test_switching_the_language_retrains_nothing(monkeypatch):
 def test_quiz_mode_hides_the_lessons_sentence_too():
     at = open_page(PAGE, params={"quiz": "true", "lesson": "ill"})
     assert not any("condition number" in info.value for info in at.info)
+
+
+def test_a_run_that_overflows_is_named_with_its_step_and_the_others_go_on():
+    at = open_page(PAGE, params={"sgd_lr": "50", "tab": "update", "step": "200"})
+    assert not at.exception
+    warning = next(w.value for w in at.warning if w.value.startswith("SGD diverged at step"))
+    assert "inf or nan" in warning
+    assert any("SGD diverged at step" in info.value and "before this step" in info.value for info in at.info)
+    assert len([c for c in at.caption if "hand-written update" in c.value]) == 2  # momentum and Adam

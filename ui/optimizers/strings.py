@@ -62,8 +62,8 @@ STRINGS |= {  # the settings panel
     "optimizers.input.true_b": ("True b", "真实 b"),
     "optimizers.input.n": ("Samples n", "样本数 n"),
     "optimizers.input.limit": ("At most {limit}.", "最多 {limit}。"),
-    "optimizers.input.noise": ("Noise std", "噪声标准差"),
-    "optimizers.input.data_seed": ("Data seed", "数据种子"),
+    "optimizers.input.noise": ("Noise std", "噪声（标准差）"),
+    "optimizers.input.data_seed": ("Data seed", "数据随机种子"),
     "optimizers.input.x0scale": ("Multiply feature x₀ by", "把特征 x₀ 乘以"),
     "optimizers.input.x0scale_help": (
         "0.001 … 1000. A feature on another scale makes the loss surface a long narrow valley "
@@ -92,17 +92,17 @@ STRINGS |= {  # the settings panel
         "1 … n = {n}; every optimizer sees the same batches.",
         "1 … n = {n}；每个优化器看到的批都相同。",
     ),
-    "optimizers.input.epochs": ("Epochs", "轮数"),
+    "optimizers.input.epochs": ("Epochs", "训练轮数（epoch）"),
     "optimizers.input.epochs_help": (
         "At most {steps} steps per optimizer and epochs × n ≤ {visits}.",
-        "每个优化器最多 {steps} 步，且轮数 × n ≤ {visits}。",
+        "每个优化器最多 {steps} 步，且训练轮数 × n ≤ {visits}。",
     ),
-    "optimizers.input.seed": ("Shuffle seed", "打乱种子"),
-    "optimizers.input.shuffle": ("Shuffle every epoch", "每轮打乱"),
+    "optimizers.input.seed": ("Shuffle seed", "打乱顺序的随机种子"),
+    "optimizers.input.shuffle": ("Shuffle every epoch", "每轮打乱顺序"),
     "optimizers.input.w0": ("Initial w", "初始 w"),
     "optimizers.input.w0_help": (
         "One number per feature; empty: d2l's w ~ N(0, 0.01²) from the shuffle seed.",
-        "每个特征一个数；留空：用打乱种子按 d2l 的方式抽取 w ~ N(0, 0.01²)。",
+        "每个特征一个数；留空：用打乱顺序的随机种子按 d2l 的方式抽取 w ~ N(0, 0.01²)。",
     ),
     "optimizers.input.b0": ("Initial b", "初始 b"),
     "optimizers.input.steps_caption": (

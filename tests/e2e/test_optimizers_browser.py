@@ -61,3 +61,15 @@ def test_typing_a_learning_rate_retrains_and_a_bad_momentum_is_named_at_its_box(
     assert app.page.get_by_role("spinbutton", name="Samples n").input_value() == "200"  # the rest is untouched
     app.assert_clean()
     app.screenshot("optimizers-bad-momentum-en")
+
+
+def test_an_uploaded_csv_races_and_its_scripts_embed_the_values(app, tmp_path):
+    csv = tmp_path / "houses.csv"
+    csv.write_text("size,age,price\n1,2,3\n2,oops,5\n3,1,7\n4,0,9\n5,1,11\n6,2,13\n")
+    app.goto("optimizers?data=csv&w0=&batch=2&tab=code")
+    app.page.locator('input[type="file"]').set_input_files(str(csv))
+    app.settle()
+    app.page.get_by_text("1 row(s) with a missing or non-numeric cell are left out.").wait_for(timeout=30_000)
+    app.page.locator('[data-testid="stCode"]').nth(2).wait_for(timeout=30_000)
+    assert "features = torch.tensor([" in app.page.locator('[data-testid="stCode"]').first.inner_text()
+    app.assert_clean()

@@ -277,8 +277,8 @@ STRINGS |= {  # the update tab
 STRINGS |= {  # the code tab and the quiz
     "optimizers.code.intro": (
         "One self-contained script per optimizer: `nn.Linear`, `nn.MSELoss()`, the seeded `DataLoader` and the "
-        "`torch.optim` call above. Each prints the same final w and b as the run on this page (to 1e-5).",
-        "每个优化器一个独立脚本：`nn.Linear`、`nn.MSELoss()`、设了种子的 `DataLoader` 和上面的 `torch.optim` 调用。"
+        "optimizer's own `torch.optim` call. Each prints the same final w and b as the run on this page (to 1e-5).",
+        "每个优化器一个独立脚本：`nn.Linear`、`nn.MSELoss()`、设了种子的 `DataLoader` 和该优化器自己的 `torch.optim` 调用。"
         "每个脚本打印的最终 w 和 b 与本页的训练结果一致（误差在 1e-5 以内）。",
     ),
     "optimizers.code.too_big": (

@@ -6,6 +6,7 @@ import platform
 import sys
 
 import bench_lecture
+import bench_optimizers
 import bench_reruns
 import bench_server
 import bench_train
@@ -18,6 +19,7 @@ def main() -> None:
         f"torch {torch.__version__}"
     )
     bench_train.main([])
+    bench_optimizers.main([])
     bench_reruns.main()
     bench_server.main()
     bench_lecture.main([])

@@ -55,11 +55,13 @@ def check_number(
     low: float | None = None,
     high: float | None = None,
     low_open: bool = False,
+    high_open: bool = False,
     integer: bool = False,
 ) -> float:
     """`value` as a float (or int), or `InputError` if it is not a finite number in range.
 
-    `low_open=True` excludes `low` itself (a learning rate must be > 0).
+    `low_open=True` excludes `low` itself (a learning rate must be > 0); `high_open=True` excludes `high`
+    (a momentum must be < 1).
     """
     try:
         v = float(value)  # type: ignore[arg-type]
@@ -70,10 +72,11 @@ def check_number(
     if integer and not v.is_integer():
         raise InputError(f"{name} must be a whole number, got {v}", code="not_integer", name=name, value=v)
     too_low = low is not None and (v <= low if low_open else v < low)
-    if too_low or (high is not None and v > high):
+    too_high = high is not None and (v >= high if high_open else v > high)
+    if too_low or too_high:
         lo = "-∞" if low is None else f"{low}"
         hi = "∞" if high is None else f"{high}"
-        interval = f"{'(' if low_open else '['}{lo}, {hi}]"
+        interval = f"{'(' if low_open else '['}{lo}, {hi}{')' if high_open else ']'}"
         raise InputError(
             f"{name} must be in {interval}, got {v:g}", code="out_of_range", name=name, value=v, interval=interval
         )

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from core.errors import InputError
+from core.optimizers import torch_arguments, torch_call
 
 if TYPE_CHECKING:
     from core.config import TrainConfig
@@ -97,21 +98,33 @@ def _data_code(dataset: Mapping[str, Any]) -> list[str]:
     )
 
 
+def _scale_code(dataset: Mapping[str, Any]) -> list[str]:
+    """`dataset["scale"]` (optional, one factor per feature): the columns multiplied, as a Loss Lab lesson did."""
+    if not dataset.get("scale"):
+        return []
+    return [
+        "# each feature column multiplied by its factor, as Loss Lab's lesson did (one feature on another scale)",
+        f"features = features * torch.tensor({_floats(dataset['scale'])})",
+    ]
+
+
 def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
     """A self-contained script that reproduces `train`'s run: `nn.Linear`, a `DataLoader` with the run's seed,
     the run's loss (`nn.MSELoss` in its spelling, or d2l's `squared_loss`) and update (`optim.SGD`, or the
     same update written out: `p -= lr * p.grad`, and for 'half_mean' d2l's own `l.sum().backward()` and
     `p -= lr * p.grad / len(y)`, which is the same step).
 
+    `dataset["scale"]` (optional): one factor per feature column, applied first.
     `dataset["standardize"]` (optional): standardise the features first, as `standardize` does; the
     script then also prints w and b in the original units. Running it prints the loss after each epoch and
     the final w and b with 6 decimals.
     """
     data_code = _data_code(dataset)
     n_samples = _n_samples(dataset)
-    d2l = config.loss == "half_mean" and config.optimizer == "manual"
+    d2l = config.loss == "half_mean" and config.optimizer == "manual" and not config.weight_decay
+    method = "SGD" if config.optimizer in ("torch_sgd", "manual") else f"torch.optim.{torch_arguments(config)[0]}"
     lines = [
-        '"""Linear regression by mini-batch SGD in plain PyTorch (exported from Loss Lab)."""',
+        f'"""Linear regression by mini-batch {method} in plain PyTorch (exported from Loss Lab)."""',
         "",
         "import torch",
         "from torch import nn",
@@ -120,6 +133,7 @@ def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
         "torch.set_default_dtype(torch.float64)  # Loss Lab computes in float64",
         *(_D2L_LOSS if config.loss == "half_mean" else [""]),
         *data_code,
+        *_scale_code(dataset),
         *(_STANDARDIZE if dataset.get("standardize") else []),
         "d = features.shape[1]",
         "",
@@ -136,11 +150,15 @@ def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
     loss_module, batch_loss, full_loss = _LOSS_CODE[config.loss]
     if loss_module:
         lines.append(f"loss_fn = {loss_module}")
-    if config.optimizer == "torch_sgd":
+    if config.optimizer == "torch_sgd" and not config.weight_decay:
         defaults = "# momentum, dampening, weight_decay: 0"
         lines.append(f"trainer = torch.optim.SGD(net.parameters(), lr={config.lr!r})  {defaults}")
-    else:
+    elif config.optimizer == "manual":
         lines.append(f"lr = {config.lr!r}")
+        if config.weight_decay:
+            lines.append(f"weight_decay = {config.weight_decay!r}")
+    else:
+        lines.append(f"trainer = {torch_call(config)}")
     shuffle = "True" if config.shuffle else "False"
     lines += [
         "",
@@ -166,7 +184,7 @@ def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
             "            for p in net.parameters():",
             "                p -= lr * p.grad / len(y)  # d2l writes batch_size: the same but for a shorter last batch",
         ]
-    elif config.optimizer == "torch_sgd":
+    elif config.optimizer != "manual":
         lines += [f"        l = {batch_loss}", "        trainer.zero_grad()", "        l.backward()"]
         lines += ["        trainer.step()"]
     else:
@@ -176,7 +194,7 @@ def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
             "        l.backward()",
             "        with torch.no_grad():  # the update optim.SGD does with its defaults, written out",
             "            for p in net.parameters():",
-            "                p -= lr * p.grad",
+            f"                p -= lr * {'(p.grad + weight_decay * p)' if config.weight_decay else 'p.grad'}",
         ]
     lines += [
         "    with torch.no_grad():",

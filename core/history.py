@@ -15,7 +15,11 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Step:
-    """One optimizer step: the batch it saw, its loss, the gradients, and w, b after `step()`."""
+    """One optimizer step: the batch it saw, its loss, the gradients, and w, b after `step()`.
+
+    `state` is the optimizer's state after the step as `optimizer.state[param]` names it, for each
+    parameter: `{"w": {"exp_avg": ..., "exp_avg_sq": ...}, "b": {...}}` (empty dicts for plain SGD).
+    """
 
     epoch: int
     step: int
@@ -25,6 +29,7 @@ class Step:
     grad_b: torch.Tensor
     w: torch.Tensor
     b: torch.Tensor
+    state: dict[str, dict[str, torch.Tensor]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -43,6 +48,8 @@ class TrainHistory:
     epoch_loss: torch.Tensor  # (completed epochs,) the full-data loss after each epoch, same convention
     diverged: bool = False
     diverged_step: int | None = None  # index of the first step whose loss or parameters were not finite
+    # the optimizer's state after each step, by PyTorch's name: (S, d + 1) columns, w's entries then b's
+    state: dict[str, torch.Tensor] = field(default_factory=dict)
     steps: StepsView = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -79,4 +86,9 @@ class StepsView(Sequence[Step]):
         i %= len(self)
         h = self._h
         epoch = i // h.steps_per_epoch
-        return Step(epoch, i, h.batch_indices(i), h.loss[i], h.grad_w[i], h.grad_b[i], h.w[i], h.b[i])
+        d = h.w.shape[1]
+        state = {
+            "w": {name: values[i, :d] for name, values in h.state.items()},
+            "b": {name: values[i, d] for name, values in h.state.items()},
+        }
+        return Step(epoch, i, h.batch_indices(i), h.loss[i], h.grad_w[i], h.grad_b[i], h.w[i], h.b[i], state)

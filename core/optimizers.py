@@ -15,8 +15,13 @@ A function takes the parameter θ before the step, its gradient g and the state 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import torch
 from torch import Tensor
+
+if TYPE_CHECKING:
+    from core.config import TrainConfig
 
 State = dict[str, Tensor]
 
@@ -113,3 +118,67 @@ def bias_corrections(betas: tuple[float, float], step: int) -> tuple[float, floa
 def _next_step(state: State) -> Tensor:
     previous = state.get("step")
     return torch.tensor(1.0 if previous is None else float(previous) + 1.0, dtype=torch.float32)
+
+
+# --- one torch.optim call per optimizer name (core.config.OPTIMIZERS) ------------------------------------
+
+_STATE = {
+    "momentum": ("momentum_buffer",),
+    "nesterov": ("momentum_buffer",),
+    "rmsprop": ("square_avg",),
+    "adam": ("exp_avg", "exp_avg_sq"),
+    "adamw": ("exp_avg", "exp_avg_sq"),
+}
+
+
+def state_names(config: TrainConfig) -> tuple[str, ...]:
+    """The tensors `optimizer.state[param]` holds after a step (besides Adam's and RMSprop's `step` count)."""
+    if config.optimizer in ("momentum", "nesterov") and config.momentum == 0:
+        return ()  # SGD keeps no buffer without momentum
+    return _STATE.get(config.optimizer, ())
+
+
+def torch_arguments(config: TrainConfig) -> tuple[str, dict[str, object]]:
+    """The torch.optim class and the keyword arguments that make it this config's optimizer. weight_decay is
+    always written out (AdamW's own default is 0.01, the others' 0)."""
+    c, kind = config, config.optimizer
+    if kind in ("torch_sgd", "manual"):
+        return "SGD", {"lr": c.lr, "weight_decay": c.weight_decay}
+    if kind == "momentum":
+        return "SGD", {"lr": c.lr, "momentum": c.momentum, "weight_decay": c.weight_decay}
+    if kind == "nesterov":
+        return "SGD", {"lr": c.lr, "momentum": c.momentum, "nesterov": True, "weight_decay": c.weight_decay}
+    if kind == "rmsprop":
+        return "RMSprop", {"lr": c.lr, "alpha": c.alpha, "eps": c.eps, "weight_decay": c.weight_decay}
+    return "AdamW" if kind == "adamw" else "Adam", {
+        "lr": c.lr, "betas": tuple(c.betas), "eps": c.eps, "weight_decay": c.weight_decay,
+    }  # fmt: skip
+
+
+def torch_call(config: TrainConfig, params: str = "net.parameters()") -> str:
+    """The optimizer's construction as Python: `torch.optim.Adam(net.parameters(), lr=0.001, ...)`."""
+    name, kwargs = torch_arguments(config)
+    arguments = ", ".join(f"{key}={value!r}" for key, value in kwargs.items())
+    return f"torch.optim.{name}({params}, {arguments})"
+
+
+def torch_optimizer(config: TrainConfig, params) -> torch.optim.Optimizer:
+    """The torch.optim object `torch_call` writes, over `params`."""
+    name, kwargs = torch_arguments(config)
+    return getattr(torch.optim, name)(params, **kwargs)
+
+
+def hand_step(config: TrainConfig, theta: Tensor, grad: Tensor, state: State) -> tuple[Tensor, State]:
+    """This config's update written out by hand (the functions above): θ and the state after one step."""
+    c, kind = config, config.optimizer
+    if kind in ("torch_sgd", "manual"):
+        return sgd(theta, grad, state, lr=c.lr, weight_decay=c.weight_decay)
+    if kind in ("momentum", "nesterov"):
+        return sgd(
+            theta, grad, state, lr=c.lr, momentum=c.momentum, nesterov=kind == "nesterov", weight_decay=c.weight_decay
+        )
+    if kind == "rmsprop":
+        return rmsprop(theta, grad, state, lr=c.lr, alpha=c.alpha, eps=c.eps, weight_decay=c.weight_decay)
+    return adam(
+        theta, grad, state, lr=c.lr, betas=c.betas, eps=c.eps, weight_decay=c.weight_decay, decoupled=kind == "adamw"
+    )

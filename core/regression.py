@@ -43,6 +43,7 @@ __all__ = [
     "TrainHistory",
     "loss_surface",
     "normal_equation",
+    "path_losses",
     "standardize",
     "step_size_limits",
     "steps_per_epoch",
@@ -169,9 +170,7 @@ def loss_surface(
             f"params must be two different indices in 0…{d}, got {params}", code="surface_params", value=params, high=d
         )
     resolution = check_number("resolution", resolution, low=2, high=400, integer=True)
-    A = torch.cat([X.detach().cpu().double(), torch.ones(len(X), 1, dtype=torch.float64)], dim=1)
-    t = y.detach().cpu().double().reshape(-1)
-    gram, moment, energy = A.T @ A, A.T @ t, t @ t
+    gram, moment, energy = _moments(X, y)
     a = torch.linspace(*a_range, resolution, dtype=torch.float64)
     b = torch.linspace(*b_range, resolution, dtype=torch.float64)
     c = torch.as_tensor(center, dtype=torch.float64).detach().cpu().reshape(-1)
@@ -182,3 +181,21 @@ def loss_surface(
     quadratic = torch.einsum("rci,ij,rcj->rc", theta, gram, theta)
     values = loss_scale(loss, len(X)) * (quadratic - 2 * theta @ moment + energy)
     return LossSurface(params=(i, j), a=a, b=b, loss=values.clamp_min(0), center=c)
+
+
+def _moments(X: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """AᵀA, Aᵀy and yᵀy (A = [X, 1]) in float64 on the CPU: all a quadratic loss needs of the data."""
+    A = torch.cat([X.detach().cpu().double(), torch.ones(len(X), 1, dtype=torch.float64)], dim=1)
+    t = y.detach().cpu().double().reshape(-1)
+    return A.T @ A, A.T @ t, t @ t
+
+
+def path_losses(X: torch.Tensor, y: torch.Tensor, thetas: torch.Tensor, loss: LossName = "mean") -> torch.Tensor:
+    """The full-data loss at each θ = (w, b) of a path, (S, d + 1) -> (S,), float64 on the CPU, computed
+    as `loss_surface` does: k·(θᵀAᵀAθ − 2θᵀAᵀy + yᵀy), never touching the n samples once per θ."""
+    check_data(X, y)
+    gram, moment, energy = _moments(X, y)
+    theta = torch.as_tensor(thetas, dtype=torch.float64).detach().cpu()
+    check_shape("thetas", theta, (theta.shape[0], X.shape[1] + 1))
+    quadratic = torch.einsum("si,ij,sj->s", theta, gram, theta)
+    return (loss_scale(loss, len(X)) * (quadratic - 2 * theta @ moment + energy)).clamp_min(0)

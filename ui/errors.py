@@ -21,5 +21,12 @@ def message(error: InputError) -> str:
 
 
 def show_input_error(error: InputError, container: Any = None) -> None:
-    """An `st.error` box with the translated message."""
+    """An `st.error` box with the translated message, once: an error shown beside its widget and raised on
+    to the page is not shown again (`ui.settings.last_valid`)."""
+    if error.details.get(_SHOWN):
+        return
     (container or st).error(t("error.input", message=message(error)), icon=":material/block:")
+    error.details[_SHOWN] = True
+
+
+_SHOWN = "_shown"

@@ -49,12 +49,20 @@ PAGES: list[PageInfo] = [
         ),
     ),
     PageInfo(
-        "pages/regression.py", "regression", ":material/trending_down:", "nav.regression", "regression.question",
+        "pages/regression.py", "regression", ":material/trending_down:", "nav.regression", "regression.page.question",
         (
             ("step", "regression.tab.step"),
             ("curves", "regression.tab.curves"),
             ("regimes", "regression.tab.regimes"),
             ("result", "regression.tab.result"),
+        ),
+    ),
+    PageInfo(
+        "pages/optimizers.py", "optimizers", ":material/speed:", "nav.optimizers", "optimizers.page.question",
+        (
+            ("race", "optimizers.tab.race"),
+            ("update", "optimizers.tab.update"),
+            ("code", "optimizers.tab.code"),
         ),
     ),
     PageInfo(

@@ -29,6 +29,7 @@ CHOICES: dict[str, list[str]] = {
     "softmax": ["v"],
     "autograd": ["ag_p"],
     "regression": ["data", "loss", "opt"],
+    "optimizers": ["data", "lesson"],
 }
 EXTRA_VIEWS: dict[str, list[dict[str, str]]] = {
     "mse": [{"lang": "zh"}, {"size_average": "False", "reduce": "True"}],
@@ -48,6 +49,10 @@ EXTRA_VIEWS: dict[str, list[dict[str, str]]] = {
         {"quiz": "true"},
     ],
     "regression": [{"lang": "zh"}, {"data": "toy", "shuffle": "false", "batch": "1"}],
+    "optimizers": [
+        {"lang": "zh"},
+        {"opts": "torch_sgd,momentum,nesterov,rmsprop,adam,adamw", "x0scale": "3", "adamw_wd": "0.5"},
+    ],
 }
 
 DRIVER = textwrap.dedent(

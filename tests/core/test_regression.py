@@ -387,7 +387,7 @@ def test_exported_script_uses_only_plain_pytorch():
         (dict(batch_order=(1, 1)), "batch_order"),
         (dict(batch_order=(6,)), "batch_order"),
         (dict(loss="l1"), "unknown_option"),
-        (dict(optimizer="adam"), "unknown_option"),
+        (dict(optimizer="lbfgs"), "unknown_option"),
     ],
 )
 def test_invalid_configurations_raise_input_error_with_a_code(change, code):

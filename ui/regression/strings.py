@@ -2,7 +2,7 @@
 
 STRINGS = {
     "nav.regression": ("Linear regression by SGD", "用 SGD 训练线性回归"),
-    "regression.question": (
+    "regression.page.question": (
         "What does one `optimizer.step()` do to w and b — and who makes SGD stochastic?",
         "一次 `optimizer.step()` 对 w 和 b 做了什么？让 SGD 变得“随机”的又是谁？",
     ),

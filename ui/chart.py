@@ -27,11 +27,11 @@ from typing import Any, Literal
 import altair as alt
 import pandas as pd
 import streamlit as st
-from pandas.api.types import is_float_dtype
+from pandas.api.types import is_float_dtype, is_integer_dtype
 
 from ui.classroom import presenter_chart
 from ui.i18n import t
-from ui.numbers import num
+from ui.numbers import count, num
 from ui.streamlit_internals import altair_to_vega_lite  # tests/ui/test_chart.py: as st.altair_chart sends it
 
 Builder = Callable[..., alt.TopLevelMixin]
@@ -132,9 +132,15 @@ def described(
 
 
 def data_table(data: pd.DataFrame) -> pd.DataFrame:
-    """`data` as the table shows it: floats written by `ui.numbers.num`, the first column as the row headers."""
+    """`data` as the table shows it: floats written by `ui.numbers.num`, the first column as the row headers,
+    written as text (the browser's table leaves out a row header of plain integers)."""
     shown = data.reset_index(drop=True).copy()
     for column in shown.columns:
         if is_float_dtype(shown[column]):
             shown[column] = shown[column].map(num)
-    return shown.set_index(shown.columns[0]) if len(shown.columns) else shown
+    if not len(shown.columns):
+        return shown
+    first = shown.columns[0]
+    if is_integer_dtype(shown[first]):
+        shown[first] = shown[first].map(count)
+    return shown.set_index(first)

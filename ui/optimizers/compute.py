@@ -21,10 +21,8 @@ from core.regression import (
     normal_equation,
     path_losses,
     steps_per_epoch,
-    synthetic_data,
     train,
 )
-from core.table import Table, parse_csv
 from ui.i18n import t
 from ui.numbers import count
 
@@ -72,17 +70,6 @@ class Run:
         """The first step after which the full-data loss is within 1% of the optimum's (0: the start), or None."""
         hits = np.flatnonzero(self.full_loss <= optimum_loss * (1 + WITHIN) + 1e-12)
         return int(hits[0]) if len(hits) else None
-
-
-@st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
-def synthetic_arrays(w: tuple[float, ...], b: float, n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    X, y = synthetic_data(list(w), b, n, noise, seed, device="cpu")
-    return X.numpy(), y.numpy().ravel()
-
-
-@st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
-def parsed_table(digest: str, _data: bytes) -> Table:
-    return parse_csv(_data)
 
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)

@@ -14,10 +14,11 @@ from core.errors import InputError
 from core.number_lists import parse_number_list
 from core.regression import TrainConfig, steps_per_epoch, toy_dataset
 from core.table import MAX_UPLOAD_BYTES, table_xy
+from ui.datasets import parsed_table, synthetic_arrays
 from ui.errors import show_input_error
 from ui.i18n import t
 from ui.numbers import count, num
-from ui.optimizers.compute import Data, parsed_table, synthetic_arrays
+from ui.optimizers.compute import Data
 from ui.state import url_number, url_select, url_specs, url_text, url_toggle, warn_bad_param, write_param
 
 RACERS = tuple(name for name in OPTIMIZERS if name != "manual")

@@ -2,9 +2,9 @@
 
 Every cached function takes plain hashable values (the arrays themselves are passed unhashed, `_X`,
 next to a `data_key` that identifies them) and returns plain arrays or DataFrames. The data sets and the
-runs are `cache_resource`: one copy shared by every session and rerun, never unpickled again (a run of
-the largest allowed size keeps ~75 MB, the largest data set 32 MB); nothing on the page writes to them,
-and a run's arrays are read-only to keep it so.
+runs are `cache_resource`: one copy shared by every session and rerun, never unpickled again (the
+largest allowed run and data set are tens of megabytes: benchmarks/bench_cache_memory.py); nothing on
+the page writes to them, and a run's arrays are read-only to keep it so.
 """
 
 from __future__ import annotations
@@ -25,11 +25,9 @@ from core.regression import (
     standardize,
     step_size_limits,
     steps_per_epoch,
-    synthetic_data,
     train,
 )
 from core.stability import condition_number, gram_eigenvalues
-from core.table import Table, parse_csv
 from ui.i18n import t
 
 _PROGRESS_ABOVE_STEPS = 3000  # a run this long takes more than a moment: show a progress bar
@@ -94,8 +92,8 @@ class Run:
         return np.append(self.w[k - 1], self.b[k - 1])
 
     def theta(self) -> np.ndarray:
-        """(steps + 1, d + 1): θ = (w, b) at the start and after each step (a new array: 17 MB for the
-        largest run, so a view that needs one or two points uses theta_at)."""
+        """(steps + 1, d + 1): θ = (w, b) at the start and after each step (a new array of every step,
+        so a view that needs one or two points uses theta_at)."""
         start = np.append(self.w0, self.b0)[None, :]
         return np.vstack([start, np.column_stack([self.w, self.b])])
 
@@ -103,18 +101,7 @@ class Run:
 # --- cached computations: plain hashable arguments, plain results -----------------------------------------
 
 
-@st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
-def synthetic_arrays(w: tuple[float, ...], b: float, n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    X, y = synthetic_data(list(w), b, n, noise, seed, device="cpu")
-    return X.numpy(), y.numpy().ravel()
-
-
-@st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
-def parsed_table(digest: str, _data: bytes) -> Table:
-    return parse_csv(_data)
-
-
-# a run of the largest allowed size keeps ~75 MB (100,000 steps × 43 columns, plus the batch orders)
+# a run keeps steps × (2d + 3) numbers plus the batch orders: few entries, shared by every session
 @st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
 def training_run(data_key: tuple, _X: np.ndarray, _y: np.ndarray, config: tuple, device: str) -> Run:
     """Train once per (data, config, device); a rerun that changes nothing re-trains nothing.
@@ -179,7 +166,7 @@ def optimum(data_key: tuple, _X: np.ndarray, _y: np.ndarray) -> np.ndarray:
 @st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
 def _standardized_arrays(data_key: tuple, _X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     Z, scaling = standardize(torch.from_numpy(_X))
-    return Z.numpy(), scaling.mean.numpy(), scaling.scale.numpy()  # like synthetic_arrays: torch reads them
+    return Z.numpy(), scaling.mean.numpy(), scaling.scale.numpy()  # as ui/datasets.py: torch reads them
 
 
 def standardized(data: Data) -> Data:

@@ -27,9 +27,10 @@ from core.regression import (
     toy_dataset,
 )
 from core.table import MAX_UPLOAD_BYTES, table_xy
+from ui.datasets import parsed_table, synthetic_arrays
 from ui.i18n import t
 from ui.numbers import count
-from ui.regression.compute import Data, parsed_table, standardized, synthetic_arrays
+from ui.regression.compute import Data, standardized
 from ui.regression.notation import amount, feature_names
 from ui.regression.stability import SMALLEST_LR, scaling_caption
 from ui.state import url_number, url_select, url_text, url_toggle, warn_bad_param, write_param

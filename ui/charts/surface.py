@@ -152,9 +152,9 @@ def contour(
             y=alt.Y("b:Q", title=b_title, scale=y_scale),
             y2=alt.Y2("b2:Q"),
             # fill, not color: the runs' colour legend stays theirs alone (and merges with their dash and shape)
-            fill=alt.Fill("loss:Q", title=loss_title, scale=shades),
+            fill=alt.Fill("loss:Q", title=loss_title, scale=shades, legend=alt.Legend(format=".4~g")),
             stroke=alt.Stroke("loss:Q", scale=shades, legend=None),
-            tooltip=[alt.Tooltip("loss:Q", title=loss_title)],
+            tooltip=[alt.Tooltip("loss:Q", title=loss_title, format=".4~g")],
         )
     )
     x, y = alt.X("a:Q", scale=x_scale), alt.Y("b:Q", scale=y_scale)

@@ -7,18 +7,9 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import Watched
 from ui.i18n import translate
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _warm_server(browser, server):
-    """Open Home once first: a fresh server resolves its very first deep link against the legacy pages/ menu."""
-    context = browser.new_context()
-    Watched(context.new_page(), server.url).goto("")
-    context.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

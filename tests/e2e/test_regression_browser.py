@@ -6,19 +6,9 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import Watched
 from ui.i18n import translate
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _warm_server(browser, server):
-    """Open Home once first: on a fresh server the very first deep link is resolved against Streamlit's
-    legacy pages/ menu (see streamlit_app.py), which tests/e2e/test_shell_browser.py covers on its own."""
-    context = browser.new_context()
-    Watched(context.new_page(), server.url).goto("")
-    context.close()
 
 
 def _open_tab(app, key: str, lang: str) -> None:

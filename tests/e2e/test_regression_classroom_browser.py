@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import Watched
 from ui.i18n import translate
 
 pytestmark = pytest.mark.e2e
 
 GUESS = '[class*="st-key-_guess_regression_loss_"] input'
 REVEAL = '[class*="st-key-_reveal_regression_loss_"] button'
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _warm_server(browser, server):
-    """Open Home once first (see tests/e2e/test_regression_browser.py)."""
-    context = browser.new_context()
-    Watched(context.new_page(), server.url).goto("")
-    context.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -59,14 +59,6 @@ class Narrow(Watched):
                 break
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _warm_server(browser, server):
-    """Open Home once first (see test_regression_browser.py)."""
-    context = browser.new_context()
-    Watched(context.new_page(), server.url).goto("")
-    context.close()
-
-
 @pytest.mark.parametrize("width", [1400, 390])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_nothing_is_wider_than_its_container_or_cut_off(browser, server, lang, width):

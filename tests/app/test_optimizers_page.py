@@ -121,16 +121,22 @@ def test_pytorchs_defaults_button_sets_torch_optims_own_defaults():
     )
 
 
-def test_changing_one_learning_rate_retrains_only_that_optimizer(monkeypatch):
-    trained = []
+@pytest.fixture
+def trained(monkeypatch) -> list[str]:
+    """The optimizers trained from here on (the run cache starts empty), one name per training run."""
+    names: list[str] = []
     original = compute.train
 
     def counting(X, y, config, progress=None):
-        trained.append(config.optimizer)
+        names.append(config.optimizer)
         return original(X, y, config, progress=progress)
 
     monkeypatch.setattr(compute, "train", counting)
     compute.optimizer_run.clear()
+    return names
+
+
+def test_changing_one_learning_rate_retrains_only_that_optimizer(trained):
     at = open_page(PAGE, params={"opts": ",".join(RACERS)})
     assert sorted(trained) == sorted(RACERS)
     trained.clear()
@@ -157,16 +163,7 @@ def test_quiz_mode_asks_and_hides_the_race_until_revealed():
     assert not at.dataframe  # the race table would give the last question away
 
 
-def test_switching_the_language_retrains_nothing(monkeypatch):
-    trained = []
-    original = compute.train
-
-    def counting(X, y, config, progress=None):
-        trained.append(config.optimizer)
-        return original(X, y, config, progress=progress)
-
-    monkeypatch.setattr(compute, "train", counting)
-    compute.optimizer_run.clear()
+def test_switching_the_language_retrains_nothing(trained):
     open_page(PAGE, params={"lesson": "nesterov"})
     assert len(trained) == 2
     open_page(PAGE, params={"lesson": "nesterov", "lang": "zh"})

@@ -37,6 +37,7 @@ INTERACTIONS: dict[str, tuple[str, object] | None] = {
     "autograd": ("ag_bw", False),
     "regression": ("lr", 0.4),
     "softmax": ("T", 0.5),
+    "optimizers": ("adam_lr", 0.05),
 }
 # page link -> (widget key, values it has not had before)
 NEW_VALUES: dict[str, tuple[str, list]] = {
@@ -44,6 +45,7 @@ NEW_VALUES: dict[str, tuple[str, list]] = {
     "autograd?tab=modes": ("ag_k", list(range(3, 64))),
     "regression?data=synthetic": ("step", list(range(5, 1000, 5))),
     "softmax": ("T", [round(0.1 * k, 1) for k in range(2, 51) if k != 10]),
+    "optimizers?tab=update": ("step", list(range(2, 12))),
 }
 
 

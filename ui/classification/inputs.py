@@ -124,25 +124,26 @@ def training_settings(c: Any, model: Any, data: Data) -> ClassifierConfig:
         "opt", t("classification.model.optimizer"), OPTIMIZERS, format_func=lambda o: option_label("opt", o),
         container=model,
     )  # fmt: skip
-    used = HYPERPARAMETERS[optimizer]
-    left, right = model.columns(2)
+    used = (*HYPERPARAMETERS[optimizer], "wd")
+    columns = model.columns(2)
     unit = {"min_value": 0.0, "max_value": 0.9999, "format": NUMBER_FORMAT}
-    momentum = url_number("mom", "momentum", default=0.9, step=0.05, container=left, draw="mom" in used, **unit)
-    alpha = url_number("alpha", "alpha", default=0.99, step=0.01, container=left, draw="alpha" in used, **unit)
-    beta1 = url_number("b1", "beta1", default=0.9, step=0.01, container=left, draw="b1" in used, **unit)
-    beta2 = url_number("b2", "beta2", default=0.999, step=0.001, container=right, draw="b2" in used, **unit)
-    eps = url_number(
-        "eps", "eps", default=1e-8, min_value=1e-12, max_value=1.0, container=right, format="%.1e", draw="eps" in used
-    )
-    weight_decay = url_number(
-        "wd", "weight_decay", default=0.0, min_value=0.0, max_value=100.0, step=0.001, container=right,
-        format=NUMBER_FORMAT,
-    )  # fmt: skip
+    fields = {  # URL key: (label, default, other url_number arguments); the drawn ones fill the columns in turn
+        "mom": ("momentum", 0.9, {"step": 0.05, **unit}),
+        "alpha": ("alpha", 0.99, {"step": 0.01, **unit}),
+        "b1": ("beta1", 0.9, {"step": 0.01, **unit}),
+        "b2": ("beta2", 0.999, {"step": 0.001, **unit}),
+        "eps": ("eps", 1e-8, {"min_value": 1e-12, "max_value": 1.0, "format": "%.1e"}),
+        "wd": ("weight_decay", 0.0, {"min_value": 0.0, "max_value": 100.0, "step": 0.001, "format": NUMBER_FORMAT}),
+    }
+    value = {}
+    for key, (label, default, more) in fields.items():
+        column = columns[used.index(key) % 2] if key in used else model
+        value[key] = url_number(key, label, default=default, container=column, draw=key in used, **more)
     model.caption(t("classification.model.optimizer_caption"))
     return ClassifierConfig(
         lr=lr, batch_size=batch, epochs=epochs, shuffle=shuffle, seed=seed, reduction=reduction,
-        label_smoothing=smoothing, optimizer=optimizer, momentum=momentum, betas=(beta1, beta2), eps=eps,
-        alpha=alpha, weight_decay=weight_decay,
+        label_smoothing=smoothing, optimizer=optimizer, momentum=value["mom"], betas=(value["b1"], value["b2"]),
+        eps=value["eps"], alpha=value["alpha"], weight_decay=value["wd"],
     )  # fmt: skip
 
 

@@ -29,6 +29,7 @@ CHOICES: dict[str, list[str]] = {
     "softmax": ["v"],
     "autograd": ["ag_p"],
     "regression": ["data", "loss", "opt"],
+    "classification": ["opt", "red"],
 }
 EXTRA_VIEWS: dict[str, list[dict[str, str]]] = {
     "mse": [{"lang": "zh"}, {"size_average": "False", "reduce": "True"}],
@@ -48,6 +49,7 @@ EXTRA_VIEWS: dict[str, list[dict[str, str]]] = {
         {"quiz": "true"},
     ],
     "regression": [{"lang": "zh"}, {"data": "toy", "shuffle": "false", "batch": "1"}],
+    "classification": [{"lang": "zh"}, {"ls": "0.2", "shuffle": "false", "epochs": "2"}, {"step": "0", "wd": "0.1"}],
 }
 
 DRIVER = textwrap.dedent(

@@ -129,6 +129,21 @@ def check_labels(y: torch.Tensor, n: int, classes: int | None) -> int:
     return k
 
 
+def as_labels(values: torch.Tensor) -> torch.Tensor:
+    """Labels read as numbers (a table's column) as int64 class indices; `InputError` naming the first value
+    that is not a whole number 0…MAX_CLASSES − 1."""
+    bad = (values != values.round()) | (values < 0) | (values > MAX_CLASSES - 1) | ~torch.isfinite(values)
+    if bool(bad.any()):
+        row = int(bad.nonzero()[0, 0])
+        raise InputError(
+            f"labels must be whole numbers 0…{MAX_CLASSES - 1}, got {values[row].item()!r}",
+            code="label_value",
+            value=values[row].item(),
+            high=MAX_CLASSES - 1,
+        )
+    return values.to(torch.int64)
+
+
 @dataclass(frozen=True)
 class ClassifierStep:
     """One optimizer step: its batch and loss, the gradients, W and b after `step()`, the optimizer's state."""

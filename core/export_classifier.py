@@ -22,12 +22,14 @@ def _data_code(dataset: Mapping[str, Any]) -> list[str]:
         spread, seed = float(dataset["spread"]), int(dataset["seed"])
         return [
             f"# Loss Lab's blobs: {classes} centres evenly on a circle of radius {RADIUS:g},",
-            f"# point i in class i % {classes}, each coordinate ~ N(centre, spread²), float32 like a typical dataset",
+            f"# point i in class i % {classes}, each coordinate ~ N(centre, spread²),",
+            "# float32 like a typical dataset",
             f"n, classes, spread = {n}, {classes}, {spread!r}",
             "angles = 2 * math.pi * torch.arange(classes) / classes",
             f"centres = {RADIUS!r} * torch.stack([torch.cos(angles), torch.sin(angles)], dim=1)",
             "labels = torch.arange(n) % classes",
-            f"features = centres[labels] + spread * torch.randn(n, 2, generator=torch.Generator().manual_seed({seed}))",
+            f"data_gen = torch.Generator().manual_seed({seed})",
+            "features = centres[labels] + spread * torch.randn(n, 2, generator=data_gen)",
         ]
     if kind == "table":
         X, y = dataset["X"], dataset["y"]
@@ -43,7 +45,9 @@ def _data_code(dataset: Mapping[str, Any]) -> list[str]:
         return [
             "# your table, written out (float32 features, int64 labels)",
             f"features = torch.tensor([\n    {rows},\n])",
-            f"labels = torch.tensor({[int(v) for v in y]!r})",
+            "labels = torch.tensor([",
+            *(f"    {', '.join(str(int(v)) for v in y[i : i + 25])}," for i in range(0, len(y), 25)),
+            "])",
         ]
     raise InputError(
         f"dataset kind must be blobs or table, got {kind!r}",
@@ -63,7 +67,7 @@ def classifier_script(config: ClassifierConfig, dataset: Mapping[str, Any]) -> s
     if config.label_smoothing:
         loss_arguments.append(f"label_smoothing={config.label_smoothing!r}")
     lines = [
-        '"""Softmax regression trained with cross-entropy in plain PyTorch (exported from Loss Lab)."""',
+        '"""Softmax regression trained with cross-entropy, in plain PyTorch (from Loss Lab)."""',
         "",
         "import math",
         "",
@@ -73,8 +77,9 @@ def classifier_script(config: ClassifierConfig, dataset: Mapping[str, Any]) -> s
         "",
         *_data_code(dataset),
         "",
-        "net = nn.Linear(features.shape[1], int(labels.max()) + 1)  # K = the largest label + 1",
-        "with torch.no_grad():  # Loss Lab starts from zero, not from nn.Linear's random init",
+        "classes = int(labels.max()) + 1  # K = the largest label + 1",
+        "net = nn.Linear(features.shape[1], classes)",
+        "with torch.no_grad():  # from zero, not from nn.Linear's random init",
         "    net.weight.zero_()",
         "    net.bias.zero_()",
         f"loss_fn = nn.CrossEntropyLoss({', '.join(loss_arguments)})",
@@ -82,11 +87,13 @@ def classifier_script(config: ClassifierConfig, dataset: Mapping[str, Any]) -> s
     if settings.name == "manual":
         lines += [f"lr, weight_decay = {config.lr!r}, {settings.weight_decay!r}"]
     else:
-        lines += [f"trainer = {settings.torch_call(config.lr)}"]
+        call = settings.torch_call(config.lr)
+        head, arguments = call.split("(", 1)
+        lines += [f"trainer = {call}"] if len(call) <= 70 else [f"trainer = {head}(", f"    {arguments[:-1]},", ")"]
     every = max(1, config.epochs // 10)
     lines += [
         "",
-        "# the DataLoader decides the batches: its seeded generator makes the run reproducible",
+        "# the DataLoader decides the batches; its seeded generator makes them reproducible",
         "loader = DataLoader(",
         f"    TensorDataset(features, labels), batch_size={config.batch_size}, shuffle={config.shuffle},",
         f"    generator=torch.Generator().manual_seed({config.seed}),",
@@ -100,7 +107,8 @@ def classifier_script(config: ClassifierConfig, dataset: Mapping[str, Any]) -> s
         lines += [
             "        net.zero_grad()",
             "        l.backward()",
-            "        with torch.no_grad():  # optim.SGD's update, written out: θ ← θ − lr·(grad + weight_decay·θ)",
+            "        # optim.SGD's update, written out: θ ← θ − lr·(grad + weight_decay·θ)",
+            "        with torch.no_grad():",
             "            for p in net.parameters():",
             "                p -= lr * (p.grad + weight_decay * p)",
         ]
@@ -110,7 +118,8 @@ def classifier_script(config: ClassifierConfig, dataset: Mapping[str, Any]) -> s
         "with torch.no_grad():",
         "    logits = net(features)",
         "    accuracy = (logits.argmax(dim=1) == labels).float().mean()",
-        "    print(f'epoch {epoch + 1}, loss {loss_fn(logits, labels).item():.6f}, accuracy {accuracy.item():.4f}')",
+        "    loss = loss_fn(logits, labels).item()",
+        "    print(f'epoch {epoch + 1}, loss {loss:.6f}, accuracy {accuracy.item():.4f}')",
     ]
     if every == 1:
         lines += ["    " + line for line in report]

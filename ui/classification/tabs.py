@@ -176,26 +176,33 @@ def sample_code(W: np.ndarray, b: np.ndarray, s: SampleGradients, reduction: str
     """The walk-through in PyTorch (float64): autograd fills W.grad with the numbers above."""
     share = f" / {batch}  # this sample's share of a batch of {batch} ('mean')" if reduction == "mean" else ""
     smoothing = f", label_smoothing={eps!r}" if eps else ""
+    rows = ",\n".join(f"    {_nested(row)}" for row in np.asarray(W))
     return "\n".join(
         [
             "import torch",
             "import torch.nn.functional as F",
             "",
-            f"W = torch.tensor({_nested(W)}, dtype=torch.float64, requires_grad=True)",
+            "# the model after the replayed step, and one sample (a batch of one row)",
+            f"W = torch.tensor([\n{rows},\n], dtype=torch.float64, requires_grad=True)",
             f"b = torch.tensor({_nested(b)}, dtype=torch.float64, requires_grad=True)",
-            f"x = torch.tensor([{_nested(s.x)}], dtype=torch.float64)  # one sample: a batch of 1 row",
+            f"x = torch.tensor([{_nested(s.x)}], dtype=torch.float64)",
             f"y = torch.tensor([{s.label}])",
             "z = F.linear(x, W, b)  # what nn.Linear computes",
             f"loss = F.cross_entropy(z, y{smoothing}){share}",
             "loss.backward()",
             f"print(torch.softmax(z, dim=1))  # {[round(float(v), 4) for v in s.p]}",
-            f"print(W.grad)  # {[[round(float(v), 4) for v in row] for row in s.grad_W]}",
+            "print(W.grad)",
+            *(f"# {[round(float(v), 4) for v in row]}" for row in s.grad_W),
         ]
     )
 
 
 def _nested(values) -> str:
-    return repr(np.asarray(values, dtype=float).tolist())
+    """Values as a Python list literal, each float32 number in its shortest form (the run is float32)."""
+    array = np.asarray(values, dtype=np.float32)
+    if array.ndim == 0:
+        return str(array)
+    return "[" + ", ".join(_nested(v) for v in array) + "]"
 
 
 def render_lessons(settings: Settings, device: str) -> None:

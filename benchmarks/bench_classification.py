@@ -143,9 +143,10 @@ def redraw_rows(samples: int) -> list[dict]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a tenth of the largest run, two optimizers")
+    parser.add_argument("--quick", action="store_true", help="a tenth of the largest run")
+    parser.add_argument("--optimizers", nargs="+", default=["torch_sgd", "momentum", "rmsprop", "adam"])
     args = parser.parse_args(argv)
-    optimizers = ["torch_sgd", "adam"] if args.quick else ["torch_sgd", "momentum", "rmsprop", "adam"]
+    optimizers = args.optimizers
     rows = training_rows(10_000, 10 if args.quick else 100, optimizers, concise=True)
     print_table("train_classifier, the page's largest run (60,000 points, batch 60)", rows)
     print_table("Decision regions when the replay slider moves", redraw_rows(10 if args.quick else 30))

@@ -33,7 +33,7 @@ except NoUpload:
 
 tabs.show_warnings(settings, run)
 step, sample = replay_controls(run.steps, settings.data.n)
-numbers = sample_numbers(settings, run, step, sample)
+numbers = sample_numbers(settings.data, settings.config, run, step, sample)
 
 lang = current_lang()
 quizzing = fresh and st.session_state.get(QUIZ_KEY)  # no questions about inputs the screen no longer shows
@@ -52,7 +52,7 @@ with containers[opened]:  # only the open tab is drawn: opening another one reru
     elif opened == "curves":
         tabs.render_curves(settings, run, step)
     elif opened == "sample":
-        tabs.render_sample(settings, run, step, sample, hidden)
+        tabs.render_sample(settings, run, step, sample, numbers, hidden)
     elif opened == "lessons":
         tabs.render_lessons(settings, device)
     else:

@@ -103,18 +103,16 @@ def blob_data(classes: int, per_class: int, spread: float, seed: int) -> Data:
 
 
 @st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
-def _parsed(digest: str, _raw: bytes) -> Table:
+def parsed_table(digest: str, _raw: bytes) -> Table:
+    """The upload parsed once per content (`digest`)."""
     return parse_csv(_raw)
 
 
-def table_data(digest: str, raw: bytes, features: tuple[str, str] | None = None, label: str | None = None) -> Any:
-    """The parsed upload (no columns chosen yet), or the data of two feature columns and a label column."""
-    table = _parsed(digest, raw)
-    if features is None or label is None:
-        return table
+def table_data(digest: str, raw: bytes, features: tuple[str, str], label: str) -> Data:
+    """The points of two feature columns and a label column of the upload (float32 features, int64 labels)."""
     if label in features or features[0] == features[1]:
         raise InputError("choose two different feature columns and a third one for the label", code="csv_xyl")
-    X, y, dropped = table_xy(table, features, label)
+    X, y, dropped = table_xy(parsed_table(digest, raw), features, label)
     labels = as_labels(y.reshape(-1))
     X32 = X.to(torch.float32)
     dataset = {"kind": "table", "X": X32.tolist(), "y": labels.tolist()}
@@ -221,10 +219,9 @@ def point_frame(X: np.ndarray, y: np.ndarray, W: np.ndarray, b: np.ndarray) -> p
     )
 
 
-def sample_numbers(settings: Any, run: Run, step: int, i: int) -> SampleGradients:
+def sample_numbers(data: Data, config: ClassifierConfig, run: Run, step: int, i: int) -> SampleGradients:
     """Sample i's chain rule under the parameters after `step` steps, as a share of a batch of B."""
     W, b = run.parameters(step)
-    data, config = settings.data, settings.config
     return sample_gradients(
         torch.from_numpy(np.array(W)), torch.from_numpy(np.array(b)), torch.from_numpy(np.array(data.X[i])),
         int(data.y[i]), reduction=config.reduction, label_smoothing=config.label_smoothing,

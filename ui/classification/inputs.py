@@ -13,7 +13,7 @@ from core.config import MAX_LR, MAX_STEPS
 from core.errors import InputError
 from core.optim_settings import OPTIMIZERS
 from core.table import MAX_UPLOAD_BYTES
-from ui.classification.compute import Data, blob_data, table_data
+from ui.classification.compute import Data, blob_data, parsed_table, table_data
 from ui.i18n import t
 from ui.numbers import count
 from ui.state import url_number, url_select, url_toggle
@@ -78,13 +78,14 @@ def data_settings(c: Any) -> Data:
     if upload is None:
         raise NoUpload
     raw = upload.getvalue()
-    columns = table_data(hashlib.sha256(raw).hexdigest(), raw).columns
+    digest = hashlib.sha256(raw).hexdigest()
+    columns = parsed_table(digest, raw).columns
     if len(columns) < 3:
         raise InputError("the table needs at least three columns: two features and a label", code="csv_3_columns")
     x0 = url_select("x0", t("classification.data.x0"), columns, default=columns[0], container=c)
     x1 = url_select("x1", t("classification.data.x1"), columns, default=columns[1], container=c)
     label = url_select("label", t("classification.data.label"), columns, default=columns[-1], container=c)
-    data = table_data(hashlib.sha256(raw).hexdigest(), raw, (x0, x1), label)
+    data = table_data(digest, raw, (x0, x1), label)
     if data.dropped:
         listed = ", ".join(map(str, data.dropped[:20])) + (" …" if len(data.dropped) > 20 else "")
         c.warning(t("classification.data.dropped", count=len(data.dropped), rows=listed), icon=":material/warning:")

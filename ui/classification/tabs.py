@@ -13,7 +13,7 @@ from core.export import to_pytorch_script
 from core.logit_gradients import SampleGradients, mse_onehot
 from ui.chart import described
 from ui.classification import charts, lessons
-from ui.classification.compute import Run, grid_bounds, point_frame, region_frame, sample_numbers, sweep_frame
+from ui.classification.compute import Run, grid_bounds, point_frame, region_frame, sweep_frame
 from ui.classification.inputs import Settings
 from ui.code import code, script
 from ui.errors import show_input_error
@@ -103,11 +103,11 @@ def render_curves(settings: Settings, run: Run, step: int) -> None:
     st.caption(t("classification.curves.how", reduction=config.reduction, smoothing=num(config.label_smoothing)))
 
 
-def render_sample(settings: Settings, run: Run, step: int, sample: int, hidden: bool) -> None:
-    """Sample `sample` from its features to ∂loss/∂W under the parameters after `step` steps, with live numbers."""
+def render_sample(settings: Settings, run: Run, step: int, sample: int, s: SampleGradients, hidden: bool) -> None:
+    """Sample `sample` from its features to ∂loss/∂W under the parameters after `step` steps (`s`, from
+    `compute.sample_numbers`), with live numbers."""
     config = settings.config
     W, b = run.parameters(step)
-    s = sample_numbers(settings, run, step, sample)
     k, y = len(s.z), s.label
     st.markdown(t("classification.sample.intro", i=sample, label=y, step=count(step)))
     st.latex(rf"x = {bmatrix(s.x.numpy())},\quad y = {y},\quad W = {bmatrix(W)},\quad b = {bmatrix(b)}")

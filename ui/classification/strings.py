@@ -217,7 +217,7 @@ STRINGS = {
     "classification.sample.mse": (
         "**The same logits under squared error** on the one-hot target, `nn.MSELoss()(softmax(z), onehot)`: its "
         "gradient passes through the softmax Jacobian, which is small when p is near 0 or 1.",
-        "**同样的 logits 在平方误差下**（对 one-hot 目标），`nn.MSELoss()(softmax(z), onehot)`：其梯度要经过 softmax "
+        "**同样的 logits 在均方误差（MSE）下**（对 one-hot 目标），`nn.MSELoss()(softmax(z), onehot)`：其梯度要经过 softmax "
         "的雅可比矩阵，而当 p 接近 0 或 1 时它很小。",
     ),
     "classification.sample.mse_smaller": (
@@ -274,7 +274,7 @@ STRINGS = {
     ),
     "classification.lessons.mse.title": (
         "Squared error on one-hot targets learns slowly from confident mistakes",
-        "对 one-hot 目标用平方误差：从自信的错误中学得很慢",
+        "对 one-hot 目标用均方误差（MSE）：从自信的错误中学得很慢",
     ),
     "classification.lessons.mse.sentence": (
         "When the model puts a wrong class ahead by a margin of {m} (z = m·(e_wrong − e_y), so p_y = {p}), "
@@ -283,7 +283,7 @@ STRINGS = {
         "corrects it hardest. The link opens the One sample tab on sample {i}, the most confident mistake of an "
         "overlapping run, with both gradients side by side.",
         "当模型以 {m} 的差距把一个错误类别排在前面（z = m·(e_wrong − e_y)，于是 p_y = {p}）时，交叉熵对 z 的梯度"
-        "长度为 {ce}，而对 one-hot 目标的平方误差梯度只有 {mse}，小了 {ratio} 倍：softmax 之后的 MSE 几乎不纠正自信"
+        "长度为 {ce}，而对 one-hot 目标的 MSE 梯度只有 {mse}，小了 {ratio} 倍：softmax 之后的 MSE 几乎不纠正自信"
         "的错误，交叉熵对它纠正得最用力。链接会在「一个样本」标签页打开样本 {i}（一次类别重叠的运行中最自信的错误），"
         "并排显示两种梯度。",
     ),

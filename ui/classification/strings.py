@@ -217,8 +217,8 @@ STRINGS = {
     "classification.sample.mse": (
         "**The same logits under squared error** on the one-hot target, `nn.MSELoss()(softmax(z), onehot)`: its "
         "gradient passes through the softmax Jacobian, which is small when p is near 0 or 1.",
-        "**同样的 logits 在均方误差（MSE）下**（对 one-hot 目标），`nn.MSELoss()(softmax(z), onehot)`：其梯度要经过 softmax "
-        "的雅可比矩阵，而当 p 接近 0 或 1 时它很小。",
+        "**同样的 logits 在均方误差（MSE）下**（对 one-hot 目标），`nn.MSELoss()(softmax(z), onehot)`："
+        "其梯度要经过 softmax 的雅可比矩阵，而当 p 接近 0 或 1 时它很小。",
     ),
     "classification.sample.mse_smaller": (
         "Here (p_y = {p}) cross-entropy's gradient has length {ce}, MSE's only {mse}.",

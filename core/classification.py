@@ -279,6 +279,8 @@ def train_classifier(
     record = torch.empty(total, width, device=device, dtype=dtype)
     epoch_loss = torch.empty(config.epochs, device=device, dtype=dtype)
     epoch_accuracy = torch.empty(config.epochs, device=device, dtype=dtype)
+    after = [W.detach().view(-1), b.detach()]  # views: W and b are updated in place
+    buffers: list[torch.Tensor] = []
     size, report_every = config.batch_size, max(1, total // 100)
     step, checked, epochs_done, finite = 0, 0, 0, True
     for epoch in range(config.epochs):
@@ -300,9 +302,9 @@ def train_classifier(
                         theta -= config.lr * (theta.grad + config.weight_decay * theta)
             else:
                 optimizer.step()
-            with torch.no_grad():
-                buffers = [optimizer.state[theta][name].reshape(-1) for name in names for theta in (W, b)]
-                torch.cat([loss.reshape(1), W.grad.reshape(-1), b.grad, W.reshape(-1), b, *buffers], out=record[step])
+            if step == 0:  # the optimizer updates its state tensors in place from now on: views of them stay current
+                buffers = [optimizer.state[theta][name].detach().view(-1) for name in names for theta in (W, b)]
+            torch.cat([loss.detach().reshape(1), W.grad.view(-1), b.grad, *after, *buffers], out=record[step])
             step += 1
             if step - checked >= _CHECK_EVERY or start + size >= n:
                 finite = bool(torch.isfinite(record[checked:step]).all())

@@ -134,10 +134,10 @@ STRINGS = {
         "每个点用其标签的颜色和形状表示；灰色圆圈标出模型分错的点。拖动回放滑块，观察训练中决策区域的移动。",
     ),
     "classification.regions.wrong": ("misclassified", "分错的点"),
-    "classification.col.index": ("sample", "样本"),
     "classification.col.label": ("label", "标签"),
-    "classification.col.predicted": ("predicted", "预测"),
-    "classification.col.wrong": ("wrong", "分错"),
+    "classification.col.wrong": ("misclassified", "分错的点数"),
+    "classification.col.points": ("points", "点数"),
+    "classification.col.share": ("share of the plane predicted as it", "被预测为该类的平面比例"),
     "classification.col.epoch": ("epoch", "轮次"),
     # --- curves
     "classification.curves.none": (

@@ -29,7 +29,7 @@ def bmatrix(values: np.ndarray) -> str:
 
 
 def show_warnings(settings: Settings, run: Run) -> None:
-    """What the run itself says about the settings: it stopped on a non-finite number, or took no step."""
+    """What the run itself says about the settings: it stopped on a non-finite number."""
     if run.diverged:
         st.warning(
             t("classification.warn.diverged", step=count((run.diverged_step or 0) + 1), lr=num(settings.config.lr)),
@@ -43,12 +43,12 @@ def hidden_here() -> None:
 
 def render_regions(settings: Settings, run: Run, step: int, sample: int, hidden: bool) -> None:
     """The decision regions after `step` steps, the points on top, misclassified ones ringed."""
-    data = settings.data
-    W, b = run.parameters(step)
-    points = point_frame(data.X, data.y, W, b)
     if hidden:
         hidden_here()
         return
+    data = settings.data
+    W, b = run.parameters(step)
+    points = point_frame(data.X, data.y, W, b)
     cells = region_frame(W, b, grid_bounds(data.X))
     wrong = int(points["wrong"].sum())
     counts = cells["predicted"].value_counts()
@@ -57,13 +57,15 @@ def render_regions(settings: Settings, run: Run, step: int, sample: int, hidden:
         "classification.regions.summary", step=count(step), wrong=count(wrong), n=count(data.n),
         accuracy=num(1 - wrong / data.n), largest=largest, share=num(counts.max() / len(cells)), i=sample,
     )  # fmt: skip
-    table = points.rename(
-        columns={
-            "index": t("classification.col.index"), "x": data.features[0], "y": data.features[1],
-            "label": t("classification.col.label"), "predicted": t("classification.col.predicted"),
-            "wrong": t("classification.col.wrong"),
+    classes = np.arange(run.classes)
+    table = pd.DataFrame(  # per class: a table a screen reader can take in, however many points there are
+        {
+            t("classification.col.label"): classes,
+            t("classification.col.points"): np.bincount(data.y, minlength=run.classes),
+            t("classification.col.wrong"): np.bincount(data.y[points["wrong"].to_numpy()], minlength=run.classes),
+            t("classification.col.share"): (counts.reindex(classes, fill_value=0) / len(cells)).to_numpy(),
         }
-    )  # fmt: skip
+    )
     followed = pd.DataFrame({"x": [float(data.X[sample, 0])], "y": [float(data.X[sample, 1])]})
     described(
         charts.regions, cells, points, followed, summary=summary, data=table, classes=run.classes,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from core.classification import ClassifierConfig
 from core.errors import InputError
+from core.export_classifier import classifier_script
 from core.optimizers import torch_arguments, torch_call
 
 if TYPE_CHECKING:
@@ -108,7 +110,7 @@ def _scale_code(dataset: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
+def to_pytorch_script(config: TrainConfig | ClassifierConfig, dataset: Mapping[str, Any]) -> str:
     """A self-contained script that reproduces `train`'s run: `nn.Linear`, a `DataLoader` with the run's seed,
     the run's loss (`nn.MSELoss` in its spelling, or d2l's `squared_loss`) and update (`optim.SGD`, or the
     same update written out: `p -= lr * p.grad`, and for 'half_mean' d2l's own `l.sum().backward()` and
@@ -118,7 +120,12 @@ def to_pytorch_script(config: TrainConfig, dataset: Mapping[str, Any]) -> str:
     `dataset["standardize"]` (optional): standardise the features first, as `standardize` does; the
     script then also prints w and b in the original units. Running it prints the loss after each epoch and
     the final w and b with 6 decimals.
+
+    A `ClassifierConfig` (softmax regression; `{"kind": "blobs", ...}` or `{"kind": "table", ...}` data) is
+    written by `core.export_classifier.classifier_script`.
     """
+    if isinstance(config, ClassifierConfig):
+        return classifier_script(config, dataset)
     data_code = _data_code(dataset)
     n_samples = _n_samples(dataset)
     d2l = config.loss == "half_mean" and config.optimizer == "manual" and not config.weight_decay

@@ -66,6 +66,17 @@ PAGES: list[PageInfo] = [
         ),
     ),
     PageInfo(
+        "pages/classification.py", "classification", ":material/scatter_plot:", "nav.classification",
+        "classification.page.question",
+        (
+            ("regions", "classification.tab.regions"),
+            ("curves", "classification.tab.curves"),
+            ("sample", "classification.tab.sample"),
+            ("lessons", "classification.tab.lessons"),
+            ("code", "classification.tab.code"),
+        ),
+    ),
+    PageInfo(
         "pages/softmax.py", "softmax", ":material/bar_chart:", "nav.softmax", "softmax.page.question",
         (
             ("probs", "softmax.tab.probs"),

@@ -36,6 +36,7 @@ VARIANTS: dict[str, list[dict[str, str]]] = {
         {"lr": "3"},  # a run that diverges
     ],
     "softmax": [{}, {"T": "0.1"}],
+    "classification": [{}, {"step": "0", "k": "6"}, {"quiz": "1"}],
 }
 
 

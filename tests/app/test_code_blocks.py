@@ -30,6 +30,7 @@ CHOICES: dict[str, list[str]] = {
     "autograd": ["ag_p"],
     "regression": ["data", "loss", "opt"],
     "optimizers": ["data", "lesson"],
+    "classification": ["opt", "red"],
 }
 EXTRA_VIEWS: dict[str, list[dict[str, str]]] = {
     "mse": [{"lang": "zh"}, {"size_average": "False", "reduce": "True"}],
@@ -53,6 +54,7 @@ EXTRA_VIEWS: dict[str, list[dict[str, str]]] = {
         {"lang": "zh"},
         {"opts": "torch_sgd,momentum,nesterov,rmsprop,adam,adamw", "x0scale": "3", "adamw_wd": "0.5"},
     ],
+    "classification": [{"lang": "zh"}, {"ls": "0.2", "shuffle": "false", "epochs": "2"}, {"step": "0", "wd": "0.1"}],
 }
 
 DRIVER = textwrap.dedent(

@@ -49,8 +49,10 @@ CUT_OFF = """() => {
   const problems = [];
   for (const el of document.querySelectorAll('[data-testid="stMain"] *')) {
     const box = el.getBoundingClientRect();
-    // KaTeX's MathML is for screen readers only, clipped to 1 px on purpose
-    if (box.width <= 1 || box.height <= 1 || el.closest("[hidden], [aria-hidden='true'], .katex-mathml")) continue;
+    // KaTeX's MathML is for screen readers only, clipped to 1 px on purpose; so is a slider's range input, in
+    // react-aria's visually hidden 1 px box (at the slider's right end the input itself reaches past it)
+    const hidden = "[hidden], [aria-hidden='true'], .katex-mathml, [style*='clip-path: inset(50%)']";
+    if (box.width <= 1 || box.height <= 1 || el.closest(hidden)) continue;
     // a data grid scrolls a layer over its canvas; the canvas takes the focus and the arrow keys
     const widget = el.closest('[data-testid="stDataFrame"]') || el;
     const reachable = el.matches(focusable) || widget.querySelector(focusable) !== null;

@@ -42,4 +42,10 @@ STRINGS |= {
 
 STRINGS |= {
     "code.download": ("Download {file}", "下载 {file}"),
+    # the optimizer fields of core/config.TrainConfig (the optimizers and classification pages)
+    "err.nesterov_momentum": (
+        "Nesterov momentum needs momentum > 0 (with 0 it is plain SGD).",
+        "Nesterov 动量要求 momentum > 0（为 0 时就是普通 SGD）。",
+    ),
+    "err.betas": ("betas must be two numbers, got {value}.", "betas 必须是两个数，得到的是 {value}。"),
 }

@@ -135,11 +135,6 @@ STRINGS |= {  # the settings panel
         "把 lr 和其他参数设为 torch.optim 自己的默认值（动量取常用的 0.9；SGD 自己的默认值是 0）。",
     ),
     "err.optimizers_two": ("Pick at least two optimizers to compare.", "请至少选择两个优化器来比较。"),
-    "err.nesterov_momentum": (
-        "Nesterov momentum needs momentum > 0 (with 0 it is plain SGD).",
-        "Nesterov 动量要求 momentum > 0（为 0 时就是普通 SGD）。",
-    ),
-    "err.betas": ("betas must be two numbers, got {value}.", "betas 必须是两个数，得到的是 {value}。"),
 }
 
 STRINGS |= {  # warnings and lessons' sentences

@@ -1,0 +1,1 @@
+"""The classification page: softmax regression trained with cross-entropy."""

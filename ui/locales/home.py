@@ -3,10 +3,10 @@
 STRINGS = {
     "nav.home": ("Home", "首页"),
     "home.intro": (
-        "Loss Lab opens up what PyTorch does inside `nn.MSELoss`, `loss.backward()`, `optim.SGD` and "
-        "softmax. Every number on these pages is computed live by PyTorch, and every one of them is a "
+        "Loss Lab opens up what PyTorch does inside `nn.MSELoss`, `loss.backward()`, `torch.optim` and "
+        "softmax / cross-entropy. Every number on these pages is computed live by PyTorch, and every one of them is a "
         "number you can derive by hand or reproduce with the code block each page gives you.",
-        "Loss Lab 拆开 PyTorch 在 `nn.MSELoss`、`loss.backward()`、`optim.SGD` 和 softmax 内部做的事。"
+        "Loss Lab 拆开 PyTorch 在 `nn.MSELoss`、`loss.backward()`、`torch.optim` 和 softmax / 交叉熵内部做的事。"
         "页面上的每个数都由 PyTorch 实时算出，每个数都可以手算推导，或用每页给出的代码块复现。",
     ),
     "home.topics": ("Topics", "主题"),

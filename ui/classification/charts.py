@@ -60,7 +60,9 @@ def regions(
             x2=alt.X2("x2:Q"),
             y=y,
             y2=alt.Y2("y2:Q"),
-            color=alt.Color("predicted:N", scale=_class_scale(classes, CATEGORICAL), legend=None),
+            # fill, not color: the points' colour and shape then share one legend of coloured symbols (a colour
+            # scale shared with the regions' legend=None left only black shapes, unreadable in the dark theme)
+            fill=alt.Fill("predicted:N", scale=_class_scale(classes, CATEGORICAL), legend=None),
         )
     )
     dots = (

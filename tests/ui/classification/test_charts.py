@@ -30,6 +30,15 @@ def test_each_class_has_its_own_colour_and_shape():
     assert dots["color"]["scale"]["domain"] == [str(k) for k in range(6)]
 
 
+def test_the_class_legend_is_one_of_coloured_symbols():
+    spec, _ = _regions(3)
+    area, dots = spec["layer"][0]["encoding"], spec["layer"][1]["encoding"]
+    # the regions colour by `fill`: were they a second user of the colour scale, their legend=None would leave
+    # the legend with black shapes only (unreadable in the dark theme)
+    assert "color" not in area and area["fill"]["legend"] is None
+    assert dots["color"]["field"] == dots["shape"]["field"] and dots["color"]["title"] == dots["shape"]["title"]
+
+
 def test_misclassified_points_are_ringed_in_the_neutral_grey():
     spec, points = _regions(3)
     rings = spec["layer"][2]

@@ -19,6 +19,7 @@ import torch.nn.functional as F
 from core.config import OptimizerName, TrainConfig, check_config_for, check_data, steps_per_epoch
 from core.device import resolve_device
 from core.errors import InputError, check_choice, check_number
+from core.history import LazySteps
 from core.optimizers import state_names, torch_optimizer
 from core.training import epoch_orders
 
@@ -195,19 +196,8 @@ class ClassifierHistory:
         )
 
 
-class _StepsView(Sequence[ClassifierStep]):
-    def __init__(self, history: ClassifierHistory) -> None:
-        self._h = history
-
-    def __len__(self) -> int:
-        return len(self._h.loss)
-
-    def __getitem__(self, i):  # type: ignore[override]
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if not -len(self) <= i < len(self):
-            raise IndexError(i)
-        i %= len(self)
+class _StepsView(LazySteps[ClassifierStep]):
+    def _step(self, i: int) -> ClassifierStep:
         h, size = self._h, self._h.config.batch_size
         epoch, k = divmod(i, h.steps_per_epoch)
         state = {"W": {k_: w[i] for k_, (w, _) in h.state.items()}, "b": {k_: b[i] for k_, (_, b) in h.state.items()}}

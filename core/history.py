@@ -5,12 +5,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import torch
 
 if TYPE_CHECKING:
     from core.config import TrainConfig
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -69,10 +71,11 @@ class TrainHistory:
         return f"TrainHistory(steps={len(self.loss)}, epochs={len(self.epoch_loss)}, diverged={self.diverged})"
 
 
-class StepsView(Sequence[Step]):
-    """`history.steps[i]` as a `Step`, built on demand from the columns."""
+class LazySteps(Sequence[T]):
+    """`history.steps`: step i built on demand from the history's columns (`_step`), so a run of 100,000 steps
+    keeps its columns and no 100,000 objects."""
 
-    def __init__(self, history: TrainHistory) -> None:
+    def __init__(self, history: Any) -> None:
         self._h = history
 
     def __len__(self) -> int:
@@ -83,7 +86,16 @@ class StepsView(Sequence[Step]):
             return [self[j] for j in range(*i.indices(len(self)))]
         if not -len(self) <= i < len(self):
             raise IndexError(i)
-        i %= len(self)
+        return self._step(i % len(self))
+
+    def _step(self, i: int) -> T:
+        raise NotImplementedError
+
+
+class StepsView(LazySteps[Step]):
+    """`history.steps[i]` as a `Step`."""
+
+    def _step(self, i: int) -> Step:
         h = self._h
         epoch = i // h.steps_per_epoch
         d = h.w.shape[1]

@@ -9,11 +9,11 @@ from core.classification import ClassifierConfig
 from core.errors import InputError
 from core.export_classifier import classifier_script
 from core.optimizers import torch_arguments, torch_call
+from core.table import embedded_rows
 
 if TYPE_CHECKING:
     from core.config import TrainConfig
 
-MAX_EMBEDDED_VALUES = 50_000  # a table is written into the script; beyond this the script is unreadable
 
 _LOSS_CODE = {  # (the loss module, one batch's loss, the full-data loss)
     "mean": ("nn.MSELoss()", "loss_fn(net(X), y)", "loss_fn(net(features), labels)"),
@@ -77,15 +77,7 @@ def _data_code(dataset: Mapping[str, Any]) -> list[str]:
         ]
     if kind == "table":
         X, y = dataset["X"], dataset["y"]
-        size = len(X) * (len(X[0]) + 1) if len(X) else 0
-        if size > MAX_EMBEDDED_VALUES:
-            raise InputError(
-                f"the table has {size} values; a script embeds at most {MAX_EMBEDDED_VALUES}",
-                code="script_too_big",
-                values=size,
-                limit=MAX_EMBEDDED_VALUES,
-            )
-        rows = ",\n    ".join(_floats(row) for row in X)
+        rows = embedded_rows(X)
         return [
             "# your table, written out",
             f"features = torch.tensor([\n    {rows},\n])",

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Any
 from core.classification import RADIUS
 from core.errors import InputError
 from core.optimizers import torch_call
+from core.table import embedded_rows
 
 if TYPE_CHECKING:
     from core.classification import ClassifierConfig
-
-MAX_EMBEDDED_VALUES = 50_000  # a table is written into the script; beyond this the script is unreadable
 
 
 def _data_code(dataset: Mapping[str, Any]) -> list[str]:
@@ -34,15 +33,7 @@ def _data_code(dataset: Mapping[str, Any]) -> list[str]:
         ]
     if kind == "table":
         X, y = dataset["X"], dataset["y"]
-        size = len(X) * (len(X[0]) + 1) if len(X) else 0
-        if size > MAX_EMBEDDED_VALUES:
-            raise InputError(
-                f"the table has {size} values; a script embeds at most {MAX_EMBEDDED_VALUES}",
-                code="script_too_big",
-                values=size,
-                limit=MAX_EMBEDDED_VALUES,
-            )
-        rows = ",\n    ".join("[" + ", ".join(repr(float(v)) for v in row) + "]" for row in X)
+        rows = embedded_rows(X)
         return [
             "# your table, written out (float32 features, int64 labels)",
             f"features = torch.tensor([\n    {rows},\n])",

@@ -145,3 +145,20 @@ def table_xy(table: Table, features: Sequence[str], target: str) -> tuple[torch.
     X = torch.from_numpy(chosen[usable, :-1].copy())
     y = torch.from_numpy(chosen[usable, -1:].copy())
     return X, y, [int(r) + 1 for r in np.flatnonzero(~usable)]
+
+
+MAX_EMBEDDED_VALUES = 50_000  # a table is written into an exported script; beyond this the script is unreadable
+
+
+def embedded_rows(X: Sequence[Sequence[float]]) -> str:
+    """The rows of X as Python list literals, one per line, for an exported script to hold the user's table;
+    `InputError` when the table (with its label column) has more than `MAX_EMBEDDED_VALUES` numbers."""
+    size = len(X) * (len(X[0]) + 1) if len(X) else 0
+    if size > MAX_EMBEDDED_VALUES:
+        raise InputError(
+            f"the table has {size} values; a script embeds at most {MAX_EMBEDDED_VALUES}",
+            code="script_too_big",
+            values=size,
+            limit=MAX_EMBEDDED_VALUES,
+        )
+    return ",\n    ".join("[" + ", ".join(repr(float(v)) for v in row) + "]" for row in X)

@@ -10,8 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from core.errors import InputError
-from core.export import MAX_EMBEDDED_VALUES
 from core.regression import MAX_STEPS, steps_per_epoch, to_pytorch_script
+from core.table import MAX_EMBEDDED_VALUES
 from ui.code import script
 from ui.errors import show_input_error
 from ui.i18n import t
